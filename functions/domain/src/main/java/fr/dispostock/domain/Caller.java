@@ -1,0 +1,49 @@
+package fr.dispostock.domain;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who makes a request, as the verified token says: every scope decision is taken on this,
+ * never on what the request body claims.
+ *
+ * @param subject        the account's stable identifier ({@code sub})
+ * @param email          the account's e-mail, when the token carries one
+ * @param roles          the Dispostock roles of the account
+ * @param establishments the FINESS juridique numbers a pharmacist's account is attached to
+ * @param region         the region of an ARS or OMEDIT account
+ */
+public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        establishments = Set.copyOf(establishments);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isNational() {
+        return has(Role.NATIONAL);
+    }
+
+    /** An ARS agent acting for this region. */
+    public boolean isArsOf(Region r) {
+        return has(Role.ARS) && region.filter(r::equals).isPresent();
+    }
+
+    /** An ARS or OMEDIT account of this region: both read their region's picture. */
+    public boolean readsRegion(Region r) {
+        return (has(Role.ARS) || has(Role.OMEDIT)) && region.filter(r::equals).isPresent();
+    }
+
+    public boolean isPharmacistOf(Finess finessEj) {
+        return has(Role.PHARMACIST) && establishments.contains(finessEj);
+    }
+
+    /** Who did it, as written in audit trails and histories. */
+    public String auditName() {
+        return email == null ? subject : subject + " <" + email + ">";
+    }
+}

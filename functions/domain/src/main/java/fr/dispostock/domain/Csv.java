@@ -1,0 +1,106 @@
+package fr.dispostock.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CSV files pharmacists and agencies send us: a header line, ';' (French habit) or ','
+ * separators, optional double quotes, CRLF or LF, an optional UTF-8 BOM.
+ */
+public final class Csv {
+    /** One data row with its line number in the file (the header is line 1). */
+    public record Row(int line, Map<String, String> values) {
+        public String get(String column) {
+            String v = values.get(column);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+    }
+
+    private final List<String> header;
+    private final List<Row> rows;
+
+    private Csv(List<String> header, List<Row> rows) {
+        this.header = header;
+        this.rows = rows;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Column names are compared in lower case; a file without a header line is refused. */
+    public static Csv parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("Empty file",
+                    List.of(new FieldError("", "the file is empty; a header line is expected")));
+        }
+        if (text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r?\n", -1);
+        char separator = lines[0].indexOf(';') >= 0 || lines[0].indexOf(',') < 0 ? ';' : ',';
+        List<String> header = split(lines[0], separator).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            List<String> cells = split(lines[i], separator);
+            Map<String, String> values = new HashMap<>();
+            for (int c = 0; c < header.size() && c < cells.size(); c++) {
+                values.put(header.get(c), cells.get(c));
+            }
+            rows.add(new Row(i + 1, values));
+        }
+        return new Csv(header, rows);
+    }
+
+    /** Refuses the whole file when a required column is missing, naming every one. */
+    public void requireColumns(String... columns) {
+        List<FieldError> missing = new ArrayList<>();
+        for (String c : columns) {
+            if (!header.contains(c)) {
+                missing.add(new FieldError("/header", "missing column " + c));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("The header lacks required columns", missing);
+        }
+    }
+
+    private static List<String> split(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == separator) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

@@ -1,0 +1,56 @@
+package fr.dispostock.domain;
+
+/**
+ * Who may see and change what, in one place: every function checks its routes through these,
+ * so the role × route × scope matrix test covers one rule, not copies of it.
+ */
+public final class Scope {
+    private Scope() {
+    }
+
+    /** Reading an establishment or one of its PUIs. */
+    public static void requireRead(Caller caller, Region region, Finess finessEj) {
+        if (!(caller.isNational() || caller.has(Role.SUPPLIER) || caller.readsRegion(region)
+                || caller.isPharmacistOf(finessEj))) {
+            throw new AccessDeniedException("Establishment " + finessEj + " (region " + region.code()
+                    + ") is outside your scope.");
+        }
+    }
+
+    /** Reading a region's registers, declarations or stock picture. */
+    public static void requireRegionRead(Caller caller, Region region) {
+        if (!(caller.isNational() || caller.readsRegion(region))) {
+            throw new AccessDeniedException("Region " + region.code() + " is outside your scope.");
+        }
+    }
+
+    /** Keeping a region's registers: its ARS, or the national operator. */
+    public static void requireRegionKeeper(Caller caller, Region region) {
+        if (!(caller.isNational() || caller.isArsOf(region))) {
+            throw new AccessDeniedException("Only the ARS of region " + region.code()
+                    + " or the national operator may change this.");
+        }
+    }
+
+    /** Keeping a PUI's contact details: the establishment's pharmacists, its ARS, the national operator. */
+    public static void requirePuiKeeper(Caller caller, Region region, Finess finessEj) {
+        if (!(caller.isNational() || caller.isArsOf(region) || caller.isPharmacistOf(finessEj))) {
+            throw new AccessDeniedException("Establishment " + finessEj + " is outside your scope.");
+        }
+    }
+
+    public static void requireNational(Caller caller) {
+        if (!caller.isNational()) {
+            throw new AccessDeniedException("Only the national operator may do this.");
+        }
+    }
+
+    public static void requireAnyRole(Caller caller, Role... roles) {
+        for (Role r : roles) {
+            if (caller.has(r)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException("Your role does not allow this.");
+    }
+}

@@ -1,0 +1,38 @@
+package fr.dispostock.domain.register;
+
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Ucd;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A tracked item: one specialty, or several UCD codes grouped under one label (a brand and its
+ * generics) when one line is declared for the group. Ending its tracking never deletes it.
+ */
+public record Medicine(String itemId, String label, List<Ucd> ucds, Priority priority,
+                       LocalDate trackingStart, LocalDate trackingEnd, long version) {
+
+    public enum Level { NATIONAL, REGIONAL }
+
+    /** National level 1 (every PUI in France declares it) or regional (the PUIs of these regions). */
+    public record Priority(Level level, List<Region> regions) {
+        public Priority {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    public Medicine {
+        ucds = List.copyOf(ucds);
+    }
+
+    /** Tracked on that day: started, and not yet ended (the end date is the last tracked day). */
+    public boolean trackedOn(LocalDate day) {
+        return !day.isBefore(trackingStart) && (trackingEnd == null || !day.isAfter(trackingEnd));
+    }
+
+    /** The PUIs of this region must declare it (when tracked). */
+    public boolean concerns(Region region) {
+        return priority.level() == Level.NATIONAL || priority.regions().contains(region);
+    }
+}

@@ -1,0 +1,70 @@
+package fr.dispostock.domain.register;
+
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Ucd;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the registers are kept (port). Every save is conditional on the version the caller read
+ * ({@code previous}, null to create) and records an audit entry atomically with the change;
+ * a lost race raises {@link fr.dispostock.domain.ConflictException}.
+ */
+public interface RegisterStore {
+
+    enum Kind { ESTABLISHMENT, PUI, MEDICINE, INSTRUCTION }
+
+    /** With its sites and PUIs. */
+    Optional<Establishment> establishment(Finess finessEj);
+
+    /** The establishments of a region, without their sites and PUIs. */
+    List<Establishment> establishments(Region region);
+
+    Establishment save(Establishment previous, Establishment next, String who);
+
+    /** The establishments that exist among these numbers, without sites and PUIs (for an import). */
+    Map<Finess, Establishment> establishments(Collection<Finess> finessEj);
+
+    /** The sites already registered among these (matched on FINESS juridique and géographique). */
+    Map<Finess, Site> registeredSites(Collection<Site> sites);
+
+    Optional<Site> site(Finess finessEj, Finess finessEt);
+
+    /**
+     * Writes what an import changes: new establishments and new or changed sites, with their audit
+     * entries; re-running the same import after a failure completes it.
+     */
+    void writeImport(List<Establishment> newEstablishments, List<SiteChange> siteChanges, String who);
+
+    record SiteChange(Site before, Site after) {
+    }
+
+    Optional<Pui> pui(Finess finessEt);
+
+    Pui save(Pui previous, Pui next, String who);
+
+    List<Pui> puis(Region region);
+
+    Optional<Medicine> medicine(String itemId);
+
+    List<Medicine> medicines();
+
+    /** Saves the item and reserves its UCD codes: a UCD belongs to one tracked item at most. */
+    Medicine save(Medicine previous, Medicine next, String who);
+
+    /** Which item holds each of these UCD codes, for those that are held. */
+    Map<Ucd, String> ucdHolders(Collection<Ucd> ucds);
+
+    Optional<Instruction> instruction(String id);
+
+    /** National instructions, and those of the region when one is given. */
+    List<Instruction> instructions(Optional<Region> region);
+
+    Instruction save(Instruction previous, Instruction next, String who);
+
+    List<AuditEntry> audit(Kind kind, String id);
+}

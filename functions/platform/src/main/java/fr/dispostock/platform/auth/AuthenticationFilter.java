@@ -1,0 +1,44 @@
+package fr.dispostock.platform.auth;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.platform.web.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.util.Optional;
+
+/** Every /v1 route needs a valid bearer token: without one, 401 before any handler runs. */
+@ServerFilter("/v1/**")
+public class AuthenticationFilter {
+    static final String CALLER = "dispostock.caller";
+    private final TokenVerifier verifier;
+
+    public AuthenticationFilter(TokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return unauthorized("An Authorization: Bearer <token> header is required.");
+        }
+        Optional<Caller> caller = verifier.verify(header.substring(7).trim());
+        if (caller.isEmpty()) {
+            return unauthorized("The bearer token is invalid, expired, or not issued for Dispostock.");
+        }
+        request.setAttribute(CALLER, caller.get());
+        return null;
+    }
+
+    private static HttpResponse<?> unauthorized(String detail) {
+        return Problems.response(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+}

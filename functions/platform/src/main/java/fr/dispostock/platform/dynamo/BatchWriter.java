@@ -1,0 +1,60 @@
+package fr.dispostock.platform.dynamo;
+
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * BatchWriteItem in pages of 25, retrying what DynamoDB leaves unprocessed (throttling) with
+ * exponential back-off and jitter until every item is written.
+ */
+@Singleton
+public class BatchWriter {
+    private static final int BATCH_WRITE_MAX = 25;
+    private static final int MAX_ATTEMPTS = 12;
+    private final DynamoDbClient dynamoDb;
+
+    public BatchWriter(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    public void putAll(String table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += BATCH_WRITE_MAX) {
+            List<WriteRequest> page = new ArrayList<>();
+            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH_WRITE_MAX))) {
+                page.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            }
+            Map<String, List<WriteRequest>> pending = Map.of(table, page);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
+                }
+                backOff(attempt);
+                pending = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
+                        .unprocessedItems();
+            }
+        }
+    }
+
+    /** Sleeps before the n-th retry: nothing before the first try, then 25 ms doubling up to ~3 s, with jitter. */
+    public static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        long ceiling = Math.min(3_000, 25L << Math.min(attempt, 7));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package fr.dispostock.platform.web;
+
+import fr.dispostock.domain.Departement;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Ucd;
+import fr.dispostock.domain.register.Address;
+import fr.dispostock.domain.register.AuditEntry;
+import fr.dispostock.domain.register.Establishment;
+import fr.dispostock.domain.register.Instruction;
+import fr.dispostock.domain.register.Medicine;
+import fr.dispostock.domain.register.Pui;
+import fr.dispostock.domain.register.Site;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.serde.Serializer;
+import io.micronaut.serde.annotation.SerdeImport;
+import jakarta.inject.Singleton;
+
+/**
+ * JSON for the domain's records without annotating the domain: value types are written as the
+ * codes users know ("84", "2A", "010000024", "3400890099943", "2026-W48").
+ */
+@Factory
+@SerdeImport(Establishment.class)
+@SerdeImport(Site.class)
+@SerdeImport(Pui.class)
+@SerdeImport(Address.class)
+@SerdeImport(Medicine.class)
+@SerdeImport(Medicine.Priority.class)
+@SerdeImport(Instruction.class)
+@SerdeImport(AuditEntry.class)
+public class DomainSerdes {
+    @Singleton
+    Serializer<Finess> finess() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.value());
+    }
+
+    @Singleton
+    Serializer<Ucd> ucd() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.ucd13());
+    }
+
+    @Singleton
+    Serializer<Region> region() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.code());
+    }
+
+    @Singleton
+    Serializer<Departement> departement() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.code());
+    }
+
+    @Singleton
+    Serializer<IsoWeek> isoWeek() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.toString());
+    }
+}

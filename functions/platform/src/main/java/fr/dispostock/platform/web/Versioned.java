@@ -1,0 +1,21 @@
+package fr.dispostock.platform.web;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+
+/** A register item with its version as ETag, to be sent back in If-Match on the next update. */
+public final class Versioned {
+    private Versioned() {
+    }
+
+    public static <T> MutableHttpResponse<T> ok(T body, long version) {
+        return HttpResponse.ok(body).header(HttpHeaders.ETAG, "\"" + version + "\"");
+    }
+
+    /** 201 for the first version of an item, 200 for the later ones. */
+    public static <T> MutableHttpResponse<T> saved(T body, long version) {
+        MutableHttpResponse<T> response = version == 1 ? HttpResponse.created(body) : HttpResponse.ok(body);
+        return response.header(HttpHeaders.ETAG, "\"" + version + "\"");
+    }
+}

@@ -1,0 +1,58 @@
+package fr.dispostock.registers.establishments;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Versions;
+import fr.dispostock.domain.register.AuditEntry;
+import fr.dispostock.domain.register.Establishment;
+import fr.dispostock.platform.web.Versioned;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.List;
+
+/** Routes /v1/establishments → {@link EstablishmentService} → RegistersTable. */
+@Controller("/v1/establishments")
+public class EstablishmentController {
+    private final EstablishmentService establishments;
+
+    public EstablishmentController(EstablishmentService establishments) {
+        this.establishments = establishments;
+    }
+
+    @Get
+    public List<Establishment> list(Caller caller, @Nullable @QueryValue String region) {
+        return establishments.list(caller, region);
+    }
+
+    @Get("/{finessEj}")
+    public HttpResponse<Establishment> get(Caller caller, String finessEj) {
+        Establishment e = establishments.get(caller, Finess.parse(finessEj));
+        return Versioned.ok(e, e.version());
+    }
+
+    @Put("/{finessEj}")
+    public HttpResponse<Establishment> put(Caller caller, String finessEj, @Body EstablishmentBody body,
+                                           @Nullable @Header("If-Match") String ifMatch) {
+        Establishment e = establishments.put(caller, Finess.parse(finessEj), body, Versions.ifMatch(ifMatch));
+        return Versioned.saved(e, e.version());
+    }
+
+    @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    public ImportReport importFiness(Caller caller, @Body String csv) {
+        return establishments.importFiness(caller, csv);
+    }
+
+    @Get("/{finessEj}/audit")
+    public List<AuditEntry> audit(Caller caller, String finessEj) {
+        return establishments.audit(caller, Finess.parse(finessEj));
+    }
+}

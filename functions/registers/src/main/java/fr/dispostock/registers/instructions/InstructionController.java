@@ -1,0 +1,50 @@
+package fr.dispostock.registers.instructions;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Versions;
+import fr.dispostock.domain.register.AuditEntry;
+import fr.dispostock.domain.register.Instruction;
+import fr.dispostock.platform.web.Versioned;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.List;
+
+/** Routes /v1/instructions → {@link InstructionService} → RegistersTable. */
+@Controller("/v1/instructions")
+public class InstructionController {
+    private final InstructionService instructions;
+
+    public InstructionController(InstructionService instructions) {
+        this.instructions = instructions;
+    }
+
+    @Get
+    public List<Instruction> inForce(Caller caller, @Nullable @QueryValue String region) {
+        return instructions.inForce(caller, region);
+    }
+
+    @Get("/{id}")
+    public HttpResponse<Instruction> get(Caller caller, String id) {
+        Instruction i = instructions.get(id);
+        return Versioned.ok(i, i.version());
+    }
+
+    @Put("/{id}")
+    public HttpResponse<Instruction> put(Caller caller, String id, @Body InstructionBody body,
+                                         @Nullable @Header("If-Match") String ifMatch) {
+        Instruction i = instructions.put(caller, id, body, Versions.ifMatch(ifMatch));
+        return Versioned.saved(i, i.version());
+    }
+
+    @Get("/{id}/audit")
+    public List<AuditEntry> audit(Caller caller, String id) {
+        return instructions.audit(caller, id);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.dispostock.registers.medicines;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Versions;
+import fr.dispostock.domain.register.AuditEntry;
+import fr.dispostock.domain.register.Medicine;
+import fr.dispostock.platform.web.Versioned;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.List;
+
+/** Routes /v1/medicines → {@link MedicineService} → RegistersTable. Every role reads them. */
+@Controller("/v1/medicines")
+public class MedicineController {
+    private final MedicineService medicines;
+
+    public MedicineController(MedicineService medicines) {
+        this.medicines = medicines;
+    }
+
+    @Get
+    public List<Medicine> list(Caller caller, @Nullable @QueryValue String activeOn, @Nullable @QueryValue String region) {
+        return medicines.list(activeOn, region);
+    }
+
+    @Get("/{itemId}")
+    public HttpResponse<Medicine> get(Caller caller, String itemId) {
+        Medicine m = medicines.get(itemId);
+        return Versioned.ok(m, m.version());
+    }
+
+    @Put("/{itemId}")
+    public HttpResponse<Medicine> put(Caller caller, String itemId, @Body MedicineBody body,
+                                      @Nullable @Header("If-Match") String ifMatch) {
+        Medicine m = medicines.put(caller, itemId, body, Versions.ifMatch(ifMatch));
+        return Versioned.saved(m, m.version());
+    }
+
+    @Get("/{itemId}/audit")
+    public List<AuditEntry> audit(Caller caller, String itemId) {
+        return medicines.audit(caller, itemId);
+    }
+}

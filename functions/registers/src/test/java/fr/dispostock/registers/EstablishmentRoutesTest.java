@@ -1,0 +1,178 @@
+package fr.dispostock.registers;
+
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static fr.dispostock.registers.RegistersFunction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class EstablishmentRoutesTest {
+
+    @BeforeEach
+    void emptyRegisters() {
+        DynamoDbLocalExtension.dynamoDb().deleteAllItems("RegistersTable");
+    }
+
+    @Test
+    void importing_the_finess_extract_creates_every_site_once_and_a_second_import_changes_nothing() {
+        // given the FINESS rows of Ain and Corse-du-Sud
+        String csv = finessSlice();
+        int rows = (int) csv.lines().count() - 1;
+
+        // when the national operator imports them twice
+        Response first = API.call("POST", "/v1/establishments/import", NATIONAL, csv);
+        Response second = API.call("POST", "/v1/establishments/import", NATIONAL, csv);
+
+        // then every row is a created site the first time, and unchanged the second
+        assertEquals(200, first.status(), first.body());
+        assertEquals(rows, ((Number) first.object().get("created")).intValue());
+        assertEquals(List.of(), first.object().get("rejected"));
+        assertEquals(0, ((Number) second.object().get("created")).intValue());
+        assertEquals(0, ((Number) second.object().get("updated")).intValue());
+        assertEquals(rows, ((Number) second.object().get("unchanged")).intValue());
+    }
+
+    @Test
+    void an_ars_import_rejects_the_rows_of_other_regions_and_bad_numbers_line_by_line() {
+        // given a file with a row of its region, a Corsican row, and a FINESS whose check digit is wrong
+        String csv = String.join("\n",
+                "nofinesset;nofinessej;rs;categetab;code_departement;code_region",
+                "010000024;010780054;CH DE FLEYRIAT;355;01;84",
+                "2A0000022;2A0000014;CH ND LA MISERICORDE;355;2A;94",
+                "010000025;010780054;TYPO;355;01;84",
+                "010000032;010780062;CH HAUT BUGEY;355;02;84");
+
+        // when the ARS of Auvergne-Rhône-Alpes imports it
+        Response r = API.call("POST", "/v1/establishments/import", ARS_84, csv);
+
+        // then only its valid row is loaded, and each other line says why it was refused
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, ((Number) r.object().get("created")).intValue());
+        List<?> rejected = (List<?>) r.object().get("rejected");
+        assertEquals(List.of(3, 4, 5), rejected.stream().map(x -> ((Number) ((Map<?, ?>) x).get("line")).intValue()).toList());
+        assertTrue(rejected.get(0).toString().contains("region 94"), rejected.toString());
+        assertTrue(rejected.get(1).toString().contains("check digit"), rejected.toString());
+        assertTrue(rejected.get(2).toString().contains("département"), rejected.toString());
+        assertEquals(404, API.call("GET", "/v1/establishments/2A0000014", NATIONAL, null).status());
+    }
+
+    @Test
+    void a_file_without_the_official_columns_is_refused_whole_and_writes_nothing() {
+        // given a CSV that lacks nofinessej and code_departement
+        String csv = "nofinesset;rs\n010000024;CH DE FLEYRIAT";
+
+        // when it is imported
+        Response r = API.call("POST", "/v1/establishments/import", NATIONAL, csv);
+
+        // then 422 names both missing columns, and nothing exists
+        assertEquals(422, r.status(), r.body());
+        assertEquals("application/problem+json", r.header("Content-Type"));
+        assertEquals(2, ((List<?>) r.object().get("errors")).size(), r.body());
+        assertEquals(404, API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, null).status());
+    }
+
+    @Test
+    void an_establishment_is_read_with_its_sites_and_listed_in_its_region() {
+        // given the imported extract
+        importSlice();
+
+        // when its pharmacist reads it, and the ARS lists its region
+        Response one = API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, PHARMACIST_FLEYRIAT, null);
+        Response list = API.call("GET", "/v1/establishments?region=84", ARS_84, null);
+
+        // then the establishment has its region, département, sites and version
+        assertEquals(200, one.status(), one.body());
+        assertEquals("84", one.object().get("region"));
+        assertEquals("01", one.object().get("departement"));
+        assertEquals("\"1\"", one.header("ETag"));
+        assertTrue(one.body().contains(CH_FLEYRIAT_ET));
+        assertEquals(200, list.status());
+        assertTrue(list.list().size() > 10);
+        assertTrue(list.list().stream().allMatch(e -> "84".equals(((Map<?, ?>) e).get("region"))));
+    }
+
+    @Test
+    void updates_need_the_version_read_and_of_two_concurrent_updates_one_wins() {
+        // given an imported establishment at version 1
+        importSlice();
+        Map<String, Object> body = new HashMap<>(Map.of("name", "CH de Bourg-en-Bresse (Fleyriat)", "region", "84",
+                "departement", "01", "category", "Centres Hospitaliers", "status", "OPEN"));
+        String path = "/v1/establishments/" + CH_FLEYRIAT_EJ;
+
+        // when an update comes without If-Match, with a stale one, and two come at once with version 1
+        Response without = API.call("PUT", path, ARS_84, body);
+        Response stale = API.call("PUT", path, ARS_84, body, Map.of("If-Match", "\"7\""));
+        CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> API.call("PUT", path, ARS_84, body, Map.of("If-Match", "\"1\"")));
+        CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> API.call("PUT", path, NATIONAL, body, Map.of("If-Match", "\"1\"")));
+        List<Integer> statuses = List.of(a.join().status(), b.join().status()).stream().sorted().toList();
+
+        // then 428, 412, and exactly one of the concurrent updates wins
+        assertEquals(428, without.status(), without.body());
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals(List.of(200, 412), statuses);
+        Response now = API.call("GET", path, NATIONAL, null);
+        assertEquals(2, ((Number) now.object().get("version")).intValue());
+        assertEquals("CH de Bourg-en-Bresse (Fleyriat)", now.object().get("name"));
+    }
+
+    @Test
+    void every_change_is_in_the_audit_trail_with_who_before_and_after() {
+        // given an establishment renamed by its ARS
+        importSlice();
+        String path = "/v1/establishments/" + CH_FLEYRIAT_EJ;
+        API.call("PUT", path, ARS_84, Map.of("name", "CH Fleyriat", "region", "84", "departement", "01"),
+                Map.of("If-Match", "1"));
+
+        // when the ARS reads its audit trail
+        Response audit = API.call("GET", path + "/audit", ARS_84, null);
+
+        // then the newest entry says who renamed it, from what, to what
+        assertEquals(200, audit.status(), audit.body());
+        Map<?, ?> newest = (Map<?, ?>) audit.list().get(0);
+        assertEquals("UPDATE", newest.get("action"));
+        assertTrue(newest.get("by").toString().contains("agent@ars.sante.fr"));
+        assertEquals("CH DE FLEYRIAT", ((Map<?, ?>) newest.get("before")).get("name"));
+        assertEquals("CH Fleyriat", ((Map<?, ?>) newest.get("after")).get("name"));
+        assertEquals("IMPORT", ((Map<?, ?>) audit.list().get(audit.list().size() - 1)).get("action"));
+        assertNull(((Map<?, ?>) audit.list().get(audit.list().size() - 1)).get("before"));
+    }
+
+    @Test
+    void a_bad_establishment_gets_every_problem_at_once_and_nothing_is_written() {
+        // given a body with a blank name, an unknown region and a département of another region
+        Map<String, Object> body = Map.of("name", " ", "region", "99", "departement", "2A", "status", "SHUT");
+
+        // when the national operator sends it
+        Response r = API.call("PUT", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, body);
+
+        // then 422 lists each field, and the establishment does not exist
+        assertEquals(422, r.status(), r.body());
+        List<?> errors = (List<?>) r.object().get("errors");
+        List<String> pointers = errors.stream().map(e -> (String) ((Map<?, ?>) e).get("pointer")).toList();
+        assertEquals(List.of("/name", "/region", "/status"), pointers);
+        assertNotNull(r.object().get("title"));
+        assertEquals(404, API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, null).status());
+    }
+
+    @Test
+    void a_finess_number_whose_check_digit_fails_is_refused_with_the_reason() {
+        // when a number with a typo is asked for
+        Response r = API.call("GET", "/v1/establishments/010780055", NATIONAL, null);
+
+        // then 422 says the check digit fails
+        assertEquals(422, r.status(), r.body());
+        assertTrue(r.object().get("detail").toString().contains("check digit"), r.body());
+    }
+}

@@ -1,0 +1,137 @@
+package fr.dispostock.embedded;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A function's real Lambda handler class ({@link APIGatewayV2HTTPEventFunction}) fed with real
+ * HTTP API events, its storage on DynamoDB Local and its tokens from {@link LocalTokens}.
+ */
+public final class HttpApiHarness implements AutoCloseable {
+    private final APIGatewayV2HTTPEventFunction handler;
+    private final JsonMapper json;
+
+    public HttpApiHarness(EmbeddedDynamoDb dynamoDb, LocalTokens tokens, Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
+        properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.putAll(extraProperties);
+        ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .environments("function", "test").build();
+        this.handler = new APIGatewayV2HTTPEventFunction(context);
+        this.json = handler.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    /** The answer of a request, its body read as JSON when it is JSON. */
+    public record Response(int status, Map<String, String> headers, String body, Object json) {
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> object() {
+            return (Map<String, Object>) json;
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Object> list() {
+            return (List<Object>) json;
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
+    public Response call(String method, String pathAndQuery, String token, Object body) {
+        return call(method, pathAndQuery, token, body, Map.of());
+    }
+
+    /**
+     * @param body a String is sent as is (text/csv when it does not start with '{'), anything else as JSON
+     */
+    public Response call(String method, String pathAndQuery, String token, Object body, Map<String, String> headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if (token != null) {
+            h.put("Authorization", "Bearer " + token);
+        }
+        String text = null;
+        if (body instanceof String s) {
+            text = s;
+            h.put("Content-Type", s.startsWith("{") ? "application/json" : "text/csv");
+        } else if (body != null) {
+            text = write(body);
+            h.put("Content-Type", "application/json");
+        }
+        h.putAll(headers);
+        APIGatewayV2HTTPEvent event = LambdaEvents.httpApi(method, pathAndQuery, h, text);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext());
+        Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        String responseBody = response.getBody();
+        if (response.getIsBase64Encoded() && responseBody != null) {
+            responseBody = new String(java.util.Base64.getDecoder().decode(responseBody), StandardCharsets.UTF_8);
+        }
+        Object parsed = null;
+        String type = responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        if (responseBody != null && !responseBody.isEmpty() && type.contains("json")) {
+            try {
+                parsed = json.readValue(responseBody, Object.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + responseBody, e);
+            }
+        }
+        return new Response(response.getStatusCode(), responseHeaders, responseBody, parsed);
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ApplicationContext context() {
+        return handler.getApplicationContext();
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+
+    /** The Lambda context of one invocation. */
+    private static final class FakeContext implements Context {
+        private final String requestId = UUID.randomUUID().toString();
+
+        @Override public String getAwsRequestId() { return requestId; }
+        @Override public String getLogGroupName() { return "/aws/lambda/test"; }
+        @Override public String getLogStreamName() { return "test"; }
+        @Override public String getFunctionName() { return "test"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-3:123456789012:function:test"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 29_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.out.print(message); }
+                @Override public void log(byte[] message) { System.out.print(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}

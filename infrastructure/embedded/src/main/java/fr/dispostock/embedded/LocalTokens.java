@@ -1,0 +1,107 @@
+package fr.dispostock.embedded;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Signs tokens the way the identity platform does, with a key of our own: the local platform's
+ * {@code POST /local/token} and the tests use it. Never part of a Lambda jar.
+ */
+public final class LocalTokens {
+    public static final String ISSUER = "https://dispostock.local/identity";
+    public static final String AUDIENCE = "dispostock";
+    private final RSAKey key;
+
+    private LocalTokens(RSAKey key) {
+        this.key = key;
+    }
+
+    /** A fresh key (tests). */
+    public static LocalTokens generate() {
+        try {
+            return new LocalTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key kept in this file, made on first use, so that tokens survive a restart of the local platform. */
+    public static LocalTokens persistent(Path keyFile) {
+        try {
+            if (Files.exists(keyFile)) {
+                return new LocalTokens(RSAKey.parse(Files.readString(keyFile)));
+            }
+            LocalTokens tokens = generate();
+            Files.createDirectories(keyFile.getParent());
+            Files.writeString(keyFile, tokens.key.toJSONString());
+            return tokens;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable local key " + keyFile + ": delete it to make a new one", e);
+        }
+    }
+
+    /** The public key set, as the functions' {@code dispostock.jwt.jwks} setting. */
+    public String publicJwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
+    /** The settings a function needs to trust these tokens. */
+    public Map<String, Object> verifierProperties() {
+        return Map.of("dispostock.jwt.issuer", ISSUER, "dispostock.jwt.audience", AUDIENCE,
+                "dispostock.jwt.jwks", publicJwks());
+    }
+
+    /**
+     * A token valid for 12 hours.
+     *
+     * @param finessEj the establishments of a pharmacist's account (may be empty)
+     * @param region   the region of an ARS or OMEDIT account (may be null)
+     */
+    public String token(String subject, String email, List<String> roles, List<String> finessEj, String region) {
+        return sign(subject, email, roles, finessEj, region, Instant.now().plus(Duration.ofHours(12)), ISSUER, AUDIENCE);
+    }
+
+    /** Any token, including expired or foreign ones (tests of what must be refused). */
+    public String sign(String subject, String email, List<String> roles, List<String> finessEj, String region,
+                       Instant expiry, String issuer, String audience) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(subject).issuer(issuer).audience(audience)
+                .issueTime(new Date()).expirationTime(Date.from(expiry))
+                .claim("roles", roles).claim("finessEj", finessEj);
+        if (email != null) {
+            claims.claim("email", email);
+        }
+        if (region != null) {
+            claims.claim("region", region);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}
