@@ -17,6 +17,33 @@ public final class Scope {
         }
     }
 
+    /** Reading a PUI's declarations: its establishment's pharmacists, its region's ARS and OMEDIT, the nation. */
+    public static void requireDeclarationRead(Caller caller, Region region, Finess finessEj) {
+        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj))) {
+            throw new AccessDeniedException("Establishment " + finessEj + " is outside your scope.");
+        }
+    }
+
+    /** Declaring for a PUI: the pharmacists of its establishment. */
+    public static void requireDeclarant(Caller caller, Finess finessEj) {
+        if (!caller.isPharmacistOf(finessEj)) {
+            throw new AccessDeniedException("Only the pharmacists of establishment " + finessEj
+                    + " declare for its PUIs.");
+        }
+    }
+
+    /** The region a regional read is about: the one asked, else the caller's own; none for the nation. */
+    public static java.util.Optional<Region> regionOfRead(Caller caller, Region asked) {
+        Scope.requireAnyRole(caller, Role.ARS, Role.OMEDIT, Role.NATIONAL);
+        Region region = asked != null ? asked : caller.isNational() ? null : caller.region().orElse(null);
+        if (region == null) {
+            requireNational(caller);
+            return java.util.Optional.empty();
+        }
+        requireRegionRead(caller, region);
+        return java.util.Optional.of(region);
+    }
+
     /** Reading a region's registers, declarations or stock picture. */
     public static void requireRegionRead(Caller caller, Region region) {
         if (!(caller.isNational() || caller.readsRegion(region))) {

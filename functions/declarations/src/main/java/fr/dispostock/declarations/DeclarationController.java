@@ -1,0 +1,93 @@
+package fr.dispostock.declarations;
+
+import fr.dispostock.declarations.DeclarationViews.Completeness;
+import fr.dispostock.declarations.DeclarationViews.Current;
+import fr.dispostock.declarations.DeclarationViews.Declared;
+import fr.dispostock.declarations.DeclarationViews.Expected;
+import fr.dispostock.declarations.DeclarationViews.Overview;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Csv;
+import fr.dispostock.domain.FieldError;
+import fr.dispostock.domain.InvalidRequestException;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Violations;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Routes of the weekly declarations → {@link DeclarationService} and {@link StockPictureService}
+ * → DeclarationsTable (and RegistersTable, read only).
+ */
+@Controller
+public class DeclarationController {
+    private final DeclarationService declarations;
+    private final StockPictureService picture;
+    private final JsonMapper json;
+
+    public DeclarationController(DeclarationService declarations, StockPictureService picture, JsonMapper json) {
+        this.declarations = declarations;
+        this.picture = picture;
+        this.json = json;
+    }
+
+    @Get("/v1/puis/{finessEt}/declarations/{week}/expected")
+    public Expected expected(Caller caller, String finessEt, String week) {
+        return declarations.expected(caller, Finess.parse(finessEt), IsoWeek.parse(week));
+    }
+
+    /** JSON {@code {lines:[…]}} or a CSV file with the header itemId;stock;averageDailyConsumption. */
+    @Put(value = "/v1/puis/{finessEt}/declarations/{week}",
+            consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
+    public Declared declare(Caller caller, String finessEt, String week,
+                            @Nullable @io.micronaut.http.annotation.Header("Content-Type") String contentType,
+                            @Body String body) {
+        Violations v = new Violations();
+        List<DeclarationBody.LineBody> lines;
+        if (contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)) {
+            DeclarationBody parsed = readJson(body);
+            lines = parsed == null ? null : parsed.lines();
+        } else {
+            Csv csv = Csv.parse(body);
+            csv.requireColumns("itemid", "stock", "averagedailyconsumption");
+            lines = DeclarationService.csvLines(csv, v);
+        }
+        return declarations.declare(caller, Finess.parse(finessEt), IsoWeek.parse(week), lines, v);
+    }
+
+    private DeclarationBody readJson(String body) {
+        try {
+            return json.readValue(body, DeclarationBody.class);
+        } catch (IOException e) {
+            throw new InvalidRequestException("Unreadable JSON", List.of(new FieldError("",
+                    "the body is not a declaration in JSON ({\"lines\":[{\"itemId\", \"stock\", "
+                            + "\"averageDailyConsumption\"}]}): " + e.getMessage())));
+        }
+    }
+
+    @Get("/v1/puis/{finessEt}/declarations/{week}")
+    public Current current(Caller caller, String finessEt, String week) {
+        return declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
+    }
+
+    @Get("/v1/declarations/completeness")
+    public Completeness completeness(Caller caller, @Nullable @QueryValue String week,
+                                     @Nullable @QueryValue String region) {
+        return picture.completeness(caller, week, region);
+    }
+
+    @Get("/v1/stock/overview")
+    public Overview overview(Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
+                             @Nullable @QueryValue String region, @Nullable @QueryValue String by) {
+        return picture.overview(caller, itemId, week, region, by);
+    }
+}

@@ -1,0 +1,241 @@
+package fr.dispostock.declarations;
+
+import fr.dispostock.declarations.DeclarationViews.Current;
+import fr.dispostock.declarations.DeclarationViews.Declared;
+import fr.dispostock.declarations.DeclarationViews.Expected;
+import fr.dispostock.declarations.DeclarationViews.ExpectedItem;
+import fr.dispostock.declarations.DeclarationViews.LineView;
+import fr.dispostock.declarations.DeclarationViews.RevisionView;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.ConflictException;
+import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.NotFoundException;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Scope;
+import fr.dispostock.domain.Ucd;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.declaration.Declaration;
+import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.Line;
+import fr.dispostock.domain.declaration.Revision;
+import fr.dispostock.domain.register.Establishment;
+import fr.dispostock.domain.register.Medicine;
+import fr.dispostock.domain.register.Pui;
+import fr.dispostock.domain.register.RegisterStore;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Monday declaration: for each item it must declare, a PUI gives its stock on hand and its
+ * average daily consumption. All lines or none; a missing line is not a zero; a correction
+ * replaces the week's figures and keeps the earlier ones; after Monday it is accepted, late.
+ */
+@Singleton
+public class DeclarationService {
+    private static final int WRITE_ATTEMPTS = 5;
+    private final RegisterStore registers;
+    private final DeclarationStore declarations;
+    private final Clock clock;
+
+    public DeclarationService(RegisterStore registers, DeclarationStore declarations, Clock clock) {
+        this.registers = registers;
+        this.declarations = declarations;
+        this.clock = clock;
+    }
+
+    /** The items the PUIs of a region must declare for a week: tracked during it, national or of the region. */
+    public List<Medicine> expectedItems(Region region, IsoWeek week) {
+        return registers.medicines().stream()
+                .filter(m -> m.concerns(region))
+                .filter(m -> !m.trackingStart().isAfter(week.sunday())
+                        && (m.trackingEnd() == null || !m.trackingEnd().isBefore(week.monday())))
+                .sorted(java.util.Comparator.comparing(Medicine::itemId))
+                .toList();
+    }
+
+    public Expected expected(Caller caller, Finess finessEt, IsoWeek week) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Map<String, Line> lastWeek = declarations.find(pui.region(), week.previous(), finessEt)
+                .map(d -> d.lines().stream().collect(Collectors.toMap(Line::itemId, Function.identity())))
+                .orElse(Map.of());
+        List<ExpectedItem> items = expectedItems(pui.region(), week).stream()
+                .map(m -> new ExpectedItem(m.itemId(), m.label(), m.ucds().stream().map(Ucd::ucd13).toList(),
+                        Optional.ofNullable(lastWeek.get(m.itemId()))
+                                .map(l -> new LineView(l.itemId(), l.stock(), l.averageDailyConsumption())).orElse(null)))
+                .toList();
+        return new Expected(finessEt.value(), week.toString(), items);
+    }
+
+    public Current current(Caller caller, Finess finessEt, IsoWeek week) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Declaration d = declarations.find(pui.region(), week, finessEt)
+                .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
+        return new Current(finessEt.value(), week.toString(), LineView.of(d.lines()), d.current().declaredAt(),
+                d.current().declaredBy(), firstLate(d), missing(expectedItems(pui.region(), week), d.lines()),
+                d.history().stream().map(r -> new RevisionView(r.declaredAt(), r.declaredBy(), r.late(),
+                        LineView.of(r.lines()))).toList());
+    }
+
+    /**
+     * @param v problems already found while reading the body (a CSV file's unreadable numbers)
+     */
+    public Declared declare(Caller caller, Finess finessEt, IsoWeek week, List<DeclarationBody.LineBody> body,
+                            Violations v) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarant(caller, pui.finessEj());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
+        if (week.compareTo(IsoWeek.of(today)) > 0) {
+            v.add("week", "week " + week + " has not started yet (today is in " + IsoWeek.of(today) + ")");
+        }
+        Establishment establishment = registers.establishment(pui.finessEj())
+                .orElseThrow(() -> new NotFoundException("No establishment " + pui.finessEj() + " in the register."));
+        if (establishment.status() == Establishment.Status.CLOSED) {
+            v.add("finessEt", "establishment " + establishment.finessEj() + " is closed: its PUIs no longer declare");
+        }
+        List<Medicine> expected = expectedItems(pui.region(), week);
+        List<Line> lines = lines(v, body, expected);
+        v.throwIfAny("Invalid declaration");
+
+        boolean late = today.isAfter(week.monday());
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Declaration> existing = declarations.find(pui.region(), week, finessEt);
+            if (existing.isPresent() && existing.get().lines().equals(lines)) {
+                return declared(existing.get(), expected); // the same figures again: a retry, nothing to do
+            }
+            List<Revision> history = new ArrayList<>();
+            existing.ifPresent(d -> {
+                history.addAll(d.history());
+                history.add(d.current());
+            });
+            Declaration next = new Declaration(finessEt, pui.finessEj(), pui.region(), pui.departement(), week,
+                    new Revision(now, caller.auditName(), late, lines), history);
+            if (declarations.save(next, existing.map(Declaration::revision).orElse(0))) {
+                return declared(next, expected);
+            }
+        }
+        throw new ConflictException(ConflictException.Kind.CONFLICT,
+                "Declarations for this PUI and week keep arriving at once; retry.");
+    }
+
+    private static List<Line> lines(Violations v, List<DeclarationBody.LineBody> body, List<Medicine> expected) {
+        if (body == null || body.isEmpty()) {
+            v.add("/lines", "at least one line is required; a zero stock is declared as 0");
+            return List.of();
+        }
+        Set<String> expectedIds = expected.stream().map(Medicine::itemId).collect(Collectors.toSet());
+        Map<String, Integer> seen = new HashMap<>();
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            DeclarationBody.LineBody l = body.get(i);
+            String at = "/lines/" + i;
+            if (l == null) {
+                v.add(at, "is empty");
+                continue;
+            }
+            boolean ok = true;
+            String itemId = l.itemId() == null ? null : l.itemId().strip();
+            if (itemId == null || itemId.isEmpty()) {
+                v.add(at + "/itemId", "is required");
+                ok = false;
+            } else if (!expectedIds.contains(itemId)) {
+                v.add(at + "/itemId", "item " + itemId + " is not one this PUI declares this week");
+                ok = false;
+            } else {
+                Integer first = seen.putIfAbsent(itemId, i);
+                if (first != null) {
+                    v.add(at + "/itemId", "item " + itemId + " is declared twice (also at /lines/" + first + ")");
+                    ok = false;
+                }
+            }
+            if (l.stock() == null) {
+                v.add(at + "/stock", "is required; a zero stock is declared as 0");
+                ok = false;
+            } else if (l.stock().signum() < 0) {
+                v.add(at + "/stock", "must be ≥ 0");
+                ok = false;
+            } else if (l.stock().stripTrailingZeros().scale() > 0) {
+                v.add(at + "/stock", "must be a whole number of units");
+                ok = false;
+            } else if (l.stock().compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
+                v.add(at + "/stock", "is implausibly large");
+                ok = false;
+            }
+            if (l.averageDailyConsumption() == null) {
+                v.add(at + "/averageDailyConsumption", "is required; declare 0 when nothing is consumed");
+                ok = false;
+            } else if (l.averageDailyConsumption().signum() < 0) {
+                v.add(at + "/averageDailyConsumption", "must be ≥ 0");
+                ok = false;
+            } else if (l.averageDailyConsumption().scale() > 3) {
+                v.add(at + "/averageDailyConsumption", "must have at most 3 decimals");
+                ok = false;
+            }
+            if (ok) {
+                lines.add(new Line(itemId, l.stock().longValueExact(), l.averageDailyConsumption().stripTrailingZeros()));
+            }
+        }
+        lines.sort(java.util.Comparator.comparing(Line::itemId));
+        return lines;
+    }
+
+    private static Declared declared(Declaration d, List<Medicine> expected) {
+        return new Declared(d.finessEt().value(), d.week().toString(), LineView.of(d.lines()),
+                d.current().declaredAt(), d.current().declaredBy(), firstLate(d), missing(expected, d.lines()));
+    }
+
+    /** A week is late if it was first declared after its Monday; a later correction does not change that. */
+    static boolean firstLate(Declaration d) {
+        return d.history().isEmpty() ? d.current().late() : d.history().get(0).late();
+    }
+
+    private static List<String> missing(List<Medicine> expected, List<Line> lines) {
+        Set<String> declared = lines.stream().map(Line::itemId).collect(Collectors.toSet());
+        return expected.stream().map(Medicine::itemId).filter(id -> !declared.contains(id)).toList();
+    }
+
+    private Pui pui(Finess finessEt) {
+        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
+    }
+
+    /** Lines of a CSV file ({@code itemId;stock;averageDailyConsumption}): /lines/N is line N + 2 of the file. */
+    static List<DeclarationBody.LineBody> csvLines(fr.dispostock.domain.Csv csv, Violations v) {
+        List<DeclarationBody.LineBody> lines = new ArrayList<>();
+        for (fr.dispostock.domain.Csv.Row row : csv.rows()) {
+            String at = "/lines/" + lines.size();
+            lines.add(new DeclarationBody.LineBody(row.get("itemid"),
+                    number(v, at + "/stock", row.get("stock")),
+                    number(v, at + "/averageDailyConsumption", row.get("averagedailyconsumption"))));
+        }
+        return lines;
+    }
+
+    private static BigDecimal number(Violations v, String pointer, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.replace(',', '.')); // French files write 2,5
+        } catch (NumberFormatException e) {
+            v.add(pointer, "'" + raw + "' is not a number");
+            return null;
+        }
+    }
+}

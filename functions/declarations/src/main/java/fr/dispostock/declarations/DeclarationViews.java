@@ -1,0 +1,73 @@
+package fr.dispostock.declarations;
+
+import fr.dispostock.domain.declaration.Line;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What the declaration routes answer. */
+public final class DeclarationViews {
+    private DeclarationViews() {
+    }
+
+    @Serdeable
+    public record LineView(String itemId, long stock, BigDecimal averageDailyConsumption) {
+        static List<LineView> of(List<Line> lines) {
+            return lines.stream().map(l -> new LineView(l.itemId(), l.stock(), l.averageDailyConsumption())).toList();
+        }
+    }
+
+    @Serdeable
+    public record ExpectedItem(String itemId, String label, List<String> ucds, LineView lastWeek) {
+    }
+
+    @Serdeable
+    public record Expected(String finessEt, String week, List<ExpectedItem> items) {
+    }
+
+    /** The answer to a declaration: what is now stored, and what is still missing. */
+    @Serdeable
+    public record Declared(String finessEt, String week, List<LineView> lines, Instant declaredAt, String declaredBy,
+                           boolean late, List<String> missingItems) {
+    }
+
+    @Serdeable
+    public record RevisionView(Instant declaredAt, String declaredBy, boolean late, List<LineView> lines) {
+    }
+
+    @Serdeable
+    public record Current(String finessEt, String week, List<LineView> lines, Instant declaredAt, String declaredBy,
+                          boolean late, List<String> missingItems, List<RevisionView> history) {
+    }
+
+    @Serdeable
+    public record MissingPui(String finessEt, String name, String email) {
+    }
+
+    @Serdeable
+    public record Completeness(String week, String region, int expected, int declared, int late,
+                               List<MissingPui> missing) {
+    }
+
+    /**
+     * Totals of one item over a set of PUIs. {@code coverageDays} is stock ÷ consumption, null with
+     * {@code coverageNote} "no consumption" when nothing is consumed (never infinity).
+     */
+    @Serdeable
+    public record Totals(String key, String name, long totalStock, BigDecimal averageDailyConsumption,
+                         BigDecimal coverageDays, String coverageNote, int pusDeclared, int pusZeroStock) {
+    }
+
+    @Serdeable
+    public record TrendPoint(String week, long totalStock, BigDecimal averageDailyConsumption,
+                             BigDecimal coverageDays, String coverageNote, int pusDeclared, int pusZeroStock) {
+    }
+
+    @Serdeable
+    public record Overview(String itemId, String label, String week, String region, String by, long totalStock,
+                           BigDecimal averageDailyConsumption, BigDecimal coverageDays, String coverageNote,
+                           int pusDeclared, int pusZeroStock, List<Totals> rows, List<TrendPoint> trend) {
+    }
+}

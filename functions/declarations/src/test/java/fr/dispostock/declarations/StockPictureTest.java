@@ -1,0 +1,105 @@
+package fr.dispostock.declarations;
+
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static fr.dispostock.declarations.DeclarationsFunction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class StockPictureTest {
+
+    @BeforeEach
+    void twoOfThreePuisHaveDeclared() {
+        registers();
+        // CH de Fleyriat: 120 units, 8/day; CH Ajaccio: 0 units, nothing consumed; CH Haut Bugey: nothing yet
+        API.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/declarations/" + WEEK, PH_FLEYRIAT,
+                lines(line("cisplatine", 120, 8), line("lomustine", 30, 0)));
+        API.call("PUT", "/v1/puis/" + AJACCIO_ET + "/declarations/" + WEEK, PH_AJACCIO,
+                lines(line("cisplatine", 0, 0)));
+        // and last week, CH de Fleyriat had 160 (declared late, today)
+        API.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/declarations/2026-W47", PH_FLEYRIAT,
+                lines(line("cisplatine", 160, 8)));
+    }
+
+    @Test
+    void the_ars_sees_who_has_not_declared_in_its_region_with_their_address() {
+        // when the ARS of region 84 asks for the completeness of the week
+        Response r = API.call("GET", "/v1/declarations/completeness?week=" + WEEK, ARS_84, null);
+
+        // then 2 PUIs expected, 1 declared, 0 late, and CH Haut Bugey missing with its e-mail
+        assertEquals(200, r.status(), r.body());
+        assertEquals(2, ((Number) r.object().get("expected")).intValue());
+        assertEquals(1, ((Number) r.object().get("declared")).intValue());
+        assertEquals(0, ((Number) r.object().get("late")).intValue());
+        Map<?, ?> missing = (Map<?, ?>) ((List<?>) r.object().get("missing")).get(0);
+        assertEquals(BUGEY_ET, missing.get("finessEt"));
+        assertEquals("pui-" + BUGEY_ET + "@dispostock.invalid", missing.get("email"));
+    }
+
+    @Test
+    void the_nation_sees_every_region_and_the_late_ones() {
+        // when the national operator asks for last week, declared today (late)
+        Response r = API.call("GET", "/v1/declarations/completeness?week=2026-W47", NATIONAL, null);
+
+        // then 3 PUIs expected in France, 1 declared, late
+        assertEquals(200, r.status(), r.body());
+        assertEquals(3, ((Number) r.object().get("expected")).intValue());
+        assertEquals(1, ((Number) r.object().get("declared")).intValue());
+        assertEquals(1, ((Number) r.object().get("late")).intValue());
+    }
+
+    @Test
+    void the_overview_gives_stock_consumption_coverage_and_zero_stocks_by_region_with_the_trend() {
+        // when the nation looks at cisplatine by region
+        Response r = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&by=region", NATIONAL, null);
+
+        // then 120 units for 8/day: 15 days; two PUIs declared, one at zero; Corsica has no consumption
+        assertEquals(200, r.status(), r.body());
+        assertEquals(120, ((Number) r.object().get("totalStock")).intValue());
+        assertEquals(15.0, ((Number) r.object().get("coverageDays")).doubleValue());
+        assertEquals(2, ((Number) r.object().get("pusDeclared")).intValue());
+        assertEquals(1, ((Number) r.object().get("pusZeroStock")).intValue());
+        List<?> rows = (List<?>) r.object().get("rows");
+        Map<?, ?> corsica = (Map<?, ?>) rows.get(1);
+        assertEquals("94", corsica.get("key"));
+        assertNull(corsica.get("coverageDays"));
+        assertEquals("no consumption", corsica.get("coverageNote"));
+        List<?> trend = (List<?>) r.object().get("trend");
+        assertEquals(8, trend.size());
+        assertEquals("2026-W41", ((Map<?, ?>) trend.get(0)).get("week"));
+        assertEquals(160, ((Number) ((Map<?, ?>) trend.get(6)).get("totalStock")).intValue());
+    }
+
+    @Test
+    void an_omedit_reads_its_region_by_pui_and_not_another_region() {
+        // when the OMEDIT of region 84 reads its region by PUI, then Corsica
+        Response own = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK, OMEDIT_84, null);
+        Response other = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=94", OMEDIT_84, null);
+
+        // then its own region's PUIs, named; the other region is forbidden
+        assertEquals(200, own.status(), own.body());
+        Map<?, ?> row = (Map<?, ?>) ((List<?>) own.object().get("rows")).get(0);
+        assertEquals(FLEYRIAT_ET, row.get("key"));
+        assertEquals("CH DE FLEYRIAT", row.get("name"));
+        assertEquals(403, other.status());
+    }
+
+    @Test
+    void bad_queries_name_each_parameter() {
+        // when the week is malformed and the grouping unknown
+        Response r = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=2026-48&by=commune", NATIONAL, null);
+
+        // then both are named
+        assertEquals(422, r.status(), r.body());
+        assertEquals(List.of("week", "by"), ((List<?>) r.object().get("errors")).stream()
+                .map(e -> ((Map<?, ?>) e).get("pointer")).toList());
+    }
+}
