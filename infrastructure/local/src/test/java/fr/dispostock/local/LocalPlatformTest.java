@@ -1,0 +1,132 @@
+package fr.dispostock.local;
+
+import fr.dispostock.domain.mail.Mail;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local platform as a person uses it: over HTTP, with a token from its token route. */
+class LocalPlatformTest {
+    @TempDir
+    static Path data;
+    static LocalPlatform platform;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        platform = LocalPlatform.start(0, data);
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    record Answer(int status, Object json) {
+        Map<?, ?> object() {
+            return (Map<?, ?>) json;
+        }
+
+        List<?> list() {
+            return (List<?>) json;
+        }
+    }
+
+    static Answer call(String method, String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        Object parsed = r.body().isEmpty() ? null
+                : platform.context().getBean(JsonMapper.class).readValue(r.body(), Object.class);
+        return new Answer(r.statusCode(), parsed);
+    }
+
+    static String token(String request) throws IOException, InterruptedException {
+        Answer a = call("POST", "/local/token", null, request);
+        assertEquals(200, a.status(), String.valueOf(a.json()));
+        return (String) a.object().get("token");
+    }
+
+    @Test
+    void it_starts_seeded_with_the_real_establishments_puis_and_medicines() throws Exception {
+        // given an ARS agent of Bretagne with a local token
+        String ars = token("{\"roles\":[\"ARS\"],\"region\":\"53\",\"email\":\"agent@ars-bretagne.fr\"}");
+
+        // when it lists its region's establishments and the medicines tracked today
+        Answer establishments = call("GET", "/v1/establishments?region=53", ars, null);
+        Answer medicines = call("GET", "/v1/medicines?region=53", ars, null);
+
+        // then the FINESS extract of Bretagne and the seeded items are there
+        assertEquals(200, establishments.status());
+        assertTrue(establishments.list().size() > 100, "establishments: " + establishments.list().size());
+        assertEquals(36, medicines.list().size()); // 40 items, 4 of them regional to Auvergne-Rhône-Alpes
+    }
+
+    @Test
+    void a_pharmacist_declares_this_week_for_a_seeded_pui_and_the_ars_sees_it() throws Exception {
+        // given the pharmacist of CH de Fleyriat (Ain) and this week
+        String pharmacist = token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"010780054\"],\"email\":\"ph@ch-bourg.fr\"}");
+        String week = fr.dispostock.domain.IsoWeek.of(LocalDate.now(ZoneId.of("Europe/Paris"))).toString();
+        String path = "/v1/puis/010000024/declarations/" + week;
+        Answer expected = call("GET", path + "/expected", pharmacist, null);
+        String first = (String) ((Map<?, ?>) ((List<?>) expected.object().get("items")).get(0)).get("itemId");
+
+        // when it declares one item
+        Answer declared = call("PUT", path, pharmacist,
+                "{\"lines\":[{\"itemId\":\"" + first + "\",\"stock\":12,\"averageDailyConsumption\":1.5}]}");
+
+        // then the ARS of the region counts it in the completeness of the week
+        assertEquals(200, declared.status(), String.valueOf(declared.json()));
+        String ars = token("{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        Answer completeness = call("GET", "/v1/declarations/completeness?week=" + week, ars, null);
+        assertEquals(200, completeness.status());
+        assertTrue(((Number) completeness.object().get("declared")).intValue() >= 1);
+    }
+
+    @Test
+    void mails_sent_by_the_platform_are_kept_in_the_outbox_and_can_be_emptied() throws Exception {
+        // given a mail sent through the local mail service
+        LocalOutbox outbox = platform.context().getBean(LocalOutbox.class);
+        call("DELETE", "/local/outbox", null, null);
+        outbox.send(new Mail(List.of("pui-010000024@dispostock.invalid"), "Rappel", "Déclarez votre stock.", null, Map.of()));
+
+        // when the outbox is read, then emptied
+        Answer read = call("GET", "/local/outbox", null, null);
+        call("DELETE", "/local/outbox", null, null);
+
+        // then the mail was there, and is gone
+        assertEquals(1, read.list().size());
+        assertEquals("Rappel", ((Map<?, ?>) read.list().get(0)).get("subject"));
+        assertEquals(0, call("GET", "/local/outbox", null, null).list().size());
+    }
+
+    @Test
+    void the_token_route_refuses_unknown_roles() throws Exception {
+        // when a token is asked for a role Dispostock does not know
+        Answer a = call("POST", "/local/token", null, "{\"roles\":[\"ADMIN\"]}");
+
+        // then 422 names it
+        assertEquals(422, a.status());
+        assertTrue(a.json().toString().contains("/roles/0"));
+    }
+}
