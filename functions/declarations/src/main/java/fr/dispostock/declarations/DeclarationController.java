@@ -6,6 +6,8 @@ import fr.dispostock.declarations.DeclarationViews.Declared;
 import fr.dispostock.declarations.DeclarationViews.Expected;
 import fr.dispostock.declarations.DeclarationViews.Overview;
 import fr.dispostock.domain.Caller;
+import fr.dispostock.platform.auth.AuthenticationFilter;
+import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Csv;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
@@ -41,14 +43,14 @@ public class DeclarationController {
     }
 
     @Get("/v1/puis/{finessEt}/declarations/{week}/expected")
-    public Expected expected(Caller caller, String finessEt, String week) {
+    public Expected expected(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week) {
         return declarations.expected(caller, Finess.parse(finessEt), IsoWeek.parse(week));
     }
 
     /** JSON {@code {lines:[…]}} or a CSV file with the header itemId;stock;averageDailyConsumption. */
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}",
             consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    public Declared declare(Caller caller, String finessEt, String week,
+    public Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
                             @Nullable @io.micronaut.http.annotation.Header("Content-Type") String contentType,
                             @Body String body) {
         Violations v = new Violations();
@@ -75,18 +77,18 @@ public class DeclarationController {
     }
 
     @Get("/v1/puis/{finessEt}/declarations/{week}")
-    public Current current(Caller caller, String finessEt, String week) {
+    public Current current(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week) {
         return declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
     }
 
     @Get("/v1/declarations/completeness")
-    public Completeness completeness(Caller caller, @Nullable @QueryValue String week,
+    public Completeness completeness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String week,
                                      @Nullable @QueryValue String region) {
         return picture.completeness(caller, week, region);
     }
 
     @Get("/v1/stock/overview")
-    public Overview overview(Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
+    public Overview overview(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
                              @Nullable @QueryValue String region, @Nullable @QueryValue String by) {
         return picture.overview(caller, itemId, week, region, by);
     }

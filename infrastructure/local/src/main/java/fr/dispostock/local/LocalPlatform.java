@@ -41,6 +41,9 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");
+        // the OpenAPI descriptions generated from each function's code, at /openapi/<function>-1.yml
+        properties.put("micronaut.router.static-resources.openapi.paths", "classpath:META-INF/swagger");
+        properties.put("micronaut.router.static-resources.openapi.mapping", "/openapi/**");
         ApplicationContext context = Micronaut.build(new String[0])
                 .properties(properties)
                 .environments("local")

@@ -15,7 +15,8 @@ import java.util.Optional;
 /** Every /v1 route needs a valid bearer token: without one, 401 before any handler runs. */
 @ServerFilter("/v1/**")
 public class AuthenticationFilter {
-    static final String CALLER = "dispostock.caller";
+    /** The request attribute handlers read the verified caller from. */
+    public static final String CALLER = "dispostock.caller";
     private final TokenVerifier verifier;
 
     public AuthenticationFilter(TokenVerifier verifier) {

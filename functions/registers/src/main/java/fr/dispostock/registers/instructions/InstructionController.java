@@ -1,6 +1,8 @@
 package fr.dispostock.registers.instructions;
 
 import fr.dispostock.domain.Caller;
+import fr.dispostock.platform.auth.AuthenticationFilter;
+import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Instruction;
@@ -26,25 +28,25 @@ public class InstructionController {
     }
 
     @Get
-    public List<Instruction> inForce(Caller caller, @Nullable @QueryValue String region) {
+    public List<Instruction> inForce(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String region) {
         return instructions.inForce(caller, region);
     }
 
     @Get("/{id}")
-    public HttpResponse<Instruction> get(Caller caller, String id) {
+    public HttpResponse<Instruction> get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id) {
         Instruction i = instructions.get(id);
         return Versioned.ok(i, i.version());
     }
 
     @Put("/{id}")
-    public HttpResponse<Instruction> put(Caller caller, String id, @Body InstructionBody body,
+    public HttpResponse<Instruction> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id, @Body InstructionBody body,
                                          @Nullable @Header("If-Match") String ifMatch) {
         Instruction i = instructions.put(caller, id, body, Versions.ifMatch(ifMatch));
         return Versioned.saved(i, i.version());
     }
 
     @Get("/{id}/audit")
-    public List<AuditEntry> audit(Caller caller, String id) {
+    public List<AuditEntry> audit(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id) {
         return instructions.audit(caller, id);
     }
 }
