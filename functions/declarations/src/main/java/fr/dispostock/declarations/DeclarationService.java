@@ -105,7 +105,8 @@ public class DeclarationService {
         if (week.compareTo(IsoWeek.of(today)) > 0) {
             v.add("week", "week " + week + " has not started yet (today is in " + IsoWeek.of(today) + ")");
         }
-        Establishment establishment = registers.establishment(pui.finessEj())
+        Establishment establishment = Optional.ofNullable(registers.establishments(List.of(pui.finessEj()))
+                        .get(pui.finessEj()))
                 .orElseThrow(() -> new NotFoundException("No establishment " + pui.finessEj() + " in the register."));
         if (establishment.status() == Establishment.Status.CLOSED) {
             v.add("finessEt", "establishment " + establishment.finessEj() + " is closed: its PUIs no longer declare");

@@ -1,20 +1,11 @@
 package fr.dispostock.declarations;
 
-import fr.dispostock.domain.Departement;
-import fr.dispostock.domain.Finess;
-import fr.dispostock.domain.Region;
-import fr.dispostock.domain.Ucd;
-import fr.dispostock.domain.register.Address;
-import fr.dispostock.domain.register.Establishment;
-import fr.dispostock.domain.register.Medicine;
-import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
-import fr.dispostock.domain.register.Site;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.RegisterFixtures;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -59,27 +50,12 @@ final class DeclarationsFunction {
         DynamoDbLocalExtension.dynamoDb().deleteAllItems("RegistersTable");
         DynamoDbLocalExtension.dynamoDb().deleteAllItems("DeclarationsTable");
         RegisterStore store = API.context().getBean(RegisterStore.class);
-        pui(store, FLEYRIAT_ET, FLEYRIAT_EJ, "CH DE FLEYRIAT", "84", "01");
-        pui(store, BUGEY_ET, BUGEY_EJ, "CH HAUT BUGEY", "84", "01");
-        pui(store, AJACCIO_ET, AJACCIO_EJ, "CH ND LA MISERICORDE", "94", "2A");
-        item(store, "cisplatine", "9019840", Medicine.Level.NATIONAL, List.of());
-        item(store, "lomustine", "9009994", Medicine.Level.NATIONAL, List.of());
-        item(store, "vincristine-ara", "9065107", Medicine.Level.REGIONAL, List.of(Region.parse("84")));
-    }
-
-    private static void pui(RegisterStore store, String et, String ej, String name, String region, String dep) {
-        Departement d = Departement.parse(dep);
-        store.save(null, new Establishment(Finess.parse(ej), null, name, Region.parse(region), d, null,
-                Establishment.Status.OPEN, List.of(), List.of(), 0), "test");
-        store.writeImport(List.of(), List.of(new RegisterStore.SiteChange(null, new Site(Finess.parse(et),
-                Finess.parse(ej), name, null, null, null, null, null, d))), "test");
-        store.save(null, new Pui(Finess.parse(et), Finess.parse(ej), name, "pui-" + et + "@dispostock.invalid", null,
-                new Address("1 rue de l'Hôpital", null, "01000", "Bourg"), Region.parse(region), d, 0), "test");
-    }
-
-    private static void item(RegisterStore store, String id, String ucd, Medicine.Level level, List<Region> regions) {
-        store.save(null, new Medicine(id, id, List.of(Ucd.parse(ucd)), new Medicine.Priority(level, regions),
-                LocalDate.parse("2026-01-05"), null, 0), "test");
+        RegisterFixtures.pui(store, FLEYRIAT_ET, FLEYRIAT_EJ, "CH DE FLEYRIAT", "01");
+        RegisterFixtures.pui(store, BUGEY_ET, BUGEY_EJ, "CH HAUT BUGEY", "01");
+        RegisterFixtures.pui(store, AJACCIO_ET, AJACCIO_EJ, "CH ND LA MISERICORDE", "2A");
+        RegisterFixtures.item(store, "cisplatine", "9019840", List.of());
+        RegisterFixtures.item(store, "lomustine", "9009994", List.of());
+        RegisterFixtures.item(store, "vincristine-ara", "9065107", List.of("84"));
     }
 
     static Map<String, Object> line(String itemId, Object stock, Object cmj) {

@@ -58,6 +58,23 @@ public final class Violations {
         return t;
     }
 
+    /** A required count of units: a whole number, at least 0. */
+    public Long count(String pointer, java.math.BigDecimal raw) {
+        if (raw == null) {
+            add(pointer, "is required");
+            return null;
+        }
+        if (raw.signum() < 0) {
+            add(pointer, "must be ≥ 0");
+            return null;
+        }
+        if (raw.stripTrailingZeros().scale() > 0) {
+            add(pointer, "must be a whole number of units");
+            return null;
+        }
+        return raw.longValueExact();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -33,6 +33,11 @@ public final class LocalPlatform implements AutoCloseable {
      * @param dataDir where the database and the local signing key are kept across restarts
      */
     public static LocalPlatform start(int port, Path dataDir) {
+        return start(port, dataDir, true);
+    }
+
+    /** @param seed false for an empty platform (benchmarks bring their own data) */
+    public static LocalPlatform start(int port, Path dataDir, boolean seed) {
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
         dynamoDb.createTablesFromTemplate();
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
@@ -50,7 +55,9 @@ public final class LocalPlatform implements AutoCloseable {
                 .singletons(tokens, new LocalOutbox())
                 .banner(false)
                 .start();
-        context.getBean(LocalSeed.class).seedIfEmpty();
+        if (seed) {
+            context.getBean(LocalSeed.class).seedIfEmpty();
+        }
         return new LocalPlatform(dynamoDb, context);
     }
 

@@ -45,6 +45,7 @@ public class DynamoDeclarationStore implements DeclarationStore {
     private final LongAdder writes = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final DoubleAdder capacityConsumed = new DoubleAdder();
+    private final LongAdder minimumCapacity = new LongAdder();
 
     public DynamoDeclarationStore(DynamoDbClient dynamoDb,
                                   @Value("${dispostock.tables.declarations:DeclarationsTable}") String table) {
@@ -94,7 +95,9 @@ public class DynamoDeclarationStore implements DeclarationStore {
         try {
             var response = dynamoDb.putItem(put.build());
             writes.increment();
-            bytesWritten.add(Items.size(item));
+            long size = Items.size(item);
+            bytesWritten.add(size);
+            minimumCapacity.add((size + 1023) / 1024); // one write unit per started KB: the least a write of these bytes costs
             if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
                 capacityConsumed.add(response.consumedCapacity().capacityUnits());
             }
@@ -105,11 +108,11 @@ public class DynamoDeclarationStore implements DeclarationStore {
     }
 
     /** What the declarations written by this instance cost: for the write-cost benchmark. */
-    public record WriteCost(long writes, long bytes, double capacityUnits) {
+    public record WriteCost(long writes, long bytes, double capacityUnits, long minimumCapacityUnits) {
     }
 
     public WriteCost writeCost() {
-        return new WriteCost(writes.sum(), bytesWritten.sum(), capacityConsumed.sum());
+        return new WriteCost(writes.sum(), bytesWritten.sum(), capacityConsumed.sum(), minimumCapacity.sum());
     }
 
     // ---- mapping: lines as "itemId=stock:cmj|…" (item ids never hold '=', ':' or '|')

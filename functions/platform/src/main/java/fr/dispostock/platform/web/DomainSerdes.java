@@ -12,6 +12,11 @@ import fr.dispostock.domain.register.Instruction;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.Site;
+import fr.dispostock.domain.statestock.LotDeclaration;
+import fr.dispostock.domain.statestock.LotLine;
+import fr.dispostock.domain.statestock.Order;
+import fr.dispostock.domain.statestock.Product;
+import io.micronaut.serde.Deserializer;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.serde.Serializer;
 import io.micronaut.serde.annotation.SerdeImport;
@@ -19,7 +24,8 @@ import jakarta.inject.Singleton;
 
 /**
  * JSON for the domain's records without annotating the domain: value types are written as the
- * codes users know ("84", "2A", "010000024", "3400890099943", "2026-W48").
+ * codes users know ("84", "2A", "010000024", "3400890099943", "2026-W48"), and read back from them
+ * (documents stored as JSON).
  */
 @Factory
 @SerdeImport(Establishment.class)
@@ -30,6 +36,16 @@ import jakarta.inject.Singleton;
 @SerdeImport(Medicine.Priority.class)
 @SerdeImport(Instruction.class)
 @SerdeImport(AuditEntry.class)
+@SerdeImport(Product.class)
+@SerdeImport(Product.Device.class)
+@SerdeImport(LotLine.class)
+@SerdeImport(LotDeclaration.class)
+@SerdeImport(LotDeclaration.Revision.class)
+@SerdeImport(Order.class)
+@SerdeImport(Order.Line.class)
+@SerdeImport(Order.Shipment.class)
+@SerdeImport(Order.ShippedLot.class)
+@SerdeImport(Order.Step.class)
 public class DomainSerdes {
     @Singleton
     Serializer<Finess> finess() {
@@ -54,5 +70,20 @@ public class DomainSerdes {
     @Singleton
     Serializer<IsoWeek> isoWeek() {
         return (encoder, context, type, value) -> encoder.encodeString(value.toString());
+    }
+
+    @Singleton
+    Deserializer<Finess> finessReader() {
+        return (decoder, context, type) -> Finess.parse(decoder.decodeString());
+    }
+
+    @Singleton
+    Deserializer<Region> regionReader() {
+        return (decoder, context, type) -> Region.parse(decoder.decodeString());
+    }
+
+    @Singleton
+    Deserializer<Departement> departementReader() {
+        return (decoder, context, type) -> Departement.parse(decoder.decodeString());
     }
 }

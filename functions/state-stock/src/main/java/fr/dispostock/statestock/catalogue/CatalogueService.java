@@ -1,0 +1,90 @@
+package fr.dispostock.statestock.catalogue;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.NotFoundException;
+import fr.dispostock.domain.Scope;
+import fr.dispostock.domain.Versions;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.statestock.Product;
+import fr.dispostock.domain.statestock.StateStockStore;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue of State-stock products, kept by the national operator. There is no deletion: a
+ * product that is no longer distributed becomes not orderable, so that every order that refers
+ * to it keeps its meaning.
+ */
+@Singleton
+public class CatalogueService {
+    private static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,39}$");
+    private final StateStockStore store;
+
+    public CatalogueService(StateStockStore store) {
+        this.store = store;
+    }
+
+    public List<Product> products() {
+        return store.products().stream().sorted(Comparator.comparing(Product::code)).toList();
+    }
+
+    public Product product(String code) {
+        return store.product(code).orElseThrow(() -> new NotFoundException("No product " + code + " in the catalogue."));
+    }
+
+    public Product put(Caller caller, String code, ProductBody body, Optional<Long> ifMatch) {
+        Scope.requireNational(caller);
+        Violations v = new Violations();
+        if (!CODE.matcher(code).matches()) {
+            v.add("code", "must be 2 to 40 capital letters, digits, '_' or '-'");
+        }
+        String name = v.text("/name", body.name(), 200);
+        Product.Kind kind = v.parse("/kind", body.kind(), CatalogueService::kind);
+        String unit = v.text("/unit", body.unit(), 40);
+        if (body.packSize() == null || body.packSize() < 1) {
+            v.add("/packSize", "is required: the units in one pack, at least 1");
+        }
+        List<Product.Device> devices = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<ProductBody.DeviceBody> raw = body.devices() == null ? List.of() : body.devices();
+        if (kind != null && kind != Product.Kind.VACCINE && !raw.isEmpty()) {
+            v.add("/devices", "only vaccines come with administration devices");
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            ProductBody.DeviceBody d = raw.get(i);
+            Optional<Product> device = d.code() == null ? Optional.empty() : store.product(d.code());
+            if (device.isEmpty() || device.get().kind() != Product.Kind.DEVICE) {
+                v.add("/devices/" + i + "/code", "must be the code of a DEVICE of the catalogue");
+            } else if (!seen.add(d.code())) {
+                v.add("/devices/" + i + "/code", "is listed twice");
+            }
+            if (d.perUnit() == null || d.perUnit() < 1) {
+                v.add("/devices/" + i + "/perUnit", "must be at least 1 device per unit");
+            }
+            if (device.isPresent() && d.perUnit() != null) {
+                devices.add(new Product.Device(d.code(), d.perUnit()));
+            }
+        }
+        v.throwIfAny("Invalid product");
+        Optional<Product> existing = store.product(code);
+        Versions.check(ifMatch, existing.map(Product::version).orElse(null), "Product " + code);
+        return store.save(existing.orElse(null), new Product(code, name, kind, unit, body.packSize(), devices,
+                body.orderable() == null || body.orderable(), 0), caller.auditName());
+    }
+
+    private static Product.Kind kind(String raw) {
+        try {
+            return Product.Kind.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("must be VACCINE, ANTIVIRAL or DEVICE");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package fr.dispostock.statestock.lots;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.ConflictException;
+import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.NotFoundException;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Scope;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Pui;
+import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.statestock.LotDeclaration;
+import fr.dispostock.domain.statestock.LotLine;
+import fr.dispostock.domain.statestock.Product;
+import fr.dispostock.domain.statestock.StateStockStore;
+import fr.dispostock.statestock.lots.LotViews.Declared;
+import fr.dispostock.statestock.lots.LotViews.LotStock;
+import fr.dispostock.statestock.lots.LotViews.Picture;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Thursday: a PUI declares the State-stock lots it holds (lot number, expiry, quantity), so that it
+ * is resupplied and nothing expires unseen. All lines or none; corrections keep the earlier figures.
+ */
+@Singleton
+public class LotService {
+    private static final int WRITE_ATTEMPTS = 5;
+    private final RegisterStore registers;
+    private final StateStockStore store;
+    private final Clock clock;
+
+    public LotService(RegisterStore registers, StateStockStore store, Clock clock) {
+        this.registers = registers;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarant(caller, pui.finessEj());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
+        Violations v = new Violations();
+        LocalDate date = v.parse("date", dateParam, Dates::parse);
+        if (date != null && date.getDayOfWeek() != DayOfWeek.THURSDAY) {
+            v.add("date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
+                    + "; State-stock lots are declared for a Thursday");
+        }
+        if (date != null && date.isAfter(today)) {
+            v.add("date", date + " is still to come");
+        }
+        List<LotLine> lines = lines(v, body == null ? null : body.lines(), date == null ? today : date);
+        v.throwIfAny("Invalid lot declaration");
+
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<LotDeclaration> existing = store.lots(pui.region(), date, finessEt);
+            if (existing.isPresent() && existing.get().current().lines().equals(lines)) {
+                return view(existing.get()); // the same figures again: a retry
+            }
+            List<LotDeclaration.Revision> history = new ArrayList<>();
+            existing.ifPresent(d -> {
+                history.addAll(d.history());
+                history.add(d.current());
+            });
+            LotDeclaration next = new LotDeclaration(finessEt, pui.finessEj(), pui.region(), pui.departement(), date,
+                    new LotDeclaration.Revision(now, caller.auditName(), lines), history);
+            if (store.save(next, existing.map(LotDeclaration::revision).orElse(0))) {
+                return view(next);
+            }
+        }
+        throw new ConflictException(ConflictException.Kind.CONFLICT, "Declarations keep arriving at once; retry.");
+    }
+
+    private List<LotLine> lines(Violations v, List<LotsBody.LotBody> body, LocalDate date) {
+        if (body == null || body.isEmpty()) {
+            v.add("/lines", "at least one lot is required; a lot used up is declared with quantity 0");
+            return List.of();
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<LotLine> lines = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            LotsBody.LotBody l = body.get(i);
+            String at = "/lines/" + i;
+            Optional<Product> product = l.productCode() == null ? Optional.empty() : store.product(l.productCode());
+            if (product.isEmpty() || product.get().kind() == Product.Kind.DEVICE) {
+                v.add(at + "/productCode", "must be a vaccine or antiviral of the State-stock catalogue");
+            }
+            String lot = v.text(at + "/lot", l.lot(), 40);
+            LocalDate expiry = v.parse(at + "/expiry", l.expiry(), Dates::parse);
+            Long quantity = v.count(at + "/quantity", l.quantity());
+            boolean expired = Boolean.TRUE.equals(l.expired());
+            if (expiry != null && quantity != null) {
+                boolean isPast = expiry.isBefore(date);
+                if (isPast && quantity > 0 && !expired) {
+                    v.add(at + "/expired", "lot " + lot + " expired on " + expiry + ": declare it with \"expired\": true"
+                            + " so that it is seen and taken back");
+                }
+                if (!isPast && expired) {
+                    v.add(at + "/expired", "lot " + lot + " expires on " + expiry + ", after " + date);
+                }
+            }
+            if (lot != null && l.productCode() != null) {
+                Integer first = seen.putIfAbsent(l.productCode() + "#" + lot, i);
+                if (first != null) {
+                    v.add(at + "/lot", "lot " + lot + " of " + l.productCode() + " is declared twice (also at /lines/" + first + ")");
+                }
+            }
+            if (product.isPresent() && lot != null && expiry != null && quantity != null) {
+                lines.add(new LotLine(l.productCode(), lot, expiry, quantity, expired));
+            }
+        }
+        lines.sort(Comparator.comparing(LotLine::productCode).thenComparing(LotLine::lot));
+        return lines;
+    }
+
+    public Declared get(Caller caller, Finess finessEt, String dateParam) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        LocalDate date = Dates.parse(dateParam);
+        return view(store.lots(pui.region(), date, finessEt)
+                .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has declared no lots for " + date + ".")));
+    }
+
+    /** The lots of a region (or France) for a Thursday, with what expires within 30, 60 and 90 days. */
+    public Picture picture(Caller caller, String dateParam, String regionParam) {
+        Violations v = new Violations();
+        LocalDate date = v.parse("date", dateParam, Dates::parse);
+        Region asked = v.parseOptional("region", regionParam, Region::parse);
+        v.throwIfAny("Invalid query");
+        Optional<Region> region = Scope.regionOfRead(caller, asked);
+        Map<String, long[]> byLot = new LinkedHashMap<>();
+        Map<String, LotLine> lotOf = new HashMap<>();
+        int declared = 0;
+        for (Region r : region.map(List::of).orElse(Region.all())) {
+            for (LotDeclaration d : store.lots(r, date)) {
+                declared++;
+                for (LotLine l : d.current().lines()) {
+                    String key = l.productCode() + "#" + l.lot();
+                    lotOf.putIfAbsent(key, l);
+                    long[] sums = byLot.computeIfAbsent(key, k -> new long[2]);
+                    sums[0] += l.quantity();
+                    sums[1] += 1;
+                }
+            }
+        }
+        List<LotStock> lots = byLot.entrySet().stream().map(e -> {
+            LotLine l = lotOf.get(e.getKey());
+            return new LotStock(l.productCode(), l.lot(), l.expiry(), e.getValue()[0], (int) e.getValue()[1],
+                    bucket(date, l.expiry()));
+        }).sorted(Comparator.comparing(LotStock::expiry)).toList();
+        return new Picture(date, region.map(Region::code).orElse(null), declared, lots,
+                sum(lots, "EXPIRED"), sum(lots, "30"), sum(lots, "60"), sum(lots, "90"));
+    }
+
+    private static String bucket(LocalDate date, LocalDate expiry) {
+        long days = ChronoUnit.DAYS.between(date, expiry);
+        return days < 0 ? "EXPIRED" : days <= 30 ? "30" : days <= 60 ? "60" : days <= 90 ? "90" : "LATER";
+    }
+
+    /** Units expiring within the window (30 counts in 60 and 90 too). */
+    private static long sum(List<LotStock> lots, String window) {
+        List<String> within = switch (window) {
+            case "EXPIRED" -> List.of("EXPIRED");
+            case "30" -> List.of("30");
+            case "60" -> List.of("30", "60");
+            default -> List.of("30", "60", "90");
+        };
+        return lots.stream().filter(l -> within.contains(l.expiresWithin())).mapToLong(LotStock::quantity).sum();
+    }
+
+    private static Declared view(LotDeclaration d) {
+        return new Declared(d.finessEt().value(), d.date(), d.current().lines(), d.current().declaredAt(),
+                d.current().declaredBy(), d.history().stream()
+                .map(r -> new LotViews.Revision(r.declaredAt(), r.declaredBy(), r.lines())).toList());
+    }
+
+    private Pui pui(Finess finessEt) {
+        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
+    }
+}

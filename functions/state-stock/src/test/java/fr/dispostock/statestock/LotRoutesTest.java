@@ -1,0 +1,115 @@
+package fr.dispostock.statestock;
+
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static fr.dispostock.statestock.StateStockFunction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class LotRoutesTest {
+    static final String PATH = "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY;
+
+    @BeforeEach
+    void catalogue() {
+        registersAndCatalogue();
+    }
+
+    static Map<String, Object> lot(String product, String lot, String expiry, Object quantity, Boolean expired) {
+        Map<String, Object> l = new HashMap<>(Map.of("productCode", product, "lot", lot, "expiry", expiry, "quantity", quantity));
+        if (expired != null) {
+            l.put("expired", expired);
+        }
+        return l;
+    }
+
+    @Test
+    void a_pui_declares_its_lots_on_thursday_and_a_correction_keeps_the_earlier_figures() {
+        // when the pharmacist declares two lots, then corrects one
+        Response first = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 40, null),
+                lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null))));
+        Response corrected = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 38, null),
+                lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null))));
+
+        // then the current lots are the corrected ones, the first figures in history
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, corrected.status(), corrected.body());
+        Response read = API.call("GET", PATH, ARS_84, null);
+        assertEquals(1, ((List<?>) read.object().get("history")).size());
+        assertEquals(38, ((Number) ((Map<?, ?>) ((List<?>) read.object().get("lines")).get(1)).get("quantity")).intValue());
+    }
+
+    @Test
+    void an_expired_lot_is_declared_with_its_flag_never_hidden_and_a_lot_only_once() {
+        // when an expired lot comes without its flag, a lot twice, and a day that is not a Thursday
+        Response r = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "OLD-1", "2026-10-31", 5, null),
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 40, null),
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 2, null),
+                lot("SYRINGE-1ML", "S-1", "2030-01-01", 100, null))));
+        Response wednesday = API.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/2026-11-25", PH_FLEYRIAT,
+                Map.of("lines", List.of(lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 40, null))));
+        Response flagged = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "OLD-1", "2026-10-31", 5, true))));
+
+        // then each problem is named; with its flag the expired lot is accepted
+        assertEquals(422, r.status(), r.body());
+        assertEquals(List.of("/lines/0/expired", "/lines/2/lot", "/lines/3/productCode"),
+                ((List<?>) r.object().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("pointer")).toList());
+        assertEquals(422, wednesday.status());
+        assertTrue(wednesday.body().contains("Thursday"), wednesday.body());
+        assertEquals(200, flagged.status(), flagged.body());
+    }
+
+    @Test
+    void the_authorities_see_the_lots_held_by_expiry() {
+        // given two PUIs holding lots expiring in 19 days, in 7 months, and one expired
+        API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null),
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 40, null))));
+        API.call("PUT", "/v1/puis/" + AJACCIO_ET + "/state-stock/" + THURSDAY, PH_AJACCIO, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 20, null),
+                lot("MPOX-MVA-BN", "OLD-1", "2026-10-31", 5, true))));
+
+        // when the nation looks at that Thursday
+        Response r = API.call("GET", "/v1/state-stock/lots?date=" + THURSDAY, NATIONAL, null);
+        Response ars = API.call("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=94", ARS_84, null);
+
+        // then lot FDP00123 sums 60 units in 2 PUIs; 10 units expire within 30 days; 5 are expired
+        assertEquals(200, r.status(), r.body());
+        assertEquals(2, ((Number) r.object().get("puisDeclared")).intValue());
+        Map<?, ?> main = ((List<?>) r.object().get("lots")).stream().map(l -> (Map<?, ?>) l)
+                .filter(l -> l.get("lot").equals("FDP00123")).findFirst().orElseThrow();
+        assertEquals(60, ((Number) main.get("quantity")).intValue());
+        assertEquals(2, ((Number) main.get("puis")).intValue());
+        assertEquals(10, ((Number) r.object().get("within30Days")).intValue());
+        assertEquals(5, ((Number) r.object().get("expired")).intValue());
+        assertEquals(403, ars.status());
+    }
+
+    @Test
+    void the_catalogue_is_kept_by_the_national_operator_and_read_by_all() {
+        // when a pharmacist edits it, and the nation adds a vaccine whose device is not a device
+        Response pharmacist = API.call("PUT", "/v1/state-stock/products/X-1", PH_FLEYRIAT, Map.of("name", "x",
+                "kind", "ANTIVIRAL", "unit", "capsule", "packSize", 1));
+        Response bad = API.call("PUT", "/v1/state-stock/products/COVID-19", NATIONAL, Map.of("name", "Vaccin COVID-19",
+                "kind", "VACCINE", "unit", "dose", "packSize", 0, "devices", List.of(Map.of("code", "TECOVIRIMAT-200", "perUnit", 1))));
+
+        // then 403, and 422 naming the pack size and the device
+        assertEquals(403, pharmacist.status());
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals(List.of("/packSize", "/devices/0/code"),
+                ((List<?>) bad.object().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("pointer")).toList());
+        assertEquals(3, API.call("GET", "/v1/state-stock/products", SUPPLIER, null).list().size());
+    }
+}
