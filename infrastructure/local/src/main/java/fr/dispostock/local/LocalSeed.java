@@ -14,6 +14,8 @@ import fr.dispostock.registers.medicines.MedicineBody;
 import fr.dispostock.registers.medicines.MedicineService;
 import fr.dispostock.registers.puis.PuiBody;
 import fr.dispostock.registers.puis.PuiService;
+import fr.dispostock.statestock.catalogue.CatalogueService;
+import fr.dispostock.statestock.catalogue.ProductBody;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +43,16 @@ public class LocalSeed {
     private final PuiService puis;
     private final MedicineService medicines;
     private final InstructionService instructions;
+    private final CatalogueService catalogue;
 
     public LocalSeed(RegisterStore store, EstablishmentService establishments, PuiService puis,
-                     MedicineService medicines, InstructionService instructions) {
+                     MedicineService medicines, InstructionService instructions, CatalogueService catalogue) {
         this.store = store;
         this.establishments = establishments;
         this.puis = puis;
         this.medicines = medicines;
         this.instructions = instructions;
+        this.catalogue = catalogue;
     }
 
     /** Seeds when the registers hold no tracked item yet; says what it did. */
@@ -81,6 +85,15 @@ public class LocalSeed {
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
                         + " moyenne journalière. Un stock nul se déclare explicitement.", null, "2026-01-05", null),
                 Optional.empty());
+        // today's State-stock catalogue: MPox vaccine and its syringes, tecovirimat, a COVID-19 vaccine
+        catalogue.put(OPERATOR, "SYRINGE-1ML", new ProductBody("Seringue 1 mL avec aiguille", "DEVICE", "piece", 100,
+                List.of(), true), Optional.empty());
+        catalogue.put(OPERATOR, "MPOX-MVA-BN", new ProductBody("Vaccin variole et mpox MVA-BN, flacon unidose",
+                "VACCINE", "dose", 20, List.of(new ProductBody.DeviceBody("SYRINGE-1ML", 1)), true), Optional.empty());
+        catalogue.put(OPERATOR, "TECOVIRIMAT-200", new ProductBody("Técovirimat 200 mg, gélule", "ANTIVIRAL", "capsule",
+                42, List.of(), true), Optional.empty());
+        catalogue.put(OPERATOR, "COVID19-MULTIDOSE", new ProductBody("Vaccin COVID-19 à ARNm, flacon multidose (6 doses)",
+                "VACCINE", "dose", 60, List.of(new ProductBody.DeviceBody("SYRINGE-1ML", 1)), true), Optional.empty());
         return true;
     }
 
