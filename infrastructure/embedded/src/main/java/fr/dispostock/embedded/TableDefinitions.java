@@ -1,13 +1,5 @@
 package fr.dispostock.embedded;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -17,9 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,19 +44,14 @@ public final class TableDefinitions {
 
     @SuppressWarnings("unchecked")
     public static TableDefinitions load(Path template) {
-        try (Reader in = Files.newBufferedReader(template)) {
-            Map<String, Object> doc = new Yaml(new CloudFormationConstructor()).load(in);
-            Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
-            ((Map<String, Object>) doc.get("Resources")).forEach((id, resource) -> {
-                Map<String, Object> r = (Map<String, Object>) resource;
-                if ("AWS::DynamoDB::Table".equals(r.get("Type"))) {
-                    tables.put(id, (Map<String, Object>) r.get("Properties"));
-                }
-            });
-            return new TableDefinitions(tables);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+        ((Map<String, Object>) CloudFormationYaml.load(template).get("Resources")).forEach((id, resource) -> {
+            Map<String, Object> r = (Map<String, Object>) resource;
+            if ("AWS::DynamoDB::Table".equals(r.get("Type"))) {
+                tables.put(id, (Map<String, Object>) r.get("Properties"));
+            }
+        });
+        return new TableDefinitions(tables);
     }
 
     public Set<String> tableNames() {
@@ -131,24 +115,5 @@ public final class TableDefinitions {
             b.nonKeyAttributes((List<String>) p.get("NonKeyAttributes"));
         }
         return b.build();
-    }
-
-    /** Reads CloudFormation's short tags (!Ref, !GetAtt, !Sub…) as the plain value they wrap. */
-    private static final class CloudFormationConstructor extends SafeConstructor {
-        CloudFormationConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
-                }
-            });
-        }
     }
 }
