@@ -2,20 +2,16 @@ package fr.dispostock.bench;
 
 import fr.dispostock.domain.Csv;
 import fr.dispostock.domain.Dates;
-import fr.dispostock.domain.Departement;
-import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
-import fr.dispostock.domain.register.Address;
-import fr.dispostock.domain.register.Establishment;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
-import fr.dispostock.domain.register.Site;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.local.LocalPlatform;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -252,19 +248,9 @@ public final class MondayPeak {
                 StandardCharsets.UTF_8).rows());
         rows.sort((a, b) -> Boolean.compare(!pharmacies.contains(a.get("nofinesset")), !pharmacies.contains(b.get("nofinesset"))));
         List<Pui> puis = new ArrayList<>();
-        Set<String> establishments = new HashSet<>();
         for (Csv.Row row : rows.subList(0, Math.min(count, rows.size()))) {
-            Finess et = Finess.parse(row.get("nofinesset"));
-            Finess ej = Finess.parse(row.get("nofinessej"));
-            Departement dep = Departement.parse(row.get("code_departement"));
-            if (establishments.add(ej.value())) {
-                registers.save(null, new Establishment(ej, null, row.get("rs"), dep.region(), dep, null,
-                        Establishment.Status.OPEN, List.of(), List.of(), 0), "bench");
-            }
-            registers.writeImport(List.of(), List.of(new RegisterStore.SiteChange(null, new Site(et, ej, row.get("rs"),
-                    null, null, null, null, null, dep))), "bench");
-            puis.add(registers.save(null, new Pui(et, ej, row.get("rs"), "pui-" + et + "@dispostock.invalid", null,
-                    new Address("1 rue de l'Hôpital", null, "75001", "Paris"), dep.region(), dep, 0), "bench"));
+            puis.add(RegisterFixtures.pui(registers, row.get("nofinesset"), row.get("nofinessej"), row.get("rs"),
+                    row.get("code_departement")));
         }
         return puis;
     }
