@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** BENCHMARKS.md at the repository root: each benchmark rewrites its own section only. */
-final class BenchmarksFile {
+public final class BenchmarksFile {
     private BenchmarksFile() {
     }
 
-    static void writeSection(String name, String markdown) {
+    public static void writeSection(String name, String markdown) {
         Path file = Path.of(System.getProperty("dispostock.root", ".")).resolve("BENCHMARKS.md");
         String begin = "<!-- " + name + ":begin -->";
         String end = "<!-- " + name + ":end -->";
@@ -30,7 +30,7 @@ final class BenchmarksFile {
         }
     }
 
-    static String percentile(long[] sortedMicros, double p) {
+    public static String percentile(long[] sortedMicros, double p) {
         int i = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
         return String.format("%.1f", sortedMicros[Math.max(0, i)] / 1000.0);
     }

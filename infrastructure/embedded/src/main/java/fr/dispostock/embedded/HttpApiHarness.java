@@ -1,9 +1,5 @@
 package fr.dispostock.embedded;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
@@ -17,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A function's real Lambda handler class ({@link APIGatewayV2HTTPEventFunction}) fed with real
@@ -28,6 +23,7 @@ public final class HttpApiHarness implements AutoCloseable {
     private final JsonMapper json;
 
     public HttpApiHarness(EmbeddedDynamoDb dynamoDb, LocalTokens tokens, Map<String, Object> extraProperties) {
+        AotGuard.requireNoAotClasses();
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
         properties.putAll(extraProperties);
@@ -77,7 +73,7 @@ public final class HttpApiHarness implements AutoCloseable {
         }
         h.putAll(headers);
         APIGatewayV2HTTPEvent event = LambdaEvents.httpApi(method, pathAndQuery, h, text);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeLambdaContext());
         Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
         String responseBody = response.getBody();
         if (response.getIsBase64Encoded() && responseBody != null) {
@@ -111,27 +107,5 @@ public final class HttpApiHarness implements AutoCloseable {
     @Override
     public void close() {
         handler.close();
-    }
-
-    /** The Lambda context of one invocation. */
-    private static final class FakeContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/test"; }
-        @Override public String getLogStreamName() { return "test"; }
-        @Override public String getFunctionName() { return "test"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-3:123456789012:function:test"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 29_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.print(message); }
-                @Override public void log(byte[] message) { System.out.print(new String(message, StandardCharsets.UTF_8)); }
-            };
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.dispostock.local;
 
+import fr.dispostock.embedded.AotGuard;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LocalTokens;
 import io.micronaut.context.ApplicationContext;
@@ -38,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** @param seed false for an empty platform (benchmarks bring their own data) */
     public static LocalPlatform start(int port, Path dataDir, boolean seed) {
+        AotGuard.requireNoAotClasses();
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
         dynamoDb.createTablesFromTemplate();
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
