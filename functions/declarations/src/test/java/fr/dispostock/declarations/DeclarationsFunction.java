@@ -5,6 +5,7 @@ import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.ScopeMatrix;
 
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,16 @@ final class DeclarationsFunction {
     static final String AJACCIO_ET = "2A0000022";
     static final String AJACCIO_EJ = "2A0000014";
 
-    static final String NATIONAL = TOKENS.token("dgs", "dgs@sante.gouv.fr", List.of("NATIONAL"), List.of(), null);
-    static final String ARS_84 = TOKENS.token("ars-84", "ars@ara.fr", List.of("ARS"), List.of(), "84");
-    static final String ARS_94 = TOKENS.token("ars-94", "ars@corse.fr", List.of("ARS"), List.of(), "94");
-    static final String OMEDIT_84 = TOKENS.token("omedit-84", null, List.of("OMEDIT"), List.of(), "84");
-    static final String PH_FLEYRIAT = TOKENS.token("ph-fleyriat", "ph@fleyriat.fr", List.of("PHARMACIST"),
-            List.of(FLEYRIAT_EJ), null);
+    /** The kinds of account of the scope matrix: "own" is CH de Fleyriat and region 84, "other" Corsica. */
+    static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, FLEYRIAT_EJ, AJACCIO_EJ);
+    static final String NATIONAL = ACCOUNTS.get("NATIONAL");
+    static final String ARS_84 = ACCOUNTS.get("ARS-own");
+    static final String ARS_94 = ACCOUNTS.get("ARS-other");
+    static final String OMEDIT_84 = ACCOUNTS.get("OMEDIT-own");
+    static final String PH_FLEYRIAT = ACCOUNTS.get("PHARMACIST-own");
+    static final String PH_AJACCIO = ACCOUNTS.get("PHARMACIST-other");
     static final String PH_BUGEY = TOKENS.token("ph-bugey", "ph@bugey.fr", List.of("PHARMACIST"), List.of(BUGEY_EJ), null);
-    static final String PH_AJACCIO = TOKENS.token("ph-ajaccio", "ph@ajaccio.fr", List.of("PHARMACIST"),
-            List.of(AJACCIO_EJ), null);
-    static final String SUPPLIER = TOKENS.token("spf", null, List.of("SUPPLIER"), List.of(), null);
+    static final String SUPPLIER = ACCOUNTS.get("SUPPLIER");
 
     private DeclarationsFunction() {
     }

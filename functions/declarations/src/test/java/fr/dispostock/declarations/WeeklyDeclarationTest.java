@@ -105,7 +105,7 @@ class WeeklyDeclarationTest {
         List<?> history = (List<?>) read.object().get("history");
         assertEquals(1, history.size());
         Map<?, ?> earlier = (Map<?, ?>) history.get(0);
-        assertTrue(earlier.get("declaredBy").toString().contains("ph@fleyriat.fr"));
+        assertTrue(earlier.get("declaredBy").toString().contains("ph@own.fr"));
         assertEquals(120, ((Number) ((Map<?, ?>) ((List<?>) earlier.get("lines")).get(0)).get("stock")).intValue());
     }
 

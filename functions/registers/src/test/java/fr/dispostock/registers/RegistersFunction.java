@@ -3,6 +3,7 @@ package fr.dispostock.registers;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.ScopeMatrix;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +25,15 @@ final class RegistersFunction {
     static final String CH_FLEYRIAT_EJ = "010780054";
     static final String CH_FLEYRIAT_ET = "010000024";
 
-    static final String NATIONAL = TOKENS.token("dgs-1", "operateur@sante.gouv.fr", List.of("NATIONAL"), List.of(), null);
-    static final String ARS_84 = TOKENS.token("ars-84", "agent@ars.sante.fr", List.of("ARS"), List.of(), "84");
-    static final String ARS_94 = TOKENS.token("ars-94", "agent@ars-corse.sante.fr", List.of("ARS"), List.of(), "94");
-    static final String OMEDIT_84 = TOKENS.token("omedit-84", null, List.of("OMEDIT"), List.of(), "84");
-    static final String PHARMACIST_FLEYRIAT = TOKENS.token("ph-1", "pharmacie@ch-bourg.fr", List.of("PHARMACIST"),
-            List.of(CH_FLEYRIAT_EJ), null);
-    static final String PHARMACIST_ELSEWHERE = TOKENS.token("ph-2", "pharmacie@ailleurs.fr", List.of("PHARMACIST"),
-            List.of("2A0000014"), null);
-    static final String SUPPLIER = TOKENS.token("spf-1", "logistique@santepubliquefrance.fr", List.of("SUPPLIER"),
-            List.of(), null);
+    /** The kinds of account of the scope matrix: "own" is CH de Fleyriat and region 84, "other" Corsica. */
+    static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, CH_FLEYRIAT_EJ, "2A0000014");
+    static final String NATIONAL = ACCOUNTS.get("NATIONAL");
+    static final String ARS_84 = ACCOUNTS.get("ARS-own");
+    static final String ARS_94 = ACCOUNTS.get("ARS-other");
+    static final String OMEDIT_84 = ACCOUNTS.get("OMEDIT-own");
+    static final String PHARMACIST_FLEYRIAT = ACCOUNTS.get("PHARMACIST-own");
+    static final String PHARMACIST_ELSEWHERE = ACCOUNTS.get("PHARMACIST-other");
+    static final String SUPPLIER = ACCOUNTS.get("SUPPLIER");
 
     private RegistersFunction() {
     }

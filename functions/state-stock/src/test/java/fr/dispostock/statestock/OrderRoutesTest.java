@@ -117,7 +117,7 @@ class OrderRoutesTest {
         List<?> history = (List<?>) shipped.object().get("history");
         assertEquals(List.of("SUBMITTED", "PARTIALLY_APPROVED", "SHIPPED"),
                 history.stream().map(s -> ((Map<?, ?>) s).get("status")).toList());
-        assertTrue(((Map<?, ?>) history.get(1)).get("by").toString().contains("ars@ara.fr"));
+        assertTrue(((Map<?, ?>) history.get(1)).get("by").toString().contains("agent@ars.sante.fr"));
         assertTrue(shipped.body().contains("01000 Bourg-en-Bresse"), shipped.body());
     }
 
