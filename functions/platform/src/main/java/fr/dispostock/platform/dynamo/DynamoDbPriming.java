@@ -32,6 +32,11 @@ public class DynamoDbPriming implements Resource {
         tables.values().forEach(table -> dynamoDb.getItem(g -> g.tableName(table).key(Items.key("#PRIME", "#PRIME"))));
     }
 
+    /** The tables read before the snapshot. */
+    public java.util.Collection<String> primedTables() {
+        return tables.values();
+    }
+
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // nothing to refresh: credentials come from the environment of the restored sandbox

@@ -49,6 +49,6 @@ public class DomainExceptionHandler implements ExceptionHandler<RuntimeException
         }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request failed on our side and wrote nothing; it can be retried.", null);
+                "The request failed on our side; retrying it is safe.", null);
     }
 }

@@ -1,0 +1,39 @@
+package fr.dispostock.registers;
+
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness;
+import fr.dispostock.platform.dynamo.DynamoDbPriming;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SnapStart: priming exists only where Lambda initialises for a snapshot, and reads every table it is told about. */
+@ExtendWith(DynamoDbLocalExtension.class)
+class SnapStartPrimingTest {
+
+    @Test
+    void during_a_snapstart_initialisation_the_dynamodb_client_is_primed_before_the_snapshot() {
+        // given the function initialising as Lambda does for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
+        try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
+                Map.of("aws.lambda.initialization.type", "snap-start"))) {
+            // when the runtime calls the hook before the snapshot
+            DynamoDbPriming priming = function.context().getBean(DynamoDbPriming.class);
+
+            // then the hook reads the registers table without failing
+            assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
+            assertTrue(priming.primedTables().contains("RegistersTable"), priming.primedTables().toString());
+        }
+    }
+
+    @Test
+    void outside_snapstart_nothing_is_primed() {
+        // given the function initialising on demand (no snapshot)
+        // then there is no priming bean at all
+        assertFalse(RegistersFunction.API.context().containsBean(DynamoDbPriming.class));
+    }
+}
