@@ -16,6 +16,10 @@ import fr.dispostock.registers.puis.PuiBody;
 import fr.dispostock.registers.puis.PuiService;
 import fr.dispostock.statestock.catalogue.CatalogueService;
 import fr.dispostock.statestock.catalogue.ProductBody;
+import fr.dispostock.embedded.TableDefinitions;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -44,15 +50,18 @@ public class LocalSeed {
     private final MedicineService medicines;
     private final InstructionService instructions;
     private final CatalogueService catalogue;
+    private final JsonMapper json;
 
     public LocalSeed(RegisterStore store, EstablishmentService establishments, PuiService puis,
-                     MedicineService medicines, InstructionService instructions, CatalogueService catalogue) {
+                     MedicineService medicines, InstructionService instructions, CatalogueService catalogue,
+                     JsonMapper json) {
         this.store = store;
         this.establishments = establishments;
         this.puis = puis;
         this.medicines = medicines;
         this.instructions = instructions;
         this.catalogue = catalogue;
+        this.json = json;
     }
 
     /** Seeds when the registers hold no tracked item yet; says what it did. */
@@ -85,16 +94,27 @@ public class LocalSeed {
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
                         + " moyenne journalière. Un stock nul se déclare explicitement.", null, "2026-01-05", null),
                 Optional.empty());
-        // today's State-stock catalogue: MPox vaccine and its syringes, tecovirimat, a COVID-19 vaccine
-        catalogue.put(OPERATOR, "SYRINGE-1ML", new ProductBody("Seringue 1 mL avec aiguille", "DEVICE", "piece", 100,
-                List.of(), true), Optional.empty());
-        catalogue.put(OPERATOR, "MPOX-MVA-BN", new ProductBody("Vaccin variole et mpox MVA-BN, flacon unidose",
-                "VACCINE", "dose", 20, List.of(new ProductBody.DeviceBody("SYRINGE-1ML", 1)), true), Optional.empty());
-        catalogue.put(OPERATOR, "TECOVIRIMAT-200", new ProductBody("Técovirimat 200 mg, gélule", "ANTIVIRAL", "capsule",
-                42, List.of(), true), Optional.empty());
-        catalogue.put(OPERATOR, "COVID19-MULTIDOSE", new ProductBody("Vaccin COVID-19 à ARNm, flacon multidose (6 doses)",
-                "VACCINE", "dose", 60, List.of(new ProductBody.DeviceBody("SYRINGE-1ML", 1)), true), Optional.empty());
+        // today's State-stock catalogue, the same file the deployment helper writes through the API
+        try {
+            for (CatalogueEntry p : catalogueFile()) {
+                catalogue.put(OPERATOR, p.code(), new ProductBody(p.name(), p.kind(), p.unit(), p.packSize(),
+                        p.devices(), p.orderable()), Optional.empty());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable infrastructure/catalogue/state-stock-catalogue.json", e);
+        }
         return true;
+    }
+
+    /** A line of infrastructure/catalogue/state-stock-catalogue.json. */
+    @Serdeable
+    record CatalogueEntry(String code, String name, String kind, String unit, Integer packSize,
+                          List<ProductBody.DeviceBody> devices, Boolean orderable) {
+    }
+
+    private List<CatalogueEntry> catalogueFile() throws IOException {
+        Path file = TableDefinitions.locateTemplate().resolveSibling("infrastructure/catalogue/state-stock-catalogue.json");
+        return json.readValue(Files.readString(file), Argument.listOf(CatalogueEntry.class));
     }
 
     private static String read(String resource) {

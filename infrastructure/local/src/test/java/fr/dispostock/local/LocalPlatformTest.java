@@ -68,18 +68,20 @@ class LocalPlatformTest {
     }
 
     @Test
-    void it_starts_seeded_with_the_real_establishments_puis_and_medicines() throws Exception {
+    void it_starts_seeded_with_the_real_establishments_puis_medicines_and_catalogue() throws Exception {
         // given an ARS agent of Bretagne with a local token
         String ars = token("{\"roles\":[\"ARS\"],\"region\":\"53\",\"email\":\"agent@ars-bretagne.fr\"}");
 
         // when it lists its region's establishments and the medicines tracked today
         Answer establishments = call("GET", "/v1/establishments?region=53", ars, null);
         Answer medicines = call("GET", "/v1/medicines?region=53", ars, null);
+        Answer catalogue = call("GET", "/v1/state-stock/products", ars, null);
 
-        // then the FINESS extract of Bretagne and the seeded items are there
+        // then the FINESS extract of Bretagne, the seeded items and today's State-stock catalogue are there
         assertEquals(200, establishments.status());
         assertTrue(establishments.list().size() > 100, "establishments: " + establishments.list().size());
         assertEquals(36, medicines.list().size()); // 40 items, 4 of them regional to Auvergne-Rhône-Alpes
+        assertEquals(4, catalogue.list().size());
     }
 
     @Test
