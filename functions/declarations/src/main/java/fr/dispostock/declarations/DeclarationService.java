@@ -60,12 +60,7 @@ public class DeclarationService {
 
     /** The items the PUIs of a region must declare for a week: tracked during it, national or of the region. */
     public List<Medicine> expectedItems(Region region, IsoWeek week) {
-        return registers.medicines().stream()
-                .filter(m -> m.concerns(region))
-                .filter(m -> !m.trackingStart().isAfter(week.sunday())
-                        && (m.trackingEnd() == null || !m.trackingEnd().isBefore(week.monday())))
-                .sorted(java.util.Comparator.comparing(Medicine::itemId))
-                .toList();
+        return Medicine.toDeclare(registers.medicines(), region, week);
     }
 
     public Expected expected(Caller caller, Finess finessEt, IsoWeek week) {

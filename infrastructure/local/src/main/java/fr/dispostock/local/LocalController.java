@@ -1,9 +1,12 @@
 package fr.dispostock.local;
 
+import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.reminders.ReminderService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,21 +18,49 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Routes that exist on the local platform only (never in AWS): tokens and the mail outbox. */
+/** Routes that exist on the local platform only (never in AWS): tokens, the mail outbox, reminders by hand. */
 @Controller("/local")
 public class LocalController {
     private static final List<String> ROLES = List.of("PHARMACIST", "ARS", "OMEDIT", "NATIONAL", "SUPPLIER");
     private final LocalTokens tokens;
     private final LocalOutbox outbox;
+    private final ReminderService reminders;
 
-    public LocalController(LocalTokens tokens, LocalOutbox outbox) {
+    public LocalController(LocalTokens tokens, LocalOutbox outbox, ReminderService reminders) {
         this.tokens = tokens;
         this.outbox = outbox;
+        this.reminders = reminders;
+    }
+
+    /**
+     * Runs a reminder as its schedule would on that date, at 08:00 in Paris (the afternoon Monday run
+     * is the same reminder at another hour: `at=14:00`). Mails go to the outbox; the same run again
+     * sends nothing.
+     */
+    @Post("/reminders/{kind}")
+    public ReminderService.Report reminder(String kind, @Nullable @QueryValue String date, @Nullable @QueryValue String at) {
+        Violations v = new Violations();
+        ReminderKind k = v.parse("kind", kind, ReminderKind::parse);
+        LocalDate day = v.parse("date", date, Dates::parse);
+        LocalTime time = v.parseOptional("at", at, LocalController::time);
+        v.throwIfAny("Invalid reminder");
+        return reminders.run(k, ZonedDateTime.of(day, time == null ? LocalTime.of(8, 0) : time, Dates.PARIS).toInstant());
+    }
+
+    private static LocalTime time(String raw) {
+        try {
+            return LocalTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new fr.dispostock.domain.InvalidValueException("must be a time such as 14:00");
+        }
     }
 
     @Serdeable

@@ -123,6 +123,24 @@ class LocalPlatformTest {
     }
 
     @Test
+    void a_reminder_fired_by_hand_mails_the_non_declarers_into_the_outbox_once() throws Exception {
+        // given an empty outbox, and a Monday of this year on which nobody has declared
+        call("DELETE", "/local/outbox", null, null);
+
+        // when the weekly reminder is fired for Monday 2026-11-16, twice
+        Answer first = call("POST", "/local/reminders/weekly-declaration?date=2026-11-16", null, null);
+        Answer again = call("POST", "/local/reminders/weekly-declaration?date=2026-11-16", null, null);
+
+        // then every seeded PUI got one mail, and the second run sent nothing
+        assertEquals(200, first.status(), String.valueOf(first.json()));
+        int sent = ((Number) first.object().get("sent")).intValue();
+        assertTrue(sent > 300, "sent " + sent);
+        assertEquals(0, ((Number) again.object().get("sent")).intValue());
+        assertEquals(sent, call("GET", "/local/outbox", null, null).list().size());
+        assertEquals(422, call("POST", "/local/reminders/monthly?date=2026-11-16", null, null).status());
+    }
+
+    @Test
     void the_token_route_refuses_unknown_roles() throws Exception {
         // when a token is asked for a role Dispostock does not know
         Answer a = call("POST", "/local/token", null, "{\"roles\":[\"ADMIN\"]}");

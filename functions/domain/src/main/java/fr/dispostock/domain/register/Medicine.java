@@ -31,6 +31,16 @@ public record Medicine(String itemId, String label, List<Ucd> ucds, Priority pri
         return !day.isBefore(trackingStart) && (trackingEnd == null || !day.isAfter(trackingEnd));
     }
 
+    /** The items the PUIs of a region declare for a week: tracked during it, national or of the region; by id. */
+    public static List<Medicine> toDeclare(java.util.Collection<Medicine> all, Region region, fr.dispostock.domain.IsoWeek week) {
+        return all.stream()
+                .filter(m -> m.concerns(region))
+                .filter(m -> !m.trackingStart().isAfter(week.sunday())
+                        && (m.trackingEnd() == null || !m.trackingEnd().isBefore(week.monday())))
+                .sorted(java.util.Comparator.comparing(Medicine::itemId))
+                .toList();
+    }
+
     /** The PUIs of this region must declare it (when tracked). */
     public boolean concerns(Region region) {
         return priority.level() == Level.NATIONAL || priority.regions().contains(region);

@@ -14,12 +14,12 @@ public record LotDeclaration(Finess finessEt, Finess finessEj, Region region, De
 
     public record Revision(Instant declaredAt, String declaredBy, List<LotLine> lines) {
         public Revision {
-            lines = List.copyOf(lines);
+            lines = lines == null ? List.of() : List.copyOf(lines);
         }
     }
 
     public LotDeclaration {
-        history = List.copyOf(history);
+        history = history == null ? List.of() : List.copyOf(history); // absent from a document written without empty lists
     }
 
     public int revision() {

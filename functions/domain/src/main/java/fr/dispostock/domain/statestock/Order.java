@@ -24,7 +24,7 @@ public record Order(String orderId, Finess finessEt, Finess finessEj, Region reg
 
     public record Shipment(LocalDate shippedOn, String deliveryAddress, List<ShippedLot> lots) {
         public Shipment {
-            lots = List.copyOf(lots);
+            lots = lots == null ? List.of() : List.copyOf(lots);
         }
     }
 
@@ -35,8 +35,8 @@ public record Order(String orderId, Finess finessEt, Finess finessEj, Region reg
     }
 
     public Order {
-        lines = List.copyOf(lines);
-        shipments = List.copyOf(shipments);
-        history = List.copyOf(history);
+        lines = lines == null ? List.of() : List.copyOf(lines); // absent from a document written without empty lists
+        shipments = shipments == null ? List.of() : List.copyOf(shipments); // absent from a document written without empty lists
+        history = history == null ? List.of() : List.copyOf(history); // absent from a document written without empty lists
     }
 }

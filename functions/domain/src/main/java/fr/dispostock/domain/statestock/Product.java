@@ -16,6 +16,6 @@ public record Product(String code, String name, Kind kind, String unit, int pack
     }
 
     public Product {
-        devices = List.copyOf(devices);
+        devices = devices == null ? List.of() : List.copyOf(devices); // absent from a document written without empty lists
     }
 }
