@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ApiContractTest {
     /** The sections of API.md whose functions exist. */
-    static final List<String> BUILT = List.of("## Registers", "## Weekly declarations", "## State stock");
+    static final List<String> BUILT = List.of("## Registers", "## Weekly declarations", "## State stock", "## Mail");
     /** Routes we add to the contract (README: audit trails, reading one item, the catalogue and lots). */
     static final Set<String> ADDITIONS = Set.of(
             "GET /v1/establishments/{}/audit", "GET /v1/puis/{}/audit", "GET /v1/medicines/{}",

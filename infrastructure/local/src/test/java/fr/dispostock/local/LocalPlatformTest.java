@@ -141,6 +141,33 @@ class LocalPlatformTest {
     }
 
     @Test
+    void a_national_campaign_is_sent_in_the_background_to_every_pui_into_the_outbox() throws Exception {
+        // given the national operator and an empty outbox
+        String national = token("{\"roles\":[\"NATIONAL\"],\"email\":\"dgs@sante.gouv.fr\"}");
+        call("DELETE", "/local/outbox", null, null);
+
+        // when it creates a campaign to all and sends it
+        Answer created = call("POST", "/v1/campaigns", national, "{\"subject\":\"Nouveau suivi\","
+                + "\"bodyText\":\"La cisplatine entre en suivi national.\",\"audience\":{\"type\":\"ALL\"}}");
+        String id = (String) created.object().get("campaignId");
+        Answer sending = call("POST", "/v1/campaigns/" + id + "/send", national, null);
+        Answer progress = sending;
+        for (int i = 0; i < 100 && !"SENT".equals(progress.object().get("status")); i++) {
+            Thread.sleep(100);
+            progress = call("GET", "/v1/campaigns/" + id, national, null);
+        }
+
+        // then every seeded PUI got it once, in the outbox
+        assertEquals(201, created.status(), String.valueOf(created.json()));
+        assertEquals(202, sending.status(), String.valueOf(sending.json()));
+        assertEquals("SENT", progress.object().get("status"));
+        int recipients = ((Number) created.object().get("recipients")).intValue();
+        assertTrue(recipients > 300, "recipients " + recipients);
+        assertEquals(recipients, ((Number) progress.object().get("sent")).intValue());
+        assertEquals(recipients, call("GET", "/local/outbox", null, null).list().size());
+    }
+
+    @Test
     void the_token_route_refuses_unknown_roles() throws Exception {
         // when a token is asked for a role Dispostock does not know
         Answer a = call("POST", "/local/token", null, "{\"roles\":[\"ADMIN\"]}");

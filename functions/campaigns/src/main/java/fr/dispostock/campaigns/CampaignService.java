@@ -1,0 +1,127 @@
+package fr.dispostock.campaigns;
+
+import fr.dispostock.domain.AccessDeniedException;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.ConflictException;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.NotFoundException;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Role;
+import fr.dispostock.domain.Scope;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.mail.BulkMailer;
+import fr.dispostock.domain.mail.Campaign;
+import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.register.Pui;
+import fr.dispostock.domain.register.RegisterStore;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Mass mail: the national operator writes to every PUI, an ARS to its region's; or to the PUIs that
+ * have not declared a week. The recipients are fixed when the campaign is created (each address
+ * once, compared without case; suppressed addresses left out), then sent in the background.
+ */
+@Singleton
+public class CampaignService {
+    private final RegisterStore registers;
+    private final DeclarationStore declarations;
+    private final CampaignStore campaigns;
+    private final CampaignQueue queue;
+    private final Clock clock;
+
+    public CampaignService(RegisterStore registers, DeclarationStore declarations, CampaignStore campaigns,
+                           @Nullable CampaignQueue queue, Clock clock) {
+        this.registers = registers;
+        this.declarations = declarations;
+        this.campaigns = campaigns;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public Campaign create(Caller caller, CampaignBody body) {
+        Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
+        Violations v = new Violations();
+        String subject = v.text("/subject", body.subject(), 200);
+        String text = v.text("/bodyText", body.bodyText(), 100_000);
+        String html = v.optionalText("/bodyHtml", body.bodyHtml(), 200_000);
+        CampaignBody.AudienceBody a = body.audience();
+        String type = a == null ? null : a.type();
+        if (type == null || !Set.of("ALL", "REGION", "NON_DECLARERS").contains(type)) {
+            v.add("/audience/type", "must be ALL, REGION or NON_DECLARERS");
+        }
+        Region region = a == null ? null : v.parseOptional("/audience/region", a.region(), Region::parse);
+        if ("REGION".equals(type) && region == null && !caller.has(Role.ARS)) {
+            v.add("/audience/region", "is required for a REGION audience");
+        }
+        IsoWeek week = a == null ? null : "NON_DECLARERS".equals(type) ? v.parse("/audience/week", a.week(), IsoWeek::parse)
+                : v.parseOptional("/audience/week", a.week(), IsoWeek::parse);
+        v.throwIfAny("Invalid campaign");
+        if (!caller.isNational()) { // an ARS writes to its own region only
+            Region own = caller.region().orElseThrow(() -> new AccessDeniedException("An ARS account names its region."));
+            if ("ALL".equals(type) || (region != null && !region.equals(own))) {
+                throw new AccessDeniedException("An ARS writes to the PUIs of its own region (" + own.code() + ") only.");
+            }
+            region = own;
+        }
+        List<Region> regions = region == null ? Region.all() : List.of(region);
+        Set<String> addresses = new LinkedHashSet<>();
+        for (Region r : regions) {
+            Set<String> declared = week == null || !"NON_DECLARERS".equals(type) ? Set.of()
+                    : declarations.ofRegion(r, week).stream().map(d -> d.finessEt().value()).collect(Collectors.toSet());
+            for (Pui pui : registers.puis(r)) {
+                if (!declared.contains(pui.finessEt().value())) {
+                    addresses.add(pui.email().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        Set<String> suppressed = campaigns.suppressed(addresses);
+        List<String> recipients = addresses.stream().filter(e -> !suppressed.contains(e)).toList();
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < recipients.size(); from += BulkMailer.MAX_BATCH) {
+            batches.add(recipients.subList(from, Math.min(recipients.size(), from + BulkMailer.MAX_BATCH)));
+        }
+        Instant now = clock.instant();
+        Campaign campaign = new Campaign(UUID.randomUUID().toString(), subject, text, html,
+                new Campaign.Audience(type, region == null ? null : region.code(), week == null ? null : week.toString()),
+                Campaign.Status.DRAFT, recipients.size(), batches.size(), 0, 0, 0, 0, suppressed.size(),
+                caller.auditName(), now);
+        campaigns.create(campaign, batches);
+        return campaign;
+    }
+
+    /** Starts the sending in the background; it is checkpointed after every SES call. */
+    public Campaign send(Caller caller, String campaignId) {
+        Campaign c = get(caller, campaignId);
+        if (!campaigns.startSending(campaignId)) {
+            throw new ConflictException(ConflictException.Kind.CONFLICT, "Campaign " + campaignId + " is "
+                    + c.status() + ": only a draft is sent.");
+        }
+        if (queue != null) {
+            queue.kick(campaignId);
+        }
+        return campaigns.campaign(campaignId).orElseThrow();
+    }
+
+    public Campaign get(Caller caller, String campaignId) {
+        Campaign c = campaigns.campaign(campaignId)
+                .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
+        boolean own = caller.isNational() || (c.audience().region() != null
+                && caller.isArsOf(Region.parse(c.audience().region())));
+        if (!own) {
+            throw new AccessDeniedException("Campaign " + campaignId + " is outside your scope.");
+        }
+        return c;
+    }
+}

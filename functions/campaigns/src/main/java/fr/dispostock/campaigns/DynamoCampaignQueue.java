@@ -1,0 +1,39 @@
+package fr.dispostock.campaigns;
+
+import fr.dispostock.platform.dynamo.Items;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * In AWS: a kick item written in the MailTable, whose stream (filtered on kicks) invokes the sender
+ * function; the sender kicks again when its time runs out. Only DynamoDB, no other service.
+ */
+@Singleton
+@Requires(notEnv = "local")
+public class DynamoCampaignQueue implements CampaignQueue {
+    private final DynamoDbClient dynamoDb;
+    private final Clock clock;
+    private final String table;
+
+    public DynamoCampaignQueue(DynamoDbClient dynamoDb, Clock clock,
+                               @Value("${dispostock.tables.mail:MailTable}") String table) {
+        this.dynamoDb = dynamoDb;
+        this.clock = clock;
+        this.table = table;
+    }
+
+    @Override
+    public void kick(String campaignId) {
+        dynamoDb.putItem(p -> p.tableName(table).item(Map.of(
+                "pk", Items.s("KICK#" + campaignId), "sk", Items.s(clock.instant() + "#" + UUID.randomUUID()),
+                "campaignId", Items.s(campaignId),
+                "expiresAt", Items.n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()))));
+    }
+}

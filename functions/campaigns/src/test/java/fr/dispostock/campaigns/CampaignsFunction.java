@@ -1,0 +1,86 @@
+package fr.dispostock.campaigns;
+
+import fr.dispostock.domain.Csv;
+import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness;
+import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.ScopeMatrix;
+import fr.dispostock.embedded.SesEmulator;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The campaigns function as Lambda runs it, on DynamoDB Local, sending through the real SES v2
+ * client to the SES emulator; the PUIs are the 132 real FINESS sites of Ain (region 84) and
+ * Corse-du-Sud (region 94).
+ */
+final class CampaignsFunction {
+    static final SesEmulator SES = SesEmulator.start();
+    static final LocalTokens TOKENS = LocalTokens.generate();
+    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of(
+            "dispostock.ses.endpoint", SES.endpoint().toString(), "dispostock.ses.max-send-rate", "1000",
+            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>"));
+    static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, "010780054", "2A0000014");
+    static final String NATIONAL = ACCOUNTS.get("NATIONAL");
+    static final String ARS_84 = ACCOUNTS.get("ARS-own");
+    static final JsonMapper JSON = API.context().getBean(JsonMapper.class);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SES::close));
+    }
+
+    private CampaignsFunction() {
+    }
+
+    /** Every site of the slice as a PUI; how many are in region 84. */
+    static int puis() {
+        for (String table : List.of("RegistersTable", "DeclarationsTable", "MailTable")) {
+            DynamoDbLocalExtension.dynamoDb().deleteAllItems(table);
+        }
+        RegisterStore registers = API.context().getBean(RegisterStore.class);
+        int region84 = 0;
+        try (InputStream in = CampaignsFunction.class.getResourceAsStream("/finess/finess-ain-corse-du-sud.csv")) {
+            for (Csv.Row row : Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).rows()) {
+                RegisterFixtures.pui(registers, row.get("nofinesset"), row.get("nofinessej"), row.get("rs"),
+                        row.get("code_departement"));
+                region84 += "84".equals(row.get("code_region")) ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SES.clear();
+        return region84;
+    }
+
+    /** The recipients of every mail the emulator received. */
+    @SuppressWarnings("unchecked")
+    static List<String> mailed() {
+        try {
+            Map<String, Object> store = JSON.readValue(SES.store(), Argument.mapOf(String.class, Object.class));
+            return ((List<Map<String, Object>>) store.get("emails")).stream()
+                    .flatMap(m -> ((List<String>) ((Map<String, Object>) m.get("destination")).get("to")).stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> campaign(String type, String region) {
+        java.util.HashMap<String, Object> audience = new java.util.HashMap<>();
+        audience.put("type", type);
+        if (region != null) {
+            audience.put("region", region);
+        }
+        return Map.of("subject", "Nouveau médicament suivi", "bodyText", "Bonjour, la cisplatine entre en suivi national.",
+                "audience", audience);
+    }
+}
