@@ -25,7 +25,8 @@ import java.util.Map;
 @Singleton
 public class CampaignSender {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignSender.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a sender holds a campaign without checkpointing before another may take it over. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
     private final CampaignStore campaigns;
     private final BulkMailer mailer;
     private final Clock clock;
@@ -61,8 +62,9 @@ public class CampaignSender {
             }
             List<String> recipients = campaigns.batch(campaignId, batch);
             pace(nextCallNanos);
+            // the next call may start once this one's messages fit in the rate, counted from this call's start
+            nextCallNanos = Math.max(nextCallNanos, System.nanoTime() - (long) 1e9) + (long) (recipients.size() / rate * 1e9);
             int sent = mailer.sendBulk(template, recipients, Map.of("campaign", campaignId));
-            nextCallNanos = System.nanoTime() + (long) (recipients.size() / rate * 1e9);
             if (!campaigns.checkpoint(campaignId, batch, sent, recipients.size() - sent, batch == c.batches() - 1)) {
                 LOG.warn("campaign {}: batch {} checkpointed by another sender; stopping", campaignId, batch);
                 return true;
