@@ -2,6 +2,7 @@ package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.NotFoundException;
@@ -13,6 +14,8 @@ import fr.dispostock.domain.declaration.DeclarationStore;
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.register.Account;
+import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,21 +33,24 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Mass mail: the national operator writes to every PUI, an ARS to its region's; or to the PUIs that
- * have not declared a week. The recipients are fixed when the campaign is created (each address
- * once, compared without case; suppressed addresses left out), then sent in the background.
+ * Mass mail: the national operator writes to every PUI and every account, an ARS to its region's; or
+ * to the PUIs that have not declared a week and their pharmacists. The recipients are fixed when the
+ * campaign is created (each address once, compared without case, however many paths reach it;
+ * suppressed addresses left out), then sent in the background.
  */
 @Singleton
 public class CampaignService {
     private final RegisterStore registers;
+    private final AccountStore accounts;
     private final DeclarationStore declarations;
     private final CampaignStore campaigns;
     private final CampaignQueue queue;
     private final Clock clock;
 
-    public CampaignService(RegisterStore registers, DeclarationStore declarations, CampaignStore campaigns,
-                           @Nullable CampaignQueue queue, Clock clock) {
+    public CampaignService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
+                           CampaignStore campaigns, @Nullable CampaignQueue queue, Clock clock) {
         this.registers = registers;
+        this.accounts = accounts;
         this.declarations = declarations;
         this.campaigns = campaigns;
         this.queue = queue;
@@ -77,13 +84,27 @@ public class CampaignService {
         }
         List<Region> regions = region == null ? Region.all() : List.of(region);
         Set<String> addresses = new LinkedHashSet<>();
+        Set<Finess> lateEstablishments = new HashSet<>();
         for (Region r : regions) {
             Set<String> declared = week == null || !"NON_DECLARERS".equals(type) ? Set.of()
                     : declarations.ofRegion(r, week).stream().map(d -> d.finessEt().value()).collect(Collectors.toSet());
             for (Pui pui : registers.puis(r)) {
                 if (!declared.contains(pui.finessEt().value())) {
                     addresses.add(pui.email().toLowerCase(Locale.ROOT));
+                    lateEstablishments.add(pui.finessEj());
                 }
+            }
+        }
+        // and the accounts: all of them, those of the region, or the pharmacists of the PUIs that have not declared
+        Region only = region;
+        for (Account account : accounts.all()) {
+            boolean reached = switch (type) {
+                case "ALL" -> true;
+                case "REGION" -> account.regions().contains(only);
+                default -> account.establishments().stream().anyMatch(lateEstablishments::contains);
+            };
+            if (reached) {
+                addresses.add(account.email().toLowerCase(Locale.ROOT));
             }
         }
         Set<String> suppressed = campaigns.suppressed(addresses);

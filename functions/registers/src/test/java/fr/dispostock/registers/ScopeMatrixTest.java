@@ -55,7 +55,8 @@ class ScopeMatrixTest {
             new Route("PUT", "/v1/instructions/national-1",
                     Map.of("title", "t", "body", "b", "validFrom", "2026-11-23"), Set.of("NATIONAL")),
             new Route("PUT", "/v1/instructions/regional-84", REGIONAL_INSTRUCTION, KEEPERS),
-            new Route("GET", "/v1/instructions/regional-84/audit", null, KEEPERS));
+            new Route("GET", "/v1/instructions/regional-84/audit", null, KEEPERS),
+            new Route("POST", "/v1/accounts/import", "sub;email;roles\nu-1;u1@ars.fr;ARS", Set.of("NATIONAL")));
 
     @BeforeAll
     static void registersWithOneOfEverything() {

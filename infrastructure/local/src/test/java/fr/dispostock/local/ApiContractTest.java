@@ -38,7 +38,7 @@ class ApiContractTest {
             "GET /v1/establishments/{}/audit", "GET /v1/puis/{}/audit", "GET /v1/medicines/{}",
             "GET /v1/medicines/{}/audit", "GET /v1/instructions/{}", "GET /v1/instructions/{}/audit",
             "PUT /v1/state-stock/products/{}", "GET /v1/puis/{}/state-stock/{}", "GET /v1/state-stock/lots",
-            "GET /v1/orders/{}");
+            "GET /v1/orders/{}", "POST /v1/accounts/import");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

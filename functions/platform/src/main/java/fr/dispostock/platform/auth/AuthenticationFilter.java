@@ -10,6 +10,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Every /v1 route needs a valid bearer token: without one, 401 before any handler runs. */
@@ -18,9 +19,11 @@ public class AuthenticationFilter {
     /** The request attribute handlers read the verified caller from. */
     public static final String CALLER = "dispostock.caller";
     private final TokenVerifier verifier;
+    private final List<CallerObserver> observers;
 
-    public AuthenticationFilter(TokenVerifier verifier) {
+    public AuthenticationFilter(TokenVerifier verifier, List<CallerObserver> observers) {
         this.verifier = verifier;
+        this.observers = observers;
     }
 
     @RequestFilter
@@ -35,6 +38,7 @@ public class AuthenticationFilter {
             return unauthorized("The bearer token is invalid, expired, or not issued for Dispostock.");
         }
         request.setAttribute(CALLER, caller.get());
+        observers.forEach(o -> o.seen(caller.get()));
         return null;
     }
 
