@@ -10,6 +10,9 @@ import fr.dispostock.domain.mail.Mail;
 import fr.dispostock.domain.mail.Mailer;
 import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.domain.mail.SentLog;
+import fr.dispostock.domain.Role;
+import fr.dispostock.domain.register.Account;
+import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
@@ -31,7 +34,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The calendar's reminders, sent only to the PUIs that have not yet done what is due, and at most
+ * The calendar's reminders, sent only to the PUIs that have not yet done what is due (and to the
+ * pharmacists of their establishment), and at most
  * once per run: a run is the kind and the instant it was scheduled for, so a schedule delivered
  * twice sends nothing twice, while the afternoon run of a Monday reaches those still missing.
  * A recipient is claimed before its mail is sent and given back if sending fails; a crash between
@@ -41,14 +45,16 @@ import java.util.stream.Collectors;
 public class ReminderService {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
     private final RegisterStore registers;
+    private final AccountStore accounts;
     private final DeclarationStore declarations;
     private final StateStockStore stateStock;
     private final SentLog sentLog;
     private final Mailer mailer;
 
-    public ReminderService(RegisterStore registers, DeclarationStore declarations, StateStockStore stateStock,
-                           SentLog sentLog, Mailer mailer) {
+    public ReminderService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
+                           StateStockStore stateStock, SentLog sentLog, Mailer mailer) {
         this.registers = registers;
+        this.accounts = accounts;
         this.declarations = declarations;
         this.stateStock = stateStock;
         this.sentLog = sentLog;
@@ -66,6 +72,7 @@ public class ReminderService {
             case STATE_STOCK -> day.getDayOfWeek() == DayOfWeek.THURSDAY ? stateStockLots(day) : List.of();
             case ORDER_DAY -> OrderDays.isOrderDay(day) ? orderDay(day) : List.of();
         };
+        mails = withPharmacists(mails);
         String run = kind.slug() + "#" + scheduledTime;
         int sent = 0;
         int skipped = 0;
@@ -87,6 +94,30 @@ public class ReminderService {
         }
         LOG.info("reminder {}: {} sent, {} already sent, {} failed", run, sent, skipped, failed);
         return new Report(kind.slug(), scheduledTime, sent, skipped, failed);
+    }
+
+    /**
+     * The same reminder to the pharmacists of the PUI's establishment (accounts of the identity platform);
+     * someone reached by two paths is claimed once per run, so gets it once.
+     */
+    private List<Mail> withPharmacists(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return mails;
+        }
+        Map<String, List<String>> pharmacistsByEstablishment = new java.util.HashMap<>();
+        for (Account a : accounts.all()) {
+            if (a.roles().contains(Role.PHARMACIST)) {
+                a.establishments().forEach(ej -> pharmacistsByEstablishment
+                        .computeIfAbsent(ej.value(), k -> new ArrayList<>()).add(a.email()));
+            }
+        }
+        List<Mail> all = new ArrayList<>();
+        for (Mail m : mails) {
+            all.add(m);
+            pharmacistsByEstablishment.getOrDefault(m.tags().get("establishment"), List.of())
+                    .forEach(email -> all.add(new Mail(List.of(email), m.subject(), m.text(), m.html(), m.tags())));
+        }
+        return all;
     }
 
     /** Monday: the PUIs whose declaration of the week is missing or lacks items, naming the items. */
@@ -123,7 +154,8 @@ public class ReminderService {
         text.append("\nMerci de déclarer sur Dispostock.\n");
         return new Mail(List.of(pui.email()), "Dispostock – déclaration hebdomadaire " + week + " : "
                 + missing.size() + " médicament(s) à déclarer", text.toString(), null,
-                Map.of("reminder", ReminderKind.WEEKLY_DECLARATION.slug(), "week", week.toString()));
+                Map.of("reminder", ReminderKind.WEEKLY_DECLARATION.slug(), "week", week.toString(),
+                        "establishment", pui.finessEj().value()));
     }
 
     /** Thursday: the PUIs that have not declared the State-stock lots they hold. */
@@ -138,7 +170,8 @@ public class ReminderService {
                             "Bonjour,\n\nMerci de déclarer aujourd'hui, lot par lot avec leur date de péremption, les"
                                     + " vaccins du stock État détenus par la PUI " + pui.name() + " (FINESS "
                                     + pui.finessEt() + "), y compris les lots périmés, pour son réapprovisionnement.\n",
-                            null, Map.of("reminder", ReminderKind.STATE_STOCK.slug())));
+                            null, Map.of("reminder", ReminderKind.STATE_STOCK.slug(),
+                            "establishment", pui.finessEj().value())));
                 }
             }
         }
@@ -159,7 +192,7 @@ public class ReminderService {
                                     + " commandes de la PUI " + pui.name() + " (FINESS " + pui.finessEt()
                                     + ") passées avant 12 h (heure de Paris) sont traitées pour ce jour ; les suivantes,"
                                     + " pour le mois prochain.\n", null,
-                            Map.of("reminder", ReminderKind.ORDER_DAY.slug())));
+                            Map.of("reminder", ReminderKind.ORDER_DAY.slug(), "establishment", pui.finessEj().value())));
                 }
             }
         }

@@ -78,6 +78,25 @@ class ReminderRunTest {
     }
 
     @Test
+    void the_pharmacists_of_a_late_establishment_get_the_reminder_too_and_once() {
+        // given a pharmacist account of CH Haut Bugey, whose address is also, in capitals, given twice
+        HANDLER.getApplicationContext().getBean(fr.dispostock.domain.register.AccountStore.class).importAll(List.of(
+                new fr.dispostock.domain.register.Account("ph-bugey", "pharmacie@ch-bugey.fr",
+                        java.util.Set.of(fr.dispostock.domain.Role.PHARMACIST), java.util.Set.of(bugey.finessEj()), null),
+                new fr.dispostock.domain.register.Account("ph-bugey-2", "PHARMACIE@CH-BUGEY.FR",
+                        java.util.Set.of(fr.dispostock.domain.Role.PHARMACIST), java.util.Set.of(bugey.finessEj()), null)));
+        declare(fleyriat, "cisplatine", "lomustine", "vincristine-ara");
+
+        // when the Monday schedule fires
+        Map<String, Object> r = fire("WeeklyDeclarationMorning", "2026-11-23T07:00:00Z");
+
+        // then Bugey's PUI and its pharmacist (once, whatever the case) and Ajaccio are reminded
+        assertEquals(3, r.get("sent"), r.toString());
+        assertEquals(1, r.get("skipped"));
+        assertTrue(recipients().stream().anyMatch(a -> a.equalsIgnoreCase("pharmacie@ch-bugey.fr")));
+    }
+
+    @Test
     void the_afternoon_run_reaches_only_those_still_missing() {
         // given the morning run, after which CH Haut Bugey declared everything
         fire("WeeklyDeclarationMorning", "2026-11-23T07:00:00Z");

@@ -62,8 +62,12 @@ public class SesBulkMailer implements BulkMailer {
                 .fromEmailAddress(from)
                 .defaultContent(c -> c.template(t -> t.templateName(template).templateData("{}")))
                 .defaultEmailTags(SesMailer.tags(tags))
+                // per-recipient data: a template may say {{email}}
                 .bulkEmailEntries(recipients.stream().map(r -> BulkEmailEntry.builder()
-                        .destination(d -> d.toAddresses(r)).build()).toList());
+                        .destination(d -> d.toAddresses(r))
+                        .replacementEmailContent(c -> c.replacementTemplate(t -> t.replacementTemplateData(
+                                "{\"email\":\"" + r.replace("\"", "") + "\"}")))
+                        .build()).toList());
         if (!configurationSet.isBlank()) {
             request.configurationSetName(configurationSet);
         }
