@@ -28,21 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class ThrottlingTest {
 
-    @Test
-    void throttled_bulk_calls_are_retried_with_back_off_until_the_campaign_is_sent() throws Exception {
-        // given SES behind a stub that throttles the first 5 bulk calls, then lets them through to the emulator
-        puis();
-        AtomicInteger throttled = new AtomicInteger();
+    /** SES behind a stub: the first {@code refusals} bulk calls get this status and error type, the rest reach the emulator. */
+    static HttpServer stub(int refusals, int status, String errorType, AtomicInteger refused) throws java.io.IOException {
         HttpClient forward = HttpClient.newHttpClient();
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stub.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/outbound-bulk-emails") && throttled.getAndIncrement() < 5) {
-                byte[] answer = "{\"message\":\"Maximum sending rate exceeded.\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ThrottlingException");
+            if (path.endsWith("/outbound-bulk-emails") && refused.getAndIncrement() < refusals) {
+                byte[] answer = ("{\"message\":\"" + errorType + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(429, answer.length);
+                exchange.sendResponseHeaders(status, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
                 return;
@@ -68,24 +65,52 @@ class ThrottlingTest {
             exchange.close();
         });
         stub.start();
+        return stub;
+    }
+
+    /** Sends a new campaign to every PUI through this SES endpoint; its progress afterwards. */
+    static Map<String, Object> sendThrough(HttpServer stub) {
         String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        try (ApplicationContext throttling = ApplicationContext.builder().properties(Map.of(
+        try (ApplicationContext ses = ApplicationContext.builder().properties(Map.of(
                 "dispostock.mail.enabled", "true", "dispostock.ses.endpoint", "http://127.0.0.1:" + stub.getAddress().getPort(),
                 "dispostock.ses.max-send-rate", "1000")).start()) {
-            SesBulkMailer mailer = throttling.getBean(SesBulkMailer.class);
-
-            // when the campaign is sent through it
-            boolean finished = new CampaignSender(API.context().getBean(CampaignStore.class), mailer, Clock.systemUTC())
-                    .resume(id, Duration.ofMinutes(2), Integer.MAX_VALUE);
-
-            // then it was throttled, waited, and everyone got the mail once
-            assertTrue(finished);
-            assertTrue(throttled.get() > 5, "throttled " + throttled.get());
-            assertEquals(132, mailed().size());
-            assertEquals(132, new HashSet<>(mailed()).size());
+            assertTrue(new CampaignSender(API.context().getBean(CampaignStore.class), ses.getBean(SesBulkMailer.class),
+                    Clock.systemUTC()).resume(id, Duration.ofMinutes(2), Integer.MAX_VALUE));
         } finally {
             stub.stop(0);
         }
+        return API.call("GET", "/v1/campaigns/" + id, NATIONAL, null).object();
+    }
+
+    @Test
+    void throttled_bulk_calls_are_retried_with_back_off_until_the_campaign_is_sent() throws Exception {
+        // given SES behind a stub that throttles the first 5 bulk calls, then lets them through to the emulator
+        puis();
+        AtomicInteger throttled = new AtomicInteger();
+
+        // when a campaign to every PUI is sent through it
+        Map<String, Object> progress = sendThrough(stub(5, 429, "ThrottlingException", throttled));
+
+        // then it was throttled, waited, and everyone got the mail once
+        assertTrue(throttled.get() > 5, "throttled " + throttled.get());
+        assertEquals(132, mailed().size());
+        assertEquals(132, new HashSet<>(mailed()).size());
+        assertEquals(132, ((Number) progress.get("sent")).intValue());
+    }
+
+    @Test
+    void a_rejected_batch_is_counted_failed_and_the_campaign_goes_on() throws Exception {
+        // given SES that rejects the first bulk call (MessageRejected), then accepts
+        puis();
+
+        // when a campaign to every PUI is sent through it
+        Map<String, Object> progress = sendThrough(stub(1, 400, "MessageRejected", new AtomicInteger()));
+
+        // then the first 50 failed, the 82 others were sent, and the campaign is done
+        assertEquals("SENT", progress.get("status"));
+        assertEquals(50, ((Number) progress.get("failed")).intValue());
+        assertEquals(82, ((Number) progress.get("sent")).intValue());
+        assertEquals(82, mailed().size());
     }
 }
