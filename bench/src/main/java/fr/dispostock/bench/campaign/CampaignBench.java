@@ -8,8 +8,6 @@ import fr.dispostock.domain.mail.CampaignStore;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.SesEmulator;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +86,7 @@ public final class CampaignBench {
                         .resume(id, Duration.ofHours(1), Integer.MAX_VALUE);
                 double secondSeconds = (System.nanoTime() - resumeStart) / 1e9;
 
-                List<String> mailed = recipients(context.getBean(JsonMapper.class), ses.store());
+                List<String> mailed = ses.recipients();
                 Set<String> distinct = new HashSet<>(mailed);
                 int sentByFirst = batches.size() / 2 * BulkMailer.MAX_BATCH;
                 double expectedSeconds = n / rate;
@@ -121,13 +119,5 @@ public final class CampaignBench {
             }
         }
         System.exit(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> recipients(JsonMapper json, String store) throws java.io.IOException {
-        Map<String, Object> s = json.readValue(store, Argument.mapOf(String.class, Object.class));
-        return ((List<Map<String, Object>>) s.get("emails")).stream()
-                .flatMap(m -> ((List<String>) ((Map<String, Object>) m.get("destination")).get("to")).stream())
-                .toList();
     }
 }

@@ -57,15 +57,7 @@ final class RemindersFunction {
     }
 
     /** The recipients of the mails the emulator received, in order. */
-    @SuppressWarnings("unchecked")
     static List<String> recipients() {
-        try {
-            Map<String, Object> store = JSON.readValue(SES.store(), Argument.mapOf(String.class, Object.class));
-            return ((List<Map<String, Object>>) store.get("emails")).stream()
-                    .flatMap(m -> ((List<String>) ((Map<String, Object>) m.get("destination")).get("to")).stream())
-                    .toList();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return SES.recipients();
     }
 }

@@ -89,6 +89,19 @@ public final class SesEmulator implements AutoCloseable {
         return request(HttpRequest.newBuilder(endpoint.resolve("/store")).build());
     }
 
+    /** The recipients of every mail received, in order (each mail's {@code destination.to}). */
+    public java.util.List<String> recipients() {
+        java.util.List<String> to = new java.util.ArrayList<>();
+        java.util.regex.Matcher lists = java.util.regex.Pattern.compile("\"to\":\\[([^\\]]*)\\]").matcher(store());
+        while (lists.find()) {
+            java.util.regex.Matcher address = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(lists.group(1));
+            while (address.find()) {
+                to.add(address.group(1));
+            }
+        }
+        return to;
+    }
+
     public void clear() {
         request(HttpRequest.newBuilder(endpoint.resolve("/clear-store")).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
