@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -25,6 +26,11 @@ public class CampaignSenderHandler extends MicronautRequestHandler<DynamodbEvent
     /** For tests: the same handler on a context of their making. */
     public CampaignSenderHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -22,6 +23,11 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
     /** For tests: the same handler on a context of their making. */
     public MailEventHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

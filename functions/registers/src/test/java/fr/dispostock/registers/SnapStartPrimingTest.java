@@ -20,7 +20,7 @@ class SnapStartPrimingTest {
     void during_a_snapstart_initialisation_the_dynamodb_client_is_primed_before_the_snapshot() {
         // given the function initialising as Lambda does for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
         try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
-                Map.of("aws.lambda.initialization.type", "snap-start"))) {
+                Map.of(), "snap-start")) {
             // when the runtime calls the hook before the snapshot
             DynamoDbPriming priming = function.context().getBean(DynamoDbPriming.class);
 

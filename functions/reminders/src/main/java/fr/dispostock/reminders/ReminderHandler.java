@@ -1,6 +1,7 @@
 package fr.dispostock.reminders;
 
 import fr.dispostock.domain.mail.ReminderKind;
+import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -24,6 +25,11 @@ public class ReminderHandler extends MicronautRequestHandler<Map<String, String>
     /** For tests: the same handler on a context of their making. */
     public ReminderHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LambdaContexts.builder();
     }
 
     @Override

@@ -2,8 +2,9 @@ package fr.dispostock.embedded;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fr.dispostock.platform.lambda.HttpApiFunction;
+import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -15,21 +16,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function's real Lambda handler class ({@link APIGatewayV2HTTPEventFunction}) fed with real
+ * A function's real Lambda handler class ({@link HttpApiFunction}, as template.yaml names it) fed with real
  * HTTP API events, its storage on DynamoDB Local and its tokens from {@link LocalTokens}.
  */
 public final class HttpApiHarness implements AutoCloseable {
-    private final APIGatewayV2HTTPEventFunction handler;
+    private final HttpApiFunction handler;
     private final JsonMapper json;
 
+    /** The function as Lambda starts it on demand (no snapshot). */
     public HttpApiHarness(EmbeddedDynamoDb dynamoDb, LocalTokens tokens, Map<String, Object> extraProperties) {
+        this(dynamoDb, tokens, extraProperties, "on-demand");
+    }
+
+    /**
+     * @param initializationType how Lambda initialises the function ({@code AWS_LAMBDA_INITIALIZATION_TYPE}):
+     *                           {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}
+     */
+    public HttpApiHarness(EmbeddedDynamoDb dynamoDb, LocalTokens tokens, Map<String, Object> extraProperties,
+                          String initializationType) {
         AotGuard.requireNoAotClasses();
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.put("aws.lambda.initialization.type", initializationType); // as Micronaut reads Lambda's variable
         properties.putAll(extraProperties);
-        ApplicationContext context = ApplicationContext.builder().properties(properties)
-                .environments("function", "test").build();
-        this.handler = new APIGatewayV2HTTPEventFunction(context);
+        ApplicationContext context = LambdaContexts.builder(initializationType).properties(properties)
+                .environments("test").build();
+        this.handler = new HttpApiFunction(context);
         this.json = handler.getApplicationContext().getBean(JsonMapper.class);
     }
 

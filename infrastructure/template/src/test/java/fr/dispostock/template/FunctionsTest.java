@@ -69,9 +69,9 @@ class FunctionsTest {
     /**
      * The handler class must load from this module's test classpath, which holds every function module
      * and their dependencies, and must come from the function's own module: either its own classes (a
-     * handler of the project), or a library the module's pom declares as a dependency (Micronaut's generic
-     * APIGatewayV2HTTPEventFunction comes from micronaut-function-aws-api-proxy, so that artifact must be
-     * declared by the module). A library the module only gets transitively must be declared too.
+     * handler of the project), or a library the module's pom declares as a dependency (the HTTP functions'
+     * HttpApiFunction comes from the platform module, so each of them must declare platform). A library the
+     * module only gets transitively must be declared too.
      */
     @Test
     void every_handler_is_a_lambda_handler_class_of_its_function_module() throws Exception {
