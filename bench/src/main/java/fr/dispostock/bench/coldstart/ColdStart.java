@@ -18,35 +18,47 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Cold start, side by side in one run: a fresh JVM to the first handled HTTP API event (one
- * DynamoDB read included), for builds of the registers function's Lambda jar and for a
- * framework-less handler with the bare SDK ({@link BareSdkPuiHandler}, bench/target/baseline-lambda.jar).
- * The rounds are interleaved (baseline, then each variant, in every round) so that the machine's
- * noise hits them alike. Writes its section of BENCHMARKS.md.
+ * DynamoDB read included), for builds of the registers function's Lambda jar (one per lever) and
+ * for a framework-less handler with the bare SDK ({@link BareSdkPuiHandler},
+ * bench/target/baseline-lambda.jar). The rounds are interleaved (baseline, then each variant, in
+ * every round) so that the machine's noise hits them alike. Writes its section of BENCHMARKS.md.
  *
- * <p>Each child JVM gets the same java binary and flags, the function's jar followed by the runner
+ * <p>Each child JVM gets the same java binary and flags (the template's JAVA_TOOL_OPTIONS), the
+ * same event file and environment, and a classpath of the function's code followed by the runner
  * (bench/target/cold-start-runtime: {@link FirstInvocation} and the Lambda runtime's event
- * serializer), the same event file and the same environment; see bench/README.md.
+ * serializer). The function's code is its Lambda jar extracted into a directory, as Lambda extracts
+ * a deployment package into /var/task (or, with --as-jar, the jar itself).
  *
- * <p>Usage: {@code ColdStart [--rounds 7] [--section cold-start] [--command "bench/cold-start"] [--hold] label=jar…}
+ * <p>Usage: {@code ColdStart [--rounds 7] [--as-jar] [--no-write] [--section cold-start]
+ * [--deployed label] [--hold] label=jar[@handler]…}; the first variant is the one the others are
+ * compared with ("vs first"); without @handler, the registers function's Handler in template.yaml.
  */
 public final class ColdStart {
-    /** The flags the template gives the functions (JAVA_TOOL_OPTIONS), for every child JVM alike. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-    static final String REGISTERS_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    /** The flags the template gives the functions, when template.yaml does not say. */
+    static final String DEFAULT_JVM_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_HANDLER = "fr.dispostock.platform.lambda.HttpApiFunction";
+    static final String REGISTERS_JAR = "functions/registers/target/registers-lambda.jar";
     static final String PUI = "010000024";
+    static final double TARGET = 1.5;
 
     private ColdStart() {
     }
@@ -63,24 +75,31 @@ public final class ColdStart {
         }
     }
 
+    /** One function build to measure: its Lambda jar, the handler class Lambda would be told, its classpath. */
+    private record Variant(String label, Path jar, String handler, String classpath) {
+    }
+
     private static void run(String[] args) throws Exception {
         int rounds = 7;
         String section = "cold-start";
-        String command = "bench/cold-start";
+        String deployed = null;
         boolean hold = false;
-        Map<String, Path> variants = new LinkedHashMap<>();
+        boolean write = true;
+        boolean asJar = false;
+        List<String> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--section" -> section = args[++i];
-                case "--command" -> command = args[++i];
+                case "--deployed" -> deployed = args[++i];
                 case "--hold" -> hold = true;
+                case "--no-write" -> write = false;
+                case "--as-jar" -> asJar = true;
                 default -> {
-                    int eq = args[i].indexOf('=');
-                    if (eq < 0) {
-                        throw new IllegalArgumentException("expected label=jar, got " + args[i]);
+                    if (args[i].startsWith("--") || !args[i].contains("=")) {
+                        throw new IllegalArgumentException("unknown option or not label=jar[@handler]: " + args[i]);
                     }
-                    variants.put(args[i].substring(0, eq), Path.of(args[i].substring(eq + 1)).toAbsolutePath());
+                    specs.add(args[i]);
                 }
             }
         }
@@ -89,12 +108,28 @@ public final class ColdStart {
         }
         Path root = Path.of(System.getProperty("dispostock.root", ".")).toAbsolutePath();
         Path target = root.resolve("bench/target");
-        Path baselineJar = target.resolve("baseline-lambda.jar");
+        String template = Files.readString(root.resolve("template.yaml"));
+        List<String> jvmFlags = List.of(templateValue(template, "JAVA_TOOL_OPTIONS", DEFAULT_JVM_FLAGS).split("\\s+"));
+        String templateHandler = registersHandler(template);
         String runtime = jars(target.resolve("cold-start-runtime"));
-        for (Path jar : concat(baselineJar, variants.values())) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: run bench/cold-start, which builds it");
-            }
+
+        // the function's code as Lambda sees it: the jar extracted into a directory (/var/task)
+        Path extracted = target.resolve("cold-start/task");
+        deleteTree(extracted);
+        Map<Path, String> codeOf = new LinkedHashMap<>();
+        Variant baseline = variant("framework-less handler, bare SDK (baseline)",
+                target.resolve("baseline-lambda.jar"), BareSdkPuiHandler.class.getName(), asJar, extracted, codeOf, runtime);
+        List<Variant> variants = new ArrayList<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            String jarAndHandler = spec.substring(eq + 1);
+            int at = jarAndHandler.lastIndexOf('@');
+            variants.add(variant(spec.substring(0, eq), Path.of(at < 0 ? jarAndHandler : jarAndHandler.substring(0, at)),
+                    at < 0 ? templateHandler : jarAndHandler.substring(at + 1), asJar, extracted, codeOf, runtime));
+        }
+        if (variants.isEmpty()) {
+            variants.add(variant("as built in " + REGISTERS_JAR, root.resolve(REGISTERS_JAR), templateHandler, asJar,
+                    extracted, codeOf, runtime));
         }
 
         try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory()) {
@@ -103,7 +138,7 @@ public final class ColdStart {
             RegisterFixtures.pui(new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
                     new BatchWriter(dynamoDb.client()), "RegistersTable"), PUI, "010780054", "CH DE FLEYRIAT", "01");
             LocalTokens tokens = LocalTokens.generate();
-            // AWS's sample HTTP API event, path and bearer token of the request under test
+            // AWS's sample HTTP API event, with the path and bearer token of the request under test
             APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", "/v1/puis/" + PUI, Map.of("Authorization",
                     "Bearer " + tokens.token("cold-start", null, List.of("PHARMACIST"), List.of("010780054"), null)), null);
             Path eventFile = Files.createTempFile("cold-start-http-api-event", ".json");
@@ -116,79 +151,116 @@ public final class ColdStart {
             // Micronaut reads DISPOSTOCK_X_Y as dispostock.x.y
             Map<String, String> env = new LinkedHashMap<>();
             env.put("AWS_REGION", "eu-west-3");
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"); // a cold start, no snapshot
             env.put("DISPOSTOCK_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
             env.put("DISPOSTOCK_JWT_ISSUER", LocalTokens.ISSUER);
             env.put("DISPOSTOCK_JWT_AUDIENCE", LocalTokens.AUDIENCE);
             env.put("DISPOSTOCK_JWT_JWKS", tokens.publicJwks());
 
             if (hold) {
-                hold(env, eventFile, runtime, baselineJar, variants);
+                hold(env, eventFile, jvmFlags, baseline, variants);
                 return;
             }
+            System.out.printf(Locale.ROOT, "JVM flags %s; %s; %d rounds%n", String.join(" ", jvmFlags),
+                    asJar ? "jars on the classpath" : "jars extracted as in /var/task", rounds);
+            // one unmeasured run of each first: it checks the answer, and the OS then caches every file alike
+            run(baseline, eventFile, env, jvmFlags);
+            for (Variant v : variants) {
+                run(v, eventFile, env, jvmFlags);
+            }
             long[] base = new long[rounds];
-            Map<String, long[]> times = new LinkedHashMap<>();
-            for (String v : variants.keySet()) {
+            Map<Variant, long[]> times = new LinkedHashMap<>();
+            for (Variant v : variants) {
                 times.put(v, new long[rounds]);
             }
-            // one unmeasured run of each first: the OS page cache then holds every jar alike
-            run(baselineJar, runtime, BareSdkPuiHandler.class.getName(), eventFile, env);
-            for (Path jar : variants.values()) {
-                run(jar, runtime, REGISTERS_HANDLER, eventFile, env);
-            }
             for (int i = 0; i < rounds; i++) {
-                Run b = run(baselineJar, runtime, BareSdkPuiHandler.class.getName(), eventFile, env);
-                base[i] = b.millis;
+                base[i] = run(baseline, eventFile, env, jvmFlags);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: baseline %d ms",
-                        i + 1, rounds, b.millis));
-                for (Map.Entry<String, Path> v : variants.entrySet()) {
-                    Run r = run(v.getValue(), runtime, REGISTERS_HANDLER, eventFile, env);
-                    times.get(v.getKey())[i] = r.millis;
-                    line.append(String.format(Locale.ROOT, ", %s %d ms (%.2f)", v.getKey(), r.millis,
-                            r.millis / (double) b.millis));
+                        i + 1, rounds, base[i]));
+                for (Variant v : variants) {
+                    long ms = run(v, eventFile, env, jvmFlags);
+                    times.get(v)[i] = ms;
+                    line.append(String.format(Locale.ROOT, " | %s %d ms (%.2f)", v.label(), ms, ms / (double) base[i]));
                 }
                 System.out.println(line);
             }
-            String report = report(command, rounds, baselineJar, base, variants, times);
+            String report = report(rounds, asJar, jvmFlags, baseline, base, times, deployed);
             System.out.println();
             System.out.println(report);
-            BenchmarksFile.writeSection(section, report);
-            System.out.println("(written to " + root.resolve("BENCHMARKS.md") + ", section " + section + ")");
+            if (write) {
+                BenchmarksFile.writeSection(section, report);
+                System.out.println("(written to " + root.resolve("BENCHMARKS.md") + ", section " + section + ")");
+            }
         }
     }
 
-    private static String report(String command, int rounds, Path baselineJar, long[] base, Map<String, Path> variants,
-                                 Map<String, long[]> times) throws IOException {
+    private static Variant variant(String label, Path jar, String handler, boolean asJar, Path extracted,
+                                   Map<Path, String> codeOf, String runtime) throws IOException {
+        Path absolute = jar.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new IllegalStateException(absolute + " is missing: run bench/cold-start, which builds it");
+        }
+        String code = codeOf.get(absolute);
+        if (code == null) {
+            code = asJar ? absolute.toString() : extract(absolute, extracted.resolve(codeOf.size() + "-"
+                    + absolute.getFileName().toString().replace(".jar", ""))).toString();
+            codeOf.put(absolute, code);
+        }
+        return new Variant(label, absolute, handler, code + File.pathSeparator + runtime);
+    }
+
+    private static String report(int rounds, boolean asJar, List<String> jvmFlags, Variant baseline, long[] base,
+                                 Map<Variant, long[]> times, String deployed) throws IOException {
         long baseMedian = median(base);
-        StringBuilder rows = new StringBuilder(row("framework-less handler, bare SDK (baseline)", baselineJar, base,
-                baseMedian));
-        for (Map.Entry<String, long[]> t : times.entrySet()) {
-            rows.append(row("registers: " + t.getKey(), variants.get(t.getKey()), t.getValue(), baseMedian));
+        StringBuilder rows = new StringBuilder(row(baseline, base, baseMedian, null));
+        Long firstMedian = null;
+        String verdict = "";
+        for (Map.Entry<Variant, long[]> t : times.entrySet()) {
+            rows.append(row(t.getKey(), t.getValue(), baseMedian, firstMedian));
+            long median = median(t.getValue());
+            if (firstMedian == null) {
+                firstMedian = median;
+            }
+            if (t.getKey().label().equals(deployed)) {
+                double ratio = median / (double) baseMedian;
+                verdict = String.format(Locale.ROOT, "%n**As deployed: %.2f × the baseline (median %d ms against %d ms); "
+                        + "target ≤ %.1f ×: %s.** What each lever is, which were kept and why, and where the rest "
+                        + "of the time goes: bench/README.md.%n", ratio, median, baseMedian, TARGET, ratio <= TARGET
+                        ? "reached" : String.format(Locale.ROOT, "not reached, %d ms over",
+                        median - Math.round(TARGET * baseMedian)));
+            }
         }
         return String.format(Locale.ROOT, """
                 ## Cold start (registers function)
 
-                `%s --rounds %d`, %s, %d cores (nproc), Java %s (%s), JVM flags `%s` for every child JVM \
-                (as the template's JAVA_TOOL_OPTIONS). A fresh JVM per run, timed from the parent's launch of \
-                the process to the answer of the first HTTP API event: handler class loaded and built with its \
+                `bench/cold-start --rounds %d%s`, %s, %d cores (nproc), Java %s (%s), JVM flags `%s` for every \
+                child JVM (the template's JAVA_TOOL_OPTIONS). A fresh JVM per run, timed from the parent's launch \
+                of the process to the answer of the first HTTP API event: handler class loaded and built with its \
                 no-arg constructor, AWS's sample HTTP API event (JWT authorizer) read by the Lambda runtime's \
-                serializer, GET /v1/puis/%s with a bearer token, one DynamoDB GetItem on DynamoDB Local, 200 and \
-                the PUI checked. The registers function also verifies the token (RS256, inline JWKS) and routes; \
-                the baseline does not. Rounds interleaved, so that the machine's noise hits every variant alike. \
-                Target: median ≤ 1.5 × the baseline's.
+                serializer, GET /v1/puis/%s with a bearer token, AWS_LAMBDA_INITIALIZATION_TYPE=on-demand, one \
+                DynamoDB GetItem on DynamoDB Local, 200 and the PUI checked. The function's code is %s. The registers function also verifies the token \
+                (RS256, inline JWKS), routes and writes JSON; the baseline does not. Rounds interleaved, so that \
+                the machine's noise hits every row alike. Each row is a build of the registers function's Lambda \
+                jar and a handler, adding one lever to the row above it (bench/README.md); "vs first" is its \
+                median minus the first row's.
 
-                | handler | Lambda jar | min | median | max | median ÷ baseline |
-                |---|---|---|---|---|---|
-                %s""", command, rounds, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), String.join(" ", JVM_FLAGS),
-                PUI, rows);
+                | handler / lever | Lambda jar | min | median | max | median ÷ baseline | vs first |
+                |---|---|---|---|---|---|---|
+                %s%s""", rounds, asJar ? " --as-jar" : "", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), String.join(" ", jvmFlags),
+                PUI, asJar ? "its Lambda jar on the classpath" : "its Lambda jar extracted into a directory, as Lambda "
+                        + "extracts a deployment package into /var/task", rows, verdict);
     }
 
-    private static String row(String label, Path jar, long[] millis, long baseMedian) throws IOException {
+    private static String row(Variant v, long[] millis, long baseMedian, Long firstMedian) throws IOException {
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "| %s | %.1f MB | %d ms | %d ms | %d ms | **%.2f** |%n", label,
-                Files.size(jar) / 1e6, sorted[0], median(sorted), sorted[sorted.length - 1],
-                median(sorted) / (double) baseMedian);
+        long median = median(sorted);
+        String vsFirst = firstMedian == null ? (v.handler().equals(BareSdkPuiHandler.class.getName()) ? "" : "reference")
+                : String.format(Locale.ROOT, "%+d ms", median - firstMedian);
+        return String.format(Locale.ROOT, "| %s | %.1f MB | %d ms | %d ms | %d ms | **%.2f** | %s |%n", v.label(),
+                Files.size(v.jar()) / 1e6, sorted[0], median, sorted[sorted.length - 1], median / (double) baseMedian,
+                vsFirst);
     }
 
     static long median(long[] values) {
@@ -198,12 +270,10 @@ public final class ColdStart {
         return n % 2 == 1 ? sorted[n / 2] : Math.round((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
     }
 
-    private record Run(long millis, long fromJvmStart, long constructed) {
-    }
-
-    private static Run run(Path jar, String runtime, String handler, Path event, Map<String, String> env)
+    /** Runs one fresh JVM; returns the milliseconds from its launch to the answer, after checking the answer. */
+    private static long run(Variant v, Path event, Map<String, String> env, List<String> jvmFlags)
             throws IOException, InterruptedException {
-        List<String> command = command(jar, runtime, handler, event);
+        List<String> command = command(v, event, jvmFlags);
         long launchedAt = System.currentTimeMillis();
         command.add(Long.toString(launchedAt));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -212,44 +282,82 @@ public final class ColdStart {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException(jar + " did not end within 60 s:\n" + out);
+            throw new IllegalStateException(v.label() + " did not end within 60 s:\n" + out);
         }
         String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException(jar + " failed (exit " + p.exitValue() + "):\n" + out));
+                .orElseThrow(() -> new IllegalStateException(v.label() + " failed (exit " + p.exitValue() + "):\n" + out));
         String[] f = result.split(" ", 6);
         if (!f[1].equals("200") || f.length < 6 || !f[5].contains("\"finessEt\":\"" + PUI + "\"")) {
-            throw new IllegalStateException(jar + " did not answer 200 with PUI " + PUI + ":\n" + out);
+            throw new IllegalStateException(v.label() + " did not answer 200 with PUI " + PUI + ":\n" + out);
         }
-        return new Run(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]));
+        return Long.parseLong(f[2]);
     }
 
-    private static List<String> command(Path jar, String runtime, String handler, Path event) {
+    private static List<String> command(Variant v, Path event, List<String> jvmFlags) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-cp", jar + File.pathSeparator + runtime, FirstInvocation.class.getName(), handler,
-                event.toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", v.classpath(), FirstInvocation.class.getName(), v.handler(), event.toString()));
         return command;
     }
 
     /** For profiling by hand: prints the environment and commands of the child JVMs, waits for Enter. */
-    private static void hold(Map<String, String> env, Path event, String runtime, Path baselineJar,
-                             Map<String, Path> variants) throws IOException {
-        String exports = env.entrySet().stream().map(e -> "export " + e.getKey() + "='" + e.getValue() + "'")
-                .collect(Collectors.joining("\n"));
-        System.out.println(exports);
-        System.out.println(String.join(" ", command(baselineJar, runtime, BareSdkPuiHandler.class.getName(), event))
-                + " $(date +%s%3N)");
-        for (Path jar : variants.values()) {
-            System.out.println(String.join(" ", command(jar, runtime, REGISTERS_HANDLER, event)) + " $(date +%s%3N)");
+    private static void hold(Map<String, String> env, Path event, List<String> jvmFlags, Variant baseline,
+                             List<Variant> variants) throws IOException {
+        System.out.println(env.entrySet().stream().map(e -> "export " + e.getKey() + "='" + e.getValue() + "'")
+                .collect(Collectors.joining("\n")));
+        for (Variant v : concat(baseline, variants)) {
+            System.out.println("# " + v.label() + "\n" + String.join(" ", command(v, event, jvmFlags)) + " $(date +%s%3N)");
         }
         System.out.println("DynamoDB Local is up; press Enter to stop.");
         System.out.flush();
         System.in.read();
     }
 
-    private static List<Path> concat(Path first, java.util.Collection<Path> rest) {
-        List<Path> all = new ArrayList<>(List.of(first));
+    /** The value of {@code key: value} in template.yaml (its first occurrence), or the default. */
+    static String templateValue(String template, String key, String otherwise) {
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + ":\\s*(\\S.*?)\\s*$").matcher(template);
+        return m.find() ? m.group(1) : otherwise;
+    }
+
+    /** The Handler of the function whose CodeUri is the registers Lambda jar. */
+    static String registersHandler(String template) {
+        Matcher m = Pattern.compile("(?m)^\\s*CodeUri:\\s*" + Pattern.quote(REGISTERS_JAR) + "\\s*\\n\\s*Handler:\\s*(\\S+)")
+                .matcher(template);
+        return m.find() ? m.group(1) : DEFAULT_HANDLER;
+    }
+
+    private static Path extract(Path jar, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                Path to = dir.resolve(e.getName()).normalize();
+                if (!to.startsWith(dir)) {
+                    throw new IOException("entry outside the directory: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(zip, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static List<Variant> concat(Variant first, List<Variant> rest) {
+        List<Variant> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
     }
