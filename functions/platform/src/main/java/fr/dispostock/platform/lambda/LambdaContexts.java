@@ -51,7 +51,7 @@ public final class LambdaContexts {
     }
 
     /** Whether Lambda initialises this environment before it is given a request. */
-    public static boolean beforeAnyRequest(String initializationType) {
+    private static boolean beforeAnyRequest(String initializationType) {
         return "snap-start".equals(initializationType) || "provisioned-concurrency".equals(initializationType);
     }
 }
