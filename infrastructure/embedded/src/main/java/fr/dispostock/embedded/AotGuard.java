@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Micronaut AOT optimisations belong in a function's Lambda jar only (`./mvnw clean package -Dlambda`):
+ * Micronaut AOT optimisations belong in a function's Lambda jar only (infrastructure/deploy/build-lambda-jars):
  * left in target/classes they would impose one function's precomputed beans and environment on the
  * tests and on the local platform. Refuses to go on when it finds them, and says what to do.
  */
