@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +22,7 @@ class LambdaStartUpTest {
     @Test
     void on_demand_the_singletons_wait_for_the_first_request_that_needs_them() {
         // given the function started on demand
-        try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
-                Map.of(), "on-demand")) {
+        try (HttpApiHarness function = RegistersFunction.startedFor("on-demand")) {
             // then neither the DynamoDB client nor the token verifier exists yet
             assertFalse(built(function, DynamoDbClient.class), "DynamoDB client built at start-up");
             assertFalse(built(function, TokenVerifier.class), "token verifier built at start-up");
@@ -43,8 +40,7 @@ class LambdaStartUpTest {
     @Test
     void for_a_snapshot_every_singleton_is_built_before_any_request() {
         // given the function started as Lambda does for a SnapStart snapshot
-        try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
-                Map.of(), "snap-start")) {
+        try (HttpApiHarness function = RegistersFunction.startedFor("snap-start")) {
             // then the DynamoDB client and the token verifier are there before the first request
             assertTrue(built(function, DynamoDbClient.class), "DynamoDB client not built at start-up");
             assertTrue(built(function, TokenVerifier.class), "token verifier not built at start-up");

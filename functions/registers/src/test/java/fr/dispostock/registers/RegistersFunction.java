@@ -38,6 +38,14 @@ final class RegistersFunction {
     private RegistersFunction() {
     }
 
+    /**
+     * A fresh registers function started as Lambda starts it for {@code initializationType}
+     * ({@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}); the caller closes it.
+     */
+    static HttpApiHarness startedFor(String initializationType) {
+        return new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of(), initializationType);
+    }
+
     static String finessSlice() {
         try (InputStream in = RegistersFunction.class.getResourceAsStream("/finess/finess-ain-corse-du-sud.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,8 +23,7 @@ class SnapStartPrimingTest {
     @Test
     void during_a_snapstart_initialisation_the_dynamodb_client_is_primed_before_the_snapshot() {
         // given the function initialising as Lambda does for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
-        try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
-                Map.of(), "snap-start")) {
+        try (HttpApiHarness function = RegistersFunction.startedFor("snap-start")) {
             // when the runtime calls the hook before the snapshot
             DynamoDbPriming priming = function.context().getBean(DynamoDbPriming.class);
 
@@ -41,8 +38,7 @@ class SnapStartPrimingTest {
         // given the function initialising for SnapStart, with registers already holding items
         RegistersFunction.importSlice();
         long itemsBefore = registerItems();
-        try (HttpApiHarness function = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), RegistersFunction.TOKENS,
-                Map.of(), "snap-start")) {
+        try (HttpApiHarness function = RegistersFunction.startedFor("snap-start")) {
             // when the runtime calls the hook before the snapshot
             HttpApiPriming priming = function.context().getBean(HttpApiPriming.class);
             int status = priming.prime();
