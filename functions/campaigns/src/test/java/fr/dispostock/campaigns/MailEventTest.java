@@ -3,6 +3,7 @@ package fr.dispostock.campaigns;
 import fr.dispostock.domain.mail.CampaignStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.FakeLambdaContext;
+import fr.dispostock.embedded.LambdaEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class MailEventTest {
         try (InputStream in = MailEventTest.class.getResourceAsStream("/aws-events/ses-bounce-eventbridge.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CAMPAIGN_ID", id);
         }
-        Map<String, Object> event = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
+        Map<String, Object> event = LambdaEvents.fromJson(json, Argument.mapOf(String.class, Object.class).asType());
 
         // when the bounce handler receives it
         try (MailEventHandler handler = new MailEventHandler(ApplicationContext.builder().properties(Map.of(

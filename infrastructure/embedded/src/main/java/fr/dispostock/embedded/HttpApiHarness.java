@@ -85,7 +85,7 @@ public final class HttpApiHarness implements AutoCloseable {
         }
         h.putAll(headers);
         APIGatewayV2HTTPEvent event = LambdaEvents.httpApi(method, pathAndQuery, h, text);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new FakeLambdaContext());
+        APIGatewayV2HTTPResponse response = LambdaEvents.asSent(handler.handleRequest(event, new FakeLambdaContext()));
         Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
         String responseBody = response.getBody();
         if (response.getIsBase64Encoded() && responseBody != null) {

@@ -1,35 +1,62 @@
 package fr.dispostock.embedded;
 
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * Real API Gateway HTTP API (payload 2.0) events for handler tests: AWS's own sample request,
- * deserialized by the Lambda Java runtime's own serializer, with the method, path, headers and
+ * Real Lambda events for handler tests, read and written as the Lambda Java runtime does for the
+ * functions: with the one {@link CustomPojoSerializer} their classes name (the platform's LambdaJson).
+ * HTTP API (payload 2.0) events are AWS's own sample request with the method, path, headers and
  * body of the request under test.
  */
 public final class LambdaEvents {
     private static final String SAMPLE = "/aws-events/apigw-v2-http-jwt-authorizer.json";
+    private static final CustomPojoSerializer RUNTIME_JSON = functionSerializer();
 
     private LambdaEvents() {
     }
 
     public static <T> T read(String resource, Class<T> type) {
-        PojoSerializer<T> serializer = LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader());
         try (InputStream in = LambdaEvents.class.getResourceAsStream(resource)) {
-            return serializer.fromJson(in);
+            return RUNTIME_JSON.fromJson(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An event's JSON as the runtime hands it to a handler taking {@code type}. */
+    public static <T> T fromJson(String json, Type type) {
+        return RUNTIME_JSON.fromJson(json, type);
+    }
+
+    /** A handler's answer as it leaves the function: written to JSON by the runtime, read back. */
+    public static APIGatewayV2HTTPResponse asSent(APIGatewayV2HTTPResponse response) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        RUNTIME_JSON.toJson(response, json, APIGatewayV2HTTPResponse.class);
+        return RUNTIME_JSON.fromJson(json.toString(StandardCharsets.UTF_8), APIGatewayV2HTTPResponse.class);
+    }
+
+    /** As the runtime finds it: exactly one, or the function does not start. */
+    private static CustomPojoSerializer functionSerializer() {
+        List<CustomPojoSerializer> found = ServiceLoader.load(CustomPojoSerializer.class, LambdaEvents.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected the functions' one CustomPojoSerializer, which the Lambda runtime takes; found " + found);
+        }
+        return found.get(0);
     }
 
     /**
