@@ -8,13 +8,15 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventHandler;
 import org.crac.Core;
 import org.crac.Resource;
 
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * SnapStart priming of an HTTP function's request path: before Lambda snapshots the initialised
- * function, one request goes through it as API Gateway would send it (event binding, routing, the
- * token check, a problem+json answer), so that a restored function does not load and link all of
- * that on a pharmacist's first request. Its token is well formed but signed by no key of the identity
+ * function, one request goes through it as API Gateway would send it and the runtime would hand it
+ * over (the event's JSON read and the answer written by {@link LambdaJson}, event binding, routing,
+ * the token check, a problem+json answer), so that a restored function does not load and link all
+ * of that on a pharmacist's first request. Its token is well formed but signed by no key of the identity
  * platform: the request is refused (401) and writes nothing. The DynamoDB client has its own
  * priming ({@code DynamoDbPriming}). Only where Lambda initialises for a SnapStart snapshot.
  */
@@ -43,24 +45,23 @@ public class HttpApiPriming implements Resource {
         // nothing to refresh: the request left no state behind
     }
 
-    /** Sends the priming request through the function; its answer's status. */
+    /** Sends the priming request through the function; its answer's status, as written for API Gateway. */
     public int prime() {
-        String path = "/v1/priming";
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath(path)
-                .withRawQueryString("")
-                .withHeaders(Map.of("authorization", "Bearer " + UNVERIFIABLE_TOKEN, "accept", "application/json"))
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey("$default")
-                        .withRequestId("dispostock-priming")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1")
-                                .withUserAgent("dispostock-priming").build())
-                        .build())
-                .build();
-        return http.exchange(event, new APIGatewayV2HTTPResponse()).getResponse().getNativeResponse().getStatusCode();
+        try (LambdaJson json = new LambdaJson()) {
+            APIGatewayV2HTTPEvent event = json.fromJson("""
+                    {"version": "2.0", "routeKey": "$default", "rawPath": "/v1/priming", "rawQueryString": "",
+                     "headers": {"authorization": "Bearer %s", "accept": "application/json"},
+                     "isBase64Encoded": false,
+                     "requestContext": {"routeKey": "$default", "requestId": "dispostock-priming",
+                       "http": {"method": "GET", "path": "/v1/priming", "protocol": "HTTP/1.1",
+                                "sourceIp": "127.0.0.1", "userAgent": "dispostock-priming"}}}
+                    """.formatted(UNVERIFIABLE_TOKEN), APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPResponse answer = http.exchange(event, new APIGatewayV2HTTPResponse()).getResponse()
+                    .getNativeResponse();
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            json.toJson(answer, written, APIGatewayV2HTTPResponse.class);
+            return json.<APIGatewayV2HTTPResponse>fromJson(written.toString(StandardCharsets.UTF_8),
+                    APIGatewayV2HTTPResponse.class).getStatusCode();
+        }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 @SerdeImport(APIGatewayV2HTTPEvent.RequestContext.IAM.class)
 @SerdeImport(APIGatewayV2HTTPEvent.RequestContext.CognitoIdentity.class)
 @SerdeImport(APIGatewayV2HTTPResponse.class)
-public class LambdaJson extends JsonMapperCustomPojoSerializer {
+public class LambdaJson extends JsonMapperCustomPojoSerializer implements AutoCloseable {
     /** Built by the runtime through ServiceLoader. */
     public LambdaJson() {
     }
@@ -39,5 +39,11 @@ public class LambdaJson extends JsonMapperCustomPojoSerializer {
     @Override
     protected JsonMapper createDefault() {
         return ObjectMapper.create(Map.of(), LambdaJson.class.getPackageName());
+    }
+
+    /** Stops the mapper's own context; the runtime's instance lives as long as the function. */
+    @Override
+    public void close() {
+        ((ObjectMapper.CloseableObjectMapper) jsonMapper).close();
     }
 }
