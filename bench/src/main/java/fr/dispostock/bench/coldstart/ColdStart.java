@@ -236,9 +236,11 @@ public final class ColdStart {
                 `bench/cold-start --rounds %d%s`, %s, %d cores (nproc), Java %s (%s), JVM flags `%s` for every \
                 child JVM (the template's JAVA_TOOL_OPTIONS). A fresh JVM per run, timed from the parent's launch \
                 of the process to the answer of the first HTTP API event: handler class loaded and built with its \
-                no-arg constructor, AWS's sample HTTP API event (JWT authorizer) read by the Lambda runtime's \
-                serializer, GET /v1/puis/%s with a bearer token, AWS_LAMBDA_INITIALIZATION_TYPE=on-demand, one \
-                DynamoDB GetItem on DynamoDB Local, 200 and the PUI checked. The function's code is %s. The registers function also verifies the token \
+                no-arg constructor, AWS's sample HTTP API event (JWT authorizer) read and the answer written as \
+                the Lambda runtime does (with the function's CustomPojoSerializer where it names one, else the \
+                runtime's own serializer), GET /v1/puis/%s with a bearer token, \
+                AWS_LAMBDA_INITIALIZATION_TYPE=on-demand, one DynamoDB GetItem on DynamoDB Local, 200 (read from \
+                the answer's JSON) and the PUI checked. The function's code is %s. The registers function also verifies the token \
                 (RS256, inline JWKS), routes and writes JSON; the baseline does not. Rounds interleaved, so that \
                 the machine's noise hits every row alike. Each row is a build of the registers function's Lambda \
                 jar and a handler, adding one lever to the row above it (bench/README.md); "vs first" is its \
