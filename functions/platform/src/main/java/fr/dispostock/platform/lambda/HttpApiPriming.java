@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * function, one request goes through it as API Gateway would send it and the runtime would hand it
  * over (the event's JSON read and the answer written by {@link LambdaJson}, event binding, routing,
  * the token check, a problem+json answer), so that a restored function does not load and link all
- * of that on a pharmacist's first request. Its token is well formed but signed by no key of the identity
- * platform: the request is refused (401) and writes nothing. The DynamoDB client has its own
+ * of that on a pharmacist's first request. Its token is well formed but signed by no key of the
+ * identity platform: the request is refused (401) and writes nothing. The DynamoDB client has its own
  * priming ({@code DynamoDbPriming}). Only where Lambda initialises for a SnapStart snapshot.
  */
 @Context

@@ -33,8 +33,8 @@ public class LambdaJson extends JsonMapperCustomPojoSerializer implements AutoCl
     }
 
     /**
-     * A mapper of its own (the runtime creates this before it has the function's context at hand),
-     * on Micronaut Serialization's beans and this package's imports only.
+     * A mapper of its own (the runtime builds this serializer through ServiceLoader, with no way to
+     * the function's context), on Micronaut Serialization's beans and this package's imports only.
      */
     @Override
     protected JsonMapper createDefault() {
