@@ -9,7 +9,6 @@ import org.crac.Core;
 import org.crac.Resource;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * SnapStart priming of an HTTP function's request path: before Lambda snapshots the initialised
@@ -45,7 +44,7 @@ public class HttpApiPriming implements Resource {
         // nothing to refresh: the request left no state behind
     }
 
-    /** Sends the priming request through the function; its answer's status, as written for API Gateway. */
+    /** Sends the priming request through the function and writes its answer; the answer's status. */
     public int prime() {
         try (LambdaJson json = new LambdaJson()) {
             APIGatewayV2HTTPEvent event = json.fromJson("""
@@ -58,10 +57,8 @@ public class HttpApiPriming implements Resource {
                     """.formatted(UNVERIFIABLE_TOKEN), APIGatewayV2HTTPEvent.class);
             APIGatewayV2HTTPResponse answer = http.exchange(event, new APIGatewayV2HTTPResponse()).getResponse()
                     .getNativeResponse();
-            ByteArrayOutputStream written = new ByteArrayOutputStream();
-            json.toJson(answer, written, APIGatewayV2HTTPResponse.class);
-            return json.<APIGatewayV2HTTPResponse>fromJson(written.toString(StandardCharsets.UTF_8),
-                    APIGatewayV2HTTPResponse.class).getStatusCode();
+            json.toJson(answer, new ByteArrayOutputStream(), APIGatewayV2HTTPResponse.class);
+            return answer.getStatusCode();
         }
     }
 }
