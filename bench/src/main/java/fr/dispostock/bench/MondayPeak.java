@@ -125,7 +125,7 @@ public final class MondayPeak {
                 for (Declaration d : store.ofRegion(r, week)) {
                     declared.add(d.finessEt().value());
                     storedLines += d.lines().size();
-                    duplicated += d.history().size();
+                    duplicated += d.earlierRevisions();
                 }
             }
             long lostLines = (long) puis.size() * items.size() - storedLines;

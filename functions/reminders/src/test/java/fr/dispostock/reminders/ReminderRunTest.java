@@ -53,10 +53,11 @@ class ReminderRunTest {
     private static void declare(Pui pui, String... items) {
         DeclarationStore declarations = HANDLER.getApplicationContext().getBean(DeclarationStore.class);
         IsoWeek week = IsoWeek.parse("2026-W48");
-        int revision = declarations.find(pui.region(), week, pui.finessEt()).map(Declaration::revision).orElse(0);
+        Declaration previous = declarations.find(pui.region(), week, pui.finessEt()).orElse(null);
         List<Line> lines = java.util.Arrays.stream(items).map(i -> new Line(i, 10, BigDecimal.ONE)).toList();
-        declarations.save(new Declaration(pui.finessEt(), pui.finessEj(), pui.region(), pui.departement(), week,
-                new Revision(Instant.parse("2026-11-23T08:00:00Z"), "test", false, lines), List.of()), revision);
+        Revision figures = new Revision(Instant.parse("2026-11-23T08:00:00Z"), "test", false, lines);
+        declarations.save(previous, previous != null ? previous.correctedBy(figures)
+                : Declaration.first(pui.finessEt(), pui.finessEj(), pui.region(), pui.departement(), week, figures));
     }
 
     @Test
