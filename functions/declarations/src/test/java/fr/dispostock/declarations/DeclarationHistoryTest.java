@@ -3,8 +3,13 @@ package fr.dispostock.declarations;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.declaration.Declaration;
+import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.Line;
+import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
@@ -30,6 +35,7 @@ import java.util.Set;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +132,26 @@ class DeclarationHistoryTest {
         }
         assertEquals(404, API.call("GET", "/v1/puis/" + BUGEY_ET + "/declarations/" + WEEK + "/history", ARS_84, null)
                 .status());
+    }
+
+    @Test
+    void of_two_corrections_made_from_the_same_reading_one_wins_and_nothing_is_lost() {
+        // given a declared week, read by two writers at once
+        assertEquals(200, API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 1, 1))).status());
+        DeclarationStore store = API.context().getBean(DeclarationStore.class);
+        Declaration read = store.find(Region.parse("84"), IsoWeek.parse(WEEK), Finess.parse(FLEYRIAT_ET)).orElseThrow();
+
+        // when both write their correction
+        boolean first = store.save(read, read.correctedBy(new Revision(Instant.parse(MONDAY_0900_PARIS), "a", false,
+                List.of(new Line("cisplatine", 2, BigDecimal.ONE)))));
+        boolean second = store.save(read, read.correctedBy(new Revision(Instant.parse(MONDAY_0900_PARIS), "b", false,
+                List.of(new Line("cisplatine", 3, BigDecimal.ONE)))));
+
+        // then the first is written, the second is told to read again, and the first figures are the one revision
+        assertTrue(first);
+        assertFalse(second);
+        assertEquals(2, stockOfFirstLine(API.call("GET", PATH, PH_FLEYRIAT, null).object()));
+        assertEquals(List.of(1), stocks(API.call("GET", PATH + "/history", PH_FLEYRIAT, null)));
     }
 
     @Test
