@@ -101,11 +101,17 @@ public final class MondayPeak {
             DynamoDeclarationStore store = (DynamoDeclarationStore) platform.context().getBean(DeclarationStore.class);
             RevisionWriter writer = platform.context().getBean(RevisionWriter.class);
 
+            // unmeasured: every PUI declares the week before, so that the request path is compiled (JIT) when measured
+            Load warmUp = new Load();
+            run(clients, puis.size(), i -> warmUp.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
+                    + "/declarations/" + week.previous(), bearer.get(i), figures.json(i, 0)));
+            WriteCost warmUpCost = store.writeCost();
+
             // the peak: every PUI declares once, `clients` at a time, over HTTP
             Load declarations = new Load();
             run(clients, puis.size(), i -> declarations.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
                     + "/declarations/" + week, bearer.get(i), figures.json(i, 0)));
-            WriteCost declarationCost = store.writeCost();
+            WriteCost declarationCost = store.writeCost().minus(warmUpCost);
 
             // the re-sends: every PUI corrects its week `corrections` times, one after the other
             Load resent = new Load();
@@ -115,7 +121,7 @@ public final class MondayPeak {
                             bearer.get(i), figures.json(i, round));
                 }
             });
-            WriteCost correctionCost = store.writeCost().minus(declarationCost);
+            WriteCost correctionCost = store.writeCost().minus(declarationCost).minus(warmUpCost);
 
             // exactly once: each week holds the last figures, and its history every earlier one, newest first
             long lost = 0;
@@ -198,7 +204,10 @@ public final class MondayPeak {
                     load generator runs in the same JVM. The ceiling writes the same items as the app, with the same \
                     DynamoDB operation (a conditional PutItem for a declaration, a transaction of the new figures and \
                     the revision they replace for a correction), from the same number of clients, without HTTP, \
-                    token or registers reads.
+                    token or registers reads. Before measuring, every PUI declares the week before (unmeasured), \
+                    so that the request path is compiled. "app ÷ raw ceiling" is the share of the DynamoDB write rate the \
+                    whole request path keeps (before issue 16 the ceiling wrote one item per line, which the app \
+                    never does, and its 0.7 target compared unlike things).
 
                     | measure | declarations | corrections |
                     |---|---|---|
@@ -241,7 +250,7 @@ public final class MondayPeak {
                     String.join("\n", readTimes.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |").toList()));
             System.out.println(report);
             BenchmarksFile.writeSection("monday-peak", report);
-            if (declarations.failures.get() + resent.failures.get() + rawDeclarations.failures.get()
+            if (warmUp.failures.get() + declarations.failures.get() + resent.failures.get() + rawDeclarations.failures.get()
                     + rawCorrections.failures.get() > 0 || lost != 0) {
                 System.err.println("NOT EXACTLY ONCE: see above");
                 System.exit(1);

@@ -12,6 +12,7 @@ import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HistoryChecks;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.dynamo.BatchWriter;
@@ -72,11 +73,7 @@ class DeclarationHistoryTest {
 
         // then every write went through, once each: a first PutItem, then 999 corrections all billed alike,
         // the last one as the first one (two small items in a transaction: 2 units each)
-        assertEquals(1000, billed.size(), "one write per declaration, none retried");
-        assertEquals(1.0, billed.get(0));
-        assertEquals(4.0, billed.get(1));
-        assertEquals(billed.get(1), billed.get(999), "the 999th correction costs what the first did");
-        assertEquals(Set.of(4.0), Set.copyOf(billed.subList(1, 1000)));
+        HistoryChecks.assertEveryCorrectionBilledAlike(billed, 1000);
         assertEquals(store.writeCost().minimumCapacityUnits(), (long) store.writeCost().capacityUnits(),
                 "each write billed the least its bytes can cost");
 
@@ -85,23 +82,10 @@ class DeclarationHistoryTest {
         assertEquals(200, current.status(), current.body());
         assertEquals(999, ((Number) current.object().get("revisions")).intValue());
         assertEquals(999, stockOfFirstLine(current.object()));
-        List<Integer> stocks = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Response page = API.call("GET", PATH + "/history?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    PH_FLEYRIAT, null);
-            assertEquals(200, page.status(), page.body());
-            ((List<?>) page.object().get("revisions")).forEach(r -> stocks.add(stockOfFirstLine((Map<?, ?>) r)));
-            cursor = (String) page.object().get("next");
-            pages++;
-        } while (cursor != null);
-        assertEquals(10, pages);
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 998; i >= 0; i--) {
-            expected.add(i);
-        }
-        assertEquals(expected, stocks);
+        HistoryChecks.AllPages history = HistoryChecks.readAll(API, PATH + "/history", PH_FLEYRIAT);
+        assertEquals(10, history.pages());
+        assertEquals(HistoryChecks.newestFirst(999),
+                history.revisions().stream().map(DeclarationHistoryTest::stockOfFirstLine).toList());
     }
 
     @Test

@@ -5,6 +5,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HistoryChecks;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.BatchWriter;
@@ -67,31 +68,15 @@ class LotHistoryTest {
 
         // then every write went through, once each: a first PutItem, then 999 corrections all billed alike,
         // the last one as the first one (two small items in a transaction: 2 units each)
-        assertEquals(1000, billed.size(), "one write per declaration, none retried");
-        assertEquals(1.0, billed.get(0));
-        assertEquals(4.0, billed.get(1));
-        assertEquals(billed.get(1), billed.get(999), "the 999th correction costs what the first did");
-        assertEquals(Set.of(4.0), Set.copyOf(billed.subList(1, 1000)));
+        HistoryChecks.assertEveryCorrectionBilledAlike(billed, 1000);
 
         // and the Thursday answers its last lots and 999 revisions, all reachable page by page, newest first
         Response current = API.call("GET", PATH, ARS_84, null);
         assertEquals(200, current.status(), current.body());
         assertEquals(999, ((Number) current.object().get("revisions")).intValue());
         assertEquals(999, quantityOfFirstLot(current.object()));
-        List<Integer> quantities = new ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = API.call("GET", PATH + "/history?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    ARS_84, null);
-            assertEquals(200, page.status(), page.body());
-            ((List<?>) page.object().get("revisions")).forEach(r -> quantities.add(quantityOfFirstLot((Map<?, ?>) r)));
-            cursor = (String) page.object().get("next");
-        } while (cursor != null);
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 998; i >= 0; i--) {
-            expected.add(i);
-        }
-        assertEquals(expected, quantities);
+        assertEquals(HistoryChecks.newestFirst(999), HistoryChecks.readAll(API, PATH + "/history", ARS_84).revisions()
+                .stream().map(LotHistoryTest::quantityOfFirstLot).toList());
     }
 
     @Test

@@ -103,7 +103,9 @@ public class RevisionWriter {
             return Optional.of(new WriteCost(1, currentSize + earlierSize, units(response.consumedCapacity()),
                     2 * (kilobytes(currentSize) + kilobytes(earlierSize))));
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            // the record moved (condition), or another write on it was under way (conflict): nothing was written
+            if (e.cancellationReasons().stream().noneMatch(r -> "ConditionalCheckFailed".equals(r.code())
+                    || "TransactionConflict".equals(r.code()))) {
                 throw e;
             }
             return Optional.empty();
