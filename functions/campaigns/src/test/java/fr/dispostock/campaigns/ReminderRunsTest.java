@@ -8,16 +8,23 @@ import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.domain.mail.ReminderRun;
 import fr.dispostock.domain.mail.ReminderRunStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.FakeLambdaContext;
+import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.HttpApiHarness.Response;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static fr.dispostock.campaigns.CampaignsFunction.*;
@@ -74,6 +81,31 @@ class ReminderRunsTest {
         assertEquals(1, ((Number) first.get("suppressed")).intValue());
         assertEquals("SENDING", ((Map<?, ?>) runs.get(1)).get("status"));
         assertEquals(70, SES.recipients().size());
+    }
+
+    @Test
+    void a_bounce_of_a_reminder_counts_against_its_run_and_suppresses_the_address() throws Exception {
+        // given a Monday run, and SES's bounce event of one of its mails (tagged with the run, as the sender tags it)
+        MailingId id = run(ReminderKind.WEEKLY_DECLARATION, "2026-11-23T07:00:00Z", 3);
+        String json;
+        try (InputStream in = ReminderRunsTest.class.getResourceAsStream("/aws-events/ses-bounce-eventbridge.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"campaign\": [\"CAMPAIGN_ID\"]", "\"" + id.type().tag() + "\": [\"" + id.value() + "\"]");
+        }
+        Map<String, Object> event = LambdaEvents.fromJson(json, Argument.mapOf(String.class, Object.class).asType());
+
+        // when the bounce handler receives it
+        try (MailEventHandler handler = new MailEventHandler(ApplicationContext.builder().properties(Map.of(
+                "dispostock.dynamodb.endpoint", DynamoDbLocalExtension.dynamoDb().endpoint().toString()))
+                .environments("function", "test"))) {
+            handler.handleRequest(event, new FakeLambdaContext());
+        }
+
+        // then the run's report counts it, and the address is suppressed from what comes next
+        Response r = API.call("GET", "/v1/reminder-runs?since=2026-11-23T00:00:00Z", NATIONAL, null);
+        assertEquals(1, ((Number) ((Map<?, ?>) r.list().get(0)).get("bounced")).intValue(), r.body());
+        assertEquals(Set.of("pui-010000024@dispostock.invalid"), API.context()
+                .getBean(fr.dispostock.domain.mail.MailingStore.class).suppressed(Set.of("pui-010000024@dispostock.invalid")));
     }
 
     @Test
