@@ -364,7 +364,7 @@ public final class MondayPeak {
     }
 
     /** The PUIs: FINESS sites that filed the SAE hospital-pharmacy return, then other sites, up to count. */
-    private static List<Pui> registerPuis(RegisterStore registers, Path shared, int count) throws IOException {
+    static List<Pui> registerPuis(RegisterStore registers, Path shared, int count) throws IOException {
         Set<String> pharmacies = new HashSet<>();
         for (Csv.Row row : csv(shared.resolve("finess/sae-2022-pharma.csv"), Charset.forName("ISO-8859-1")).rows()) {
             pharmacies.add(row.get("fi"));
@@ -381,7 +381,7 @@ public final class MondayPeak {
     }
 
     /** National items made of the first marketed UCD codes of the CNAM file. */
-    private static List<String> registerItems(RegisterStore registers, Path shared, int count) throws IOException {
+    static List<String> registerItems(RegisterStore registers, Path shared, int count) throws IOException {
         List<String> ids = new ArrayList<>();
         for (String line : Files.readAllLines(shared.resolve("medicines/ucd-tot-00491.tsv"))) {
             String[] f = line.split("\t", -1);
@@ -421,7 +421,7 @@ public final class MondayPeak {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
