@@ -61,8 +61,8 @@ public class CampaignService {
         Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
         Violations v = new Violations();
         String subject = v.text("/subject", body.subject(), 200);
-        String text = v.text("/bodyText", body.bodyText(), 100_000);
-        String html = v.optionalText("/bodyHtml", body.bodyHtml(), 200_000);
+        String text = v.paragraphs("/bodyText", body.bodyText(), 100_000);
+        String html = v.optionalParagraphs("/bodyHtml", body.bodyHtml(), 200_000);
         CampaignBody.AudienceBody a = body.audience();
         String type = a == null ? null : a.type();
         if (type == null || !Set.of("ALL", "REGION", "NON_DECLARERS").contains(type)) {

@@ -150,7 +150,7 @@ public class StockPictureService {
 
     /** Sums over declared lines; coverage is total stock ÷ total consumption, and never a division by zero. */
     static Totals totals(String key, String name, List<Line> lines) {
-        long stock = lines.stream().mapToLong(Line::stock).sum();
+        long stock = lines.stream().mapToLong(Line::stock).reduce(0, Math::addExact); // within Limits, never overflows; if it did, fail rather than wrap
         BigDecimal consumption = lines.stream().map(Line::averageDailyConsumption)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean consumed = consumption.signum() > 0;

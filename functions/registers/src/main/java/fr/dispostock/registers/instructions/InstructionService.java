@@ -50,7 +50,7 @@ public class InstructionService {
             v.add("id", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         String title = v.text("/title", body.title(), 200);
-        String text = v.text("/body", body.body(), 20_000);
+        String text = v.paragraphs("/body", body.body(), 20_000);
         Region region = v.parseOptional("/region", body.region(), Region::parse);
         LocalDate from = v.parse("/validFrom", body.validFrom(), Dates::parse);
         LocalDate to = v.parseOptional("/validTo", body.validTo(), Dates::parse);

@@ -3,6 +3,7 @@ package fr.dispostock.registers.medicines;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
@@ -94,6 +95,10 @@ public class MedicineService {
             v.add("/ucds", "at least one UCD code is required");
             return List.of();
         }
+        if (!v.size("/ucds", raw, Limits.UCDS_MAX, "UCD codes per item: the item, its trail and each UCD code added"
+                + " or dropped are written in one DynamoDB transaction (100 writes at most)")) {
+            return List.of();
+        }
         Map<Ucd, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
             Ucd ucd = v.parse("/ucds/" + i, raw.get(i), Ucd::parse);
@@ -120,6 +125,9 @@ public class MedicineService {
             return null;
         }
         List<String> raw = p.regions() == null ? List.of() : p.regions();
+        if (!v.size("/priority/regions", raw, Limits.REGIONS_MAX, "regions (there are 18)")) {
+            return null;
+        }
         if (level == Medicine.Level.NATIONAL && !raw.isEmpty()) {
             v.add("/priority/regions", "must be empty for a national item");
         }

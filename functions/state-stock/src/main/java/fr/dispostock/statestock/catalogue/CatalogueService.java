@@ -2,6 +2,7 @@ package fr.dispostock.statestock.catalogue;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Versions;
@@ -49,16 +50,18 @@ public class CatalogueService {
         String name = v.text("/name", body.name(), 200);
         Product.Kind kind = v.parse("/kind", body.kind(), CatalogueService::kind);
         String unit = v.text("/unit", body.unit(), 40);
-        if (body.packSize() == null || body.packSize() < 1) {
-            v.add("/packSize", "is required: the units in one pack, at least 1");
+        Long packSize = v.count("/packSize", body.packSize(), Limits.PACK_SIZE_MAX);
+        if (packSize != null && packSize < 1) {
+            v.add("/packSize", "must be at least 1 unit in one pack");
         }
         List<Product.Device> devices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ProductBody.DeviceBody> raw = body.devices() == null ? List.of() : body.devices();
+        v.size("/devices", raw, Limits.DEVICES_MAX, "devices per vaccine");
         if (kind != null && kind != Product.Kind.VACCINE && !raw.isEmpty()) {
             v.add("/devices", "only vaccines come with administration devices");
         }
-        for (int i = 0; i < raw.size(); i++) {
+        for (int i = 0; i < Math.min(raw.size(), Limits.DEVICES_MAX); i++) {
             ProductBody.DeviceBody d = raw.get(i);
             Optional<Product> device = d.code() == null ? Optional.empty() : store.product(d.code());
             if (device.isEmpty() || device.get().kind() != Product.Kind.DEVICE) {
@@ -66,17 +69,18 @@ public class CatalogueService {
             } else if (!seen.add(d.code())) {
                 v.add("/devices/" + i + "/code", "is listed twice");
             }
-            if (d.perUnit() == null || d.perUnit() < 1) {
+            Long perUnit = v.count("/devices/" + i + "/perUnit", d.perUnit(), Limits.DEVICES_PER_UNIT_MAX);
+            if (perUnit != null && perUnit < 1) {
                 v.add("/devices/" + i + "/perUnit", "must be at least 1 device per unit");
             }
-            if (device.isPresent() && d.perUnit() != null) {
-                devices.add(new Product.Device(d.code(), d.perUnit()));
+            if (device.isPresent() && perUnit != null) {
+                devices.add(new Product.Device(d.code(), perUnit.intValue()));
             }
         }
         v.throwIfAny("Invalid product");
         Optional<Product> existing = store.product(code);
         Versions.check(ifMatch, existing.map(Product::version).orElse(null), "Product " + code);
-        return store.save(existing.orElse(null), new Product(code, name, kind, unit, body.packSize(), devices,
+        return store.save(existing.orElse(null), new Product(code, name, kind, unit, packSize.intValue(), devices,
                 body.orderable() == null || body.orderable(), 0), caller.auditName());
     }
 
