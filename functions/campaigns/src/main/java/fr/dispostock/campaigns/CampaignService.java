@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
@@ -136,7 +137,7 @@ public class CampaignService {
     }
 
     public Campaign get(Caller caller, String campaignId) {
-        Campaign c = campaigns.campaign(campaignId)
+        Campaign c = campaigns.campaign(Identifiers.existing(Identifiers.CAMPAIGN_ID, campaignId, "campaign"))
                 .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
         boolean own = caller.isNational() || (c.audience().region() != null
                 && caller.isArsOf(Region.parse(c.audience().region())));

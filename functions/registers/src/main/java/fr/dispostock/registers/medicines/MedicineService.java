@@ -1,5 +1,6 @@
 package fr.dispostock.registers.medicines;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The medicines PUIs must declare. The national operator keeps national level 1 items; an ARS
@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class MedicineService {
-    static final Pattern ITEM_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private final RegisterStore store;
 
     public MedicineService(RegisterStore store) {
@@ -52,12 +51,12 @@ public class MedicineService {
     }
 
     public Medicine get(String itemId) {
-        return store.medicine(itemId).orElseThrow(() -> new NotFoundException("No tracked item " + itemId + "."));
+        return store.medicine(Identifiers.existing(Identifiers.ID, itemId, "tracked item")).orElseThrow(() -> new NotFoundException("No tracked item " + itemId + "."));
     }
 
     public Medicine put(Caller caller, String itemId, MedicineBody body, Optional<Long> ifMatch) {
         Violations v = new Violations();
-        if (!ITEM_ID.matcher(itemId).matches()) {
+        if (!Identifiers.fits(Identifiers.ID, itemId)) {
             v.add("itemId", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (body.itemId() != null && !body.itemId().equals(itemId)) {

@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.catalogue;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Limits;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The catalogue of State-stock products, kept by the national operator. There is no deletion: a
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class CatalogueService {
-    private static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,39}$");
     private final StateStockStore store;
 
     public CatalogueService(StateStockStore store) {
@@ -38,13 +37,14 @@ public class CatalogueService {
     }
 
     public Product product(String code) {
-        return store.product(code).orElseThrow(() -> new NotFoundException("No product " + code + " in the catalogue."));
+        return store.product(Identifiers.existing(Identifiers.PRODUCT_CODE, code, "product"))
+                .orElseThrow(() -> new NotFoundException("No product " + code + " in the catalogue."));
     }
 
     public Product put(Caller caller, String code, ProductBody body, Optional<Long> ifMatch) {
         Scope.requireNational(caller);
         Violations v = new Violations();
-        if (!CODE.matcher(code).matches()) {
+        if (!Identifiers.fits(Identifiers.PRODUCT_CODE, code)) {
             v.add("code", "must be 2 to 40 capital letters, digits, '_' or '-'");
         }
         String name = v.text("/name", body.name(), 200);
@@ -63,7 +63,8 @@ public class CatalogueService {
         }
         for (int i = 0; i < Math.min(raw.size(), Limits.DEVICES_MAX); i++) {
             ProductBody.DeviceBody d = raw.get(i);
-            Optional<Product> device = d.code() == null ? Optional.empty() : store.product(d.code());
+            Optional<Product> device = Identifiers.fits(Identifiers.PRODUCT_CODE, d.code())
+                    ? store.product(d.code()) : Optional.empty();
             if (device.isEmpty() || device.get().kind() != Product.Kind.DEVICE) {
                 v.add("/devices/" + i + "/code", "must be the code of a DEVICE of the catalogue");
             } else if (!seen.add(d.code())) {

@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.lots;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
@@ -99,7 +100,8 @@ public class LotService {
         for (int i = 0; i < body.size(); i++) {
             LotsBody.LotBody l = body.get(i);
             String at = "/lines/" + i;
-            Optional<Product> product = l.productCode() == null ? Optional.empty() : store.product(l.productCode());
+            Optional<Product> product = Identifiers.fits(Identifiers.PRODUCT_CODE, l.productCode())
+                    ? store.product(l.productCode()) : Optional.empty();
             if (product.isEmpty() || product.get().kind() == Product.Kind.DEVICE) {
                 v.add(at + "/productCode", "must be a vaccine or antiviral of the State-stock catalogue");
             }

@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.orders;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
@@ -112,7 +113,7 @@ public class OrderService {
         for (int i = 0; i < body.size(); i++) {
             OrderBodies.Place.Line l = body.get(i);
             String at = "/lines/" + i;
-            Product product = l.productCode() == null ? null : catalogue.get(l.productCode());
+            Product product = catalogue.get(l.productCode());
             if (product == null) {
                 v.add(at + "/productCode", "is not a product of the State-stock catalogue");
                 continue;
@@ -361,7 +362,8 @@ public class OrderService {
     }
 
     private Order order(String orderId) {
-        return store.order(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+        return store.order(Identifiers.existing(Identifiers.ORDER_ID, orderId, "order"))
+                .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
     }
 
     private Pui pui(Finess finessEt) {
