@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
@@ -68,8 +69,8 @@ public class CampaignService {
         Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
         Violations v = new Violations();
         String subject = v.text("/subject", body.subject(), 200);
-        String text = v.text("/bodyText", body.bodyText(), 100_000);
-        String html = v.optionalText("/bodyHtml", body.bodyHtml(), 200_000);
+        String text = v.paragraphs("/bodyText", body.bodyText(), 100_000);
+        String html = v.optionalParagraphs("/bodyHtml", body.bodyHtml(), 200_000);
         CampaignBody.AudienceBody a = body.audience();
         String type = a == null ? null : a.type();
         if (type == null || !Set.of("ALL", "REGION", "NON_DECLARERS").contains(type)) {
@@ -143,7 +144,7 @@ public class CampaignService {
     }
 
     public Campaign get(Caller caller, String campaignId) {
-        Campaign c = campaigns.campaign(campaignId)
+        Campaign c = campaigns.campaign(Identifiers.existing(Identifiers.CAMPAIGN_ID, campaignId, "campaign"))
                 .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
         boolean own = caller.isNational() || (c.audience().region() != null
                 && caller.isArsOf(Region.parse(c.audience().region())));

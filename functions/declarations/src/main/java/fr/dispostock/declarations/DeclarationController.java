@@ -18,6 +18,10 @@ import fr.dispostock.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import fr.dispostock.platform.web.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
@@ -57,6 +61,11 @@ public class DeclarationController {
             consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
     public Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
                             @Nullable @io.micronaut.http.annotation.Header("Content-Type") String contentType,
+                            @RequestBody(content = {
+                                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = DeclarationBody.class)),
+                                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                                            description = "header itemId;stock;averageDailyConsumption"))})
                             @Body String body) {
         Violations v = new Violations();
         List<DeclarationBody.LineBody> lines;
@@ -77,7 +86,7 @@ public class DeclarationController {
         } catch (IOException e) {
             throw new InvalidRequestException("Unreadable JSON", List.of(new FieldError("",
                     "the body is not a declaration in JSON ({\"lines\":[{\"itemId\", \"stock\", "
-                            + "\"averageDailyConsumption\"}]}): " + e.getMessage())));
+                            + "\"averageDailyConsumption\"}]}): " + Problems.inUsersTerms(e.getMessage()))));
         }
     }
 

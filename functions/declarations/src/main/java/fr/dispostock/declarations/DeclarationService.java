@@ -12,7 +12,9 @@ import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
@@ -49,6 +51,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class DeclarationService {
+    private static final int NUMBER_TEXT_MAX = 40;
     private static final int WRITE_ATTEMPTS = 5;
     private final RegisterStore registers;
     private final DeclarationStore declarations;
@@ -146,6 +149,9 @@ public class DeclarationService {
             v.add("/lines", "at least one line is required; a zero stock is declared as 0");
             return List.of();
         }
+        if (!v.size("/lines", body, Limits.DECLARATION_LINES_MAX, "lines in one declaration")) {
+            return List.of();
+        }
         Set<String> expectedIds = expected.stream().map(Medicine::itemId).collect(Collectors.toSet());
         Map<String, Integer> seen = new HashMap<>();
         List<Line> lines = new ArrayList<>();
@@ -171,31 +177,21 @@ public class DeclarationService {
                     ok = false;
                 }
             }
+            Long stock = null;
             if (l.stock() == null) {
                 v.add(at + "/stock", "is required; a zero stock is declared as 0");
-                ok = false;
-            } else if (l.stock().signum() < 0) {
-                v.add(at + "/stock", "must be ≥ 0");
-                ok = false;
-            } else if (l.stock().stripTrailingZeros().scale() > 0) {
-                v.add(at + "/stock", "must be a whole number of units");
-                ok = false;
-            } else if (l.stock().compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
-                v.add(at + "/stock", "is implausibly large");
-                ok = false;
+            } else {
+                stock = v.count(at + "/stock", l.stock(), Limits.STOCK_MAX);
             }
+            BigDecimal consumption = null;
             if (l.averageDailyConsumption() == null) {
                 v.add(at + "/averageDailyConsumption", "is required; declare 0 when nothing is consumed");
-                ok = false;
-            } else if (l.averageDailyConsumption().signum() < 0) {
-                v.add(at + "/averageDailyConsumption", "must be ≥ 0");
-                ok = false;
-            } else if (l.averageDailyConsumption().scale() > 3) {
-                v.add(at + "/averageDailyConsumption", "must have at most 3 decimals");
-                ok = false;
+            } else {
+                consumption = v.decimal(at + "/averageDailyConsumption", l.averageDailyConsumption(),
+                        Limits.CONSUMPTION_MAX, Limits.CONSUMPTION_DECIMALS);
             }
-            if (ok) {
-                lines.add(new Line(itemId, l.stock().longValueExact(), l.averageDailyConsumption().stripTrailingZeros()));
+            if (ok && stock != null && consumption != null) {
+                lines.add(new Line(itemId, stock, consumption));
             }
         }
         lines.sort(java.util.Comparator.comparing(Line::itemId));
@@ -221,15 +217,30 @@ public class DeclarationService {
         List<DeclarationBody.LineBody> lines = new ArrayList<>();
         for (fr.dispostock.domain.Csv.Row row : csv.rows()) {
             String at = "/lines/" + lines.size();
-            lines.add(new DeclarationBody.LineBody(row.get("itemid"),
-                    number(v, at + "/stock", row.get("stock")),
-                    number(v, at + "/averageDailyConsumption", row.get("averagedailyconsumption"))));
+            lines.add(new DeclarationBody.LineBody(cell(v, at + "/itemId", row, "itemid"),
+                    number(v, at + "/stock", cell(v, at + "/stock", row, "stock")),
+                    number(v, at + "/averageDailyConsumption", cell(v, at + "/averageDailyConsumption", row,
+                            "averagedailyconsumption"))));
         }
         return lines;
     }
 
+    private static String cell(Violations v, String pointer, fr.dispostock.domain.Csv.Row row, String column) {
+        try {
+            return row.get(column);
+        } catch (InvalidValueException e) {
+            v.add(pointer, e.getMessage());
+            return null;
+        }
+    }
+
     private static BigDecimal number(Violations v, String pointer, String raw) {
         if (raw == null) {
+            return null;
+        }
+        // a number in range is short; a long digit string would cost time to parse before being refused
+        if (raw.length() > NUMBER_TEXT_MAX) {
+            v.add(pointer, "is too long for a number (" + raw.length() + " characters)");
             return null;
         }
         try {

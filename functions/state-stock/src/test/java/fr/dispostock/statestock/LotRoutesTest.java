@@ -79,6 +79,29 @@ class LotRoutesTest {
     }
 
     @Test
+    void quantities_dates_and_list_sizes_out_of_their_range_are_named_with_it() {
+        // given a lot of 1e20 units, one expiring in 1900, one in 9999, and a lot number with a NUL
+        Response r = API.call("PUT", PATH, PH_FLEYRIAT, "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"A\","
+                + "\"expiry\":\"2027-06-30\",\"quantity\":1e20},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"B\","
+                + "\"expiry\":\"1900-01-01\",\"quantity\":1},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"C\","
+                + "\"expiry\":\"9999-12-31\",\"quantity\":1},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"D\\u0000\","
+                + "\"expiry\":\"2027-06-30\",\"quantity\":1}]}");
+        // and 201 lots, one more than a Thursday declaration holds
+        List<Map<String, Object>> many = java.util.stream.IntStream.range(0, 201)
+                .mapToObj(i -> lot("MPOX-MVA-BN", "L" + i, "2027-06-30", 1, null)).toList();
+        Response tooMany = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", many));
+
+        // then each is named with its range, and nothing is stored
+        assertEquals(422, r.status(), r.body());
+        assertEquals(List.of("/lines/0/quantity", "/lines/1/expiry", "/lines/2/expiry", "/lines/3/lot"),
+                ((List<?>) r.object().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("pointer")).toList());
+        assertTrue(r.body().contains("from 0 to 100000000"), r.body());
+        assertEquals(422, tooMany.status(), tooMany.body());
+        assertTrue(tooMany.body().contains("at most 200 lots"), tooMany.body());
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
     void the_authorities_see_the_lots_held_by_expiry() {
         // given two PUIs holding lots expiring in 19 days, in 7 months, and one expired
         API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(

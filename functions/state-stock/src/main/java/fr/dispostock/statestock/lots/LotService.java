@@ -1,10 +1,12 @@
 package fr.dispostock.statestock.lots;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
@@ -89,18 +91,22 @@ public class LotService {
             v.add("/lines", "at least one lot is required; a lot used up is declared with quantity 0");
             return List.of();
         }
+        if (!v.size("/lines", body, Limits.LOTS_MAX, "lots in one declaration")) {
+            return List.of();
+        }
         Map<String, Integer> seen = new HashMap<>();
         List<LotLine> lines = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             LotsBody.LotBody l = body.get(i);
             String at = "/lines/" + i;
-            Optional<Product> product = l.productCode() == null ? Optional.empty() : store.product(l.productCode());
+            Optional<Product> product = Identifiers.fits(Identifiers.PRODUCT_CODE, l.productCode())
+                    ? store.product(l.productCode()) : Optional.empty();
             if (product.isEmpty() || product.get().kind() == Product.Kind.DEVICE) {
                 v.add(at + "/productCode", "must be a vaccine or antiviral of the State-stock catalogue");
             }
             String lot = v.text(at + "/lot", l.lot(), 40);
             LocalDate expiry = v.parse(at + "/expiry", l.expiry(), Dates::parse);
-            Long quantity = v.count(at + "/quantity", l.quantity());
+            Long quantity = v.count(at + "/quantity", l.quantity(), Limits.LOT_QUANTITY_MAX);
             boolean expired = Boolean.TRUE.equals(l.expired());
             if (expiry != null && quantity != null) {
                 boolean isPast = expiry.isBefore(date);
@@ -168,7 +174,7 @@ public class LotService {
                     String key = l.productCode() + "#" + l.lot();
                     lotOf.putIfAbsent(key, l);
                     long[] sums = byLot.computeIfAbsent(key, k -> new long[2]);
-                    sums[0] += l.quantity();
+                    sums[0] = Math.addExact(sums[0], l.quantity());
                     sums[1] += 1;
                 }
             }
@@ -195,7 +201,7 @@ public class LotService {
             case "60" -> List.of("30", "60");
             default -> List.of("30", "60", "90");
         };
-        return lots.stream().filter(l -> within.contains(l.expiresWithin())).mapToLong(LotStock::quantity).sum();
+        return lots.stream().filter(l -> within.contains(l.expiresWithin())).mapToLong(LotStock::quantity).reduce(0, Math::addExact);
     }
 
     private static Declared view(LotDeclaration d) {
