@@ -26,9 +26,12 @@ import java.util.Map;
 final class CampaignsFunction {
     static final SesEmulator SES = SesEmulator.start();
     static final LocalTokens TOKENS = LocalTokens.generate();
-    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of(
-            "dispostock.ses.endpoint", SES.endpoint().toString(), "dispostock.ses.max-send-rate", "1000",
-            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>"));
+    /** What template.yaml gives the sender: its From address and the configuration set (named "dispostock" there). */
+    static final Map<String, Object> MAIL = Map.of("dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",
+            "dispostock.ses.configuration-set", "dispostock");
+    /** As template.yaml deploys it, the pace read from the account (GetAccount). */
+    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, with(MAIL,
+            "dispostock.ses.endpoint", SES.endpoint().toString()));
     static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, "010780054", "2A0000014");
     static final String NATIONAL = ACCOUNTS.get("NATIONAL");
     static final String ARS_84 = ACCOUNTS.get("ARS-own");
@@ -39,6 +42,13 @@ final class CampaignsFunction {
     }
 
     private CampaignsFunction() {
+    }
+
+    /** Those properties and one more. */
+    static Map<String, Object> with(Map<String, Object> properties, String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put(name, value);
+        return all;
     }
 
     /** Every site of the slice as a PUI; how many are in region 84. */
