@@ -30,8 +30,7 @@ final class CampaignsFunction {
     static final Map<String, Object> MAIL = Map.of("dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",
             "dispostock.ses.configuration-set", "dispostock");
     /** As template.yaml deploys it, the pace read from the account (GetAccount). */
-    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, with(MAIL,
-            "dispostock.ses.endpoint", SES.endpoint().toString()));
+    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, withEndpoint());
     static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, "010780054", "2A0000014");
     static final String NATIONAL = ACCOUNTS.get("NATIONAL");
     static final String ARS_84 = ACCOUNTS.get("ARS-own");
@@ -44,11 +43,10 @@ final class CampaignsFunction {
     private CampaignsFunction() {
     }
 
-    /** Those properties and one more. */
-    static Map<String, Object> with(Map<String, Object> properties, String name, Object value) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
-        all.put(name, value);
-        return all;
+    private static Map<String, Object> withEndpoint() {
+        Map<String, Object> properties = new java.util.HashMap<>(MAIL);
+        properties.put("dispostock.ses.endpoint", SES.endpoint().toString());
+        return properties;
     }
 
     /** Every site of the slice as a PUI; how many are in region 84. */

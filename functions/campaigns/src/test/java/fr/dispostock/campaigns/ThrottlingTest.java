@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,10 +73,10 @@ class ThrottlingTest {
     static Map<String, Object> sendThrough(HttpServer stub) {
         String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        Map<String, Object> properties = with(with(MAIL, "dispostock.mail.enabled", "true"),
-                "dispostock.ses.endpoint", "http://127.0.0.1:" + stub.getAddress().getPort());
-        try (ApplicationContext ses = ApplicationContext.builder()
-                .properties(with(properties, "dispostock.ses.max-send-rate", "1000")).start()) {
+        Map<String, Object> properties = new HashMap<>(MAIL);
+        properties.putAll(Map.of("dispostock.mail.enabled", "true", "dispostock.ses.max-send-rate", "1000",
+                "dispostock.ses.endpoint", "http://127.0.0.1:" + stub.getAddress().getPort()));
+        try (ApplicationContext ses = ApplicationContext.builder().properties(properties).start()) {
             assertTrue(new CampaignSender(API.context().getBean(CampaignStore.class), ses.getBean(SesBulkMailer.class),
                     Clock.systemUTC()).resume(id, Duration.ofMinutes(2), Integer.MAX_VALUE));
         } finally {
