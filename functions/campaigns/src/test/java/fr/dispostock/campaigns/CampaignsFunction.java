@@ -24,7 +24,7 @@ import java.util.Map;
  * Corse-du-Sud (region 94).
  */
 final class CampaignsFunction {
-    static final SesEmulator SES = SesEmulator.start();
+    static final SesEmulator SES = SesEmulator.withMaxSendRate(1000);
     static final LocalTokens TOKENS = LocalTokens.generate();
     /** What template.yaml gives the sender: its From address and the configuration set (named "dispostock" there). */
     static final Map<String, Object> MAIL = Map.of("dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",

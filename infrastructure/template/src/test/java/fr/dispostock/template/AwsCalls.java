@@ -104,12 +104,12 @@ final class AwsCalls {
     }
 
     /**
-     * The functions of the module that made a call, none when a test made it to set up or read back its
-     * data. A call belongs to:
+     * The functions that made a call recorded by a module's tests, none when a test made it to set up or
+     * read back its data. A call belongs to:
      * <ol>
-     * <li>the function whose handler is its entry (the outermost class of the project on the stack), or
-     * whose handler injects it, a class of the module (a test driving CampaignSender stands for
-     * CampaignSenderHandler);</li>
+     * <li>the function whose handler is its entry (the outermost class of the project on the stack), whatever
+     * the module whose tests drive it (the reminders' tests feed the sender function), or whose handler
+     * injects it, a class of the module (a test driving MailingSender stands for MailingSenderHandler);</li>
      * <li>else, when its entry is a class of the module: the module's HTTP function (its controllers);</li>
      * <li>else, when no test code is on the stack (a request's thread): the module's HTTP function, or its
      * only function;</li>
@@ -117,10 +117,11 @@ final class AwsCalls {
      * none; IamCheck adds the priming of every function from the template.</li>
      * </ol>
      */
-    static List<Function> madeBy(Call call, List<Function> moduleFunctions) {
+    static List<Function> madeBy(Call call, List<Function> moduleFunctions, List<Function> allFunctions) {
         Optional<Class<?>> entry = load(call.entry());
-        List<Function> byHandler = moduleFunctions.stream().filter(f -> !f.isHttp() && entry.isPresent()
-                && (f.handler().equals(call.entry()) || isOf(entry.get(), f.module()) && injects(f.handler(), entry.get())))
+        List<Function> byHandler = allFunctions.stream().filter(f -> !f.isHttp() && entry.isPresent()
+                && (f.handler().equals(call.entry())
+                || moduleFunctions.contains(f) && isOf(entry.get(), f.module()) && injects(f.handler(), entry.get())))
                 .toList();
         if (!byHandler.isEmpty()) {
             return byHandler;

@@ -70,33 +70,34 @@ final class IamCheck {
                         .add(new Function(id, m.group(1), String.valueOf(properties.get("Handler")).split("::")[0]));
             }
         });
+        List<Function> all = byModule.values().stream().flatMap(List::stream).toList();
         List<String> denied = new ArrayList<>();
         List<String> unused = new ArrayList<>();
         List<String> other = new ArrayList<>();
+        Map<String, Set<Need>> needs = new HashMap<>();
+        Map<String, Call> example = new HashMap<>();
         byModule.forEach((module, functions) -> {
-            Map<String, Set<Need>> needs = new HashMap<>();
-            Map<String, Call> example = new HashMap<>();
             for (Call call : recordings.apply(module)) {
-                for (Function f : AwsCalls.madeBy(call, functions)) {
+                for (Function f : AwsCalls.madeBy(call, functions, all)) {
                     for (Need need : OPERATIONS.needs(call)) {
                         needs.computeIfAbsent(f.id(), k -> new LinkedHashSet<>()).add(need);
                         example.putIfAbsent(f.id() + need, call);
                     }
                 }
             }
-            for (Function f : functions) {
-                for (Need need : priming(template, f)) {
-                    needs.computeIfAbsent(f.id(), k -> new LinkedHashSet<>()).add(need);
-                    example.putIfAbsent(f.id() + need, PRIMING);
-                }
-                Map<String, Object> resource = template.resource(f.id());
-                List<Statement> statements = policies.of(f.id(), template.resources("AWS::Serverless::Function").get(f.id()));
-                statements.forEach(s -> s.unsupported().forEach(u -> other.add(s.origin() + ": " + u)));
-                Set<Need> used = needs.getOrDefault(f.id(), Set.of());
-                denied.addAll(refused(f, used, statements, example));
-                unused.addAll(unusedGrants(f, used, statements, whys(resource), other));
-            }
         });
+        for (Function f : all) {
+            for (Need need : priming(template, f)) {
+                needs.computeIfAbsent(f.id(), k -> new LinkedHashSet<>()).add(need);
+                example.putIfAbsent(f.id() + need, PRIMING);
+            }
+            Map<String, Object> resource = template.resource(f.id());
+            List<Statement> statements = policies.of(f.id(), template.resources("AWS::Serverless::Function").get(f.id()));
+            statements.forEach(s -> s.unsupported().forEach(u -> other.add(s.origin() + ": " + u)));
+            Set<Need> used = needs.getOrDefault(f.id(), Set.of());
+            denied.addAll(refused(f, used, statements, example));
+            unused.addAll(unusedGrants(f, used, statements, whys(resource), other));
+        }
         return new Report(denied, unused, other);
     }
 

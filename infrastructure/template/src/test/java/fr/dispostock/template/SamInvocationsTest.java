@@ -54,7 +54,7 @@ class SamInvocationsTest {
         // given the sender with a role of its own, and a schedule with a role of its own
         String original = Files.readString(SamTemplate.FILE);
         String broken = original
-                .replaceFirst("(\n      Handler: fr\\.dispostock\\.campaigns\\.CampaignSenderHandler\n)",
+                .replaceFirst("(\n      Handler: fr\\.dispostock\\.campaigns\\.MailingSenderHandler\n)",
                         "$1      Role: arn:aws:iam::123456789012:role/elsewhere\n")
                 .replaceFirst("(\n            ScheduleExpressionTimezone: Europe/Paris\n)",
                         "$1            RoleArn: arn:aws:iam::123456789012:role/elsewhere\n");
