@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 
@@ -26,9 +27,10 @@ class ThrottlingTest {
     static Map<String, Object> sendThrough(ThrottlingSes stub) {
         String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        try (ApplicationContext ses = ApplicationContext.builder().properties(Map.of(
-                "dispostock.mail.enabled", "true", "dispostock.ses.endpoint", stub.endpoint().toString(),
-                "dispostock.ses.max-send-rate", "1000")).start()) {
+        Map<String, Object> properties = new HashMap<>(MAIL);
+        properties.putAll(Map.of("dispostock.mail.enabled", "true", "dispostock.ses.max-send-rate", "1000",
+                "dispostock.ses.endpoint", stub.endpoint().toString()));
+        try (ApplicationContext ses = ApplicationContext.builder().properties(properties).start()) {
             assertTrue(new MailingSender(API.context().getBean(MailingStore.class), ses.getBean(SesBulkMailer.class),
                     Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE));
         } finally {
