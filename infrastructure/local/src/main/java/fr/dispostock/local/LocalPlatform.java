@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,11 @@ public final class LocalPlatform implements AutoCloseable {
         /** nothing: benchmarks and tests bring their own data */
         NONE,
         /** Auvergne-Rhône-Alpes and Bretagne, no declarations: seconds to load, what the tests start with */
-        SMALL
+        SMALL,
+        /** the whole of France with two years of history, copied from the seed made once (FranceSeed) */
+        FRANCE,
+        /** the whole of France, registers only */
+        REGISTERS
     }
 
     /**
@@ -58,6 +61,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static LocalPlatform start(int port, Path dataDir, Seed seed) {
         requireFreePort(port);
+        if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
+            FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
+        }
         AotGuard.requireNoAotClasses();
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
         dynamoDb.createTablesFromTemplate();
@@ -121,20 +127,25 @@ public final class LocalPlatform implements AutoCloseable {
         dynamoDb.close();
     }
 
-    static final String USAGE = "usage: dispostock-local [--port N] [--data-dir DIR] [--fresh] [--seed small|none]"
+    static final String USAGE = "usage: dispostock-local [--port N] [--data-dir DIR] [--fresh] [--empty]"
+            + " [--seed france|small|none]"
             + " (see ./dispostock-local --help)";
 
     public static void main(String[] args) throws IOException {
         int port = 8080;
         Path dataDir = Path.of(".local-data");
         boolean fresh = false;
-        Seed seed = Seed.SMALL;
+        Seed seed = Seed.FRANCE;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--data-dir" -> dataDir = Path.of(args[++i]);
                     case "--fresh" -> fresh = true;
+                    case "--empty" -> {
+                        fresh = true;
+                        seed = Seed.REGISTERS;
+                    }
                     case "--seed" -> seed = Seed.valueOf(args[++i].toUpperCase(Locale.ROOT));
                     default -> throw new IllegalArgumentException(args[i]);
                 }
@@ -143,9 +154,9 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println(USAGE);
             System.exit(2);
         }
-        if (fresh && Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (fresh && Files.isDirectory(dataDir)) { // all but the seed made once
+            try (Stream<Path> files = Files.list(dataDir)) {
+                files.filter(p -> !p.getFileName().toString().equals(FranceSeed.CACHE)).forEach(FranceSeed::deleteTree);
             }
         }
         LocalPlatform platform;

@@ -2,7 +2,6 @@ package fr.dispostock.local;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Csv;
-import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.register.RegisterStore;
@@ -30,10 +29,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fills an empty local platform with real public data (resources/seed, see its README), through
@@ -64,31 +69,52 @@ public class LocalSeed {
         this.json = json;
     }
 
-    /** Seeds when the registers hold no tracked item yet; says what it did. */
+    /** Seeds the two regions of the tests when the registers hold no tracked item yet; says what it did. */
     public boolean seedIfEmpty() {
         if (!store.medicines().isEmpty()) {
             return false;
         }
-        ImportReport report = establishments.importFiness(OPERATOR, read("seed/finess.csv"));
+        registers("seed/finess-small.csv", "seed/puis-small.csv");
+        return true;
+    }
+
+    /**
+     * The registers: these FINESS sites and PUIs (the PUIs written by a few threads at once: the
+     * whole of France has some 2,200), the tracked items, an instruction and the catalogue.
+     */
+    public void registers(String finessCsv, String puisCsv) {
+        ImportReport report = establishments.importFiness(OPERATOR, read(finessCsv));
         LOG.info("seed: FINESS sites created {}, rejected {}", report.created(), report.rejected().size());
-        int registered = 0;
-        for (Csv.Row row : Csv.parse(read("seed/puis.csv")).rows()) {
-            String et = row.get("finesset");
-            PuiBody body = new PuiBody(null, row.get("finessej"), row.get("name"), "pui-" + et + "@dispostock.invalid",
-                    null, new PuiBody.AddressBody(row.get("line1"), null, row.get("postalcode"), row.get("city")));
-            try {
-                puis.put(OPERATOR, Finess.parse(et), body, Optional.empty());
-                registered++;
-            } catch (InvalidRequestException e) {
-                LOG.warn("seed: PUI {} skipped: {}", et, e.errors());
+        LongAdder registered = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (LocalHistory.SeedPui pui : LocalHistory.puis(puisCsv)) {
+                done.add(pool.submit(() -> {
+                    PuiBody body = new PuiBody(null, pui.finessEj().value(), pui.name(), pui.email(), null,
+                            new PuiBody.AddressBody(pui.line1(), null, pui.postalCode(), pui.city()));
+                    try {
+                        puis.put(OPERATOR, pui.finessEt(), body, Optional.empty());
+                        registered.increment();
+                    } catch (InvalidRequestException e) {
+                        LOG.warn("seed: PUI {} skipped: {}", pui.finessEt(), e.errors());
+                    }
+                }));
             }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("the seed's PUIs were not registered", e);
+        } finally {
+            pool.shutdownNow();
         }
-        LOG.info("seed: PUIs registered {}", registered);
+        LOG.info("seed: PUIs registered {}", registered.sum());
         for (Csv.Row row : Csv.parse(read("seed/medicines.csv")).rows()) {
             List<String> regions = row.get("regions") == null ? List.of() : List.of(row.get("regions").split(" "));
             medicines.put(OPERATOR, row.get("itemid"), new MedicineBody(null, row.get("label"),
                     Arrays.asList(row.get("ucds").split(" ")), new MedicineBody.PriorityBody(row.get("level"), regions),
-                    "2026-01-05", null), Optional.empty());
+                    LocalHistory.FIRST_WEEK.monday().toString(), null), Optional.empty());
         }
         instructions.put(OPERATOR, "declaration-hebdomadaire", new InstructionBody("Déclaration hebdomadaire",
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
@@ -103,7 +129,6 @@ public class LocalSeed {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable infrastructure/catalogue/state-stock-catalogue.json", e);
         }
-        return true;
     }
 
     /** A line of infrastructure/catalogue/state-stock-catalogue.json. */
@@ -117,7 +142,7 @@ public class LocalSeed {
         return json.readValue(Files.readString(file), Argument.listOf(CatalogueEntry.class));
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = LocalSeed.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -73,8 +73,19 @@ public class DynamoDeclarationStore implements DeclarationStore {
                 .items().stream().map(i -> declaration(i, region, week)).toList();
     }
 
-    @Override
-    public boolean save(Declaration d, int expectedRevision) {
+    /**
+     * The items a declaration is kept as, as {@link #save} writes them: for bulk loads of past weeks
+     * (the local platform's seed), which must store what the function would.
+     */
+    public List<Map<String, AttributeValue>> items(Declaration d) {
+        return List.of(item(d));
+    }
+
+    public String table() {
+        return table;
+    }
+
+    private static Map<String, AttributeValue> item(Declaration d) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(partition(d.region(), d.week())));
         item.put("sk", s("PUI#" + d.finessEt().value()));
@@ -85,6 +96,12 @@ public class DynamoDeclarationStore implements DeclarationStore {
         if (!d.history().isEmpty()) {
             item.put("hist", AttributeValue.fromL(d.history().stream().map(DynamoDeclarationStore::revision).toList()));
         }
+        return item;
+    }
+
+    @Override
+    public boolean save(Declaration d, int expectedRevision) {
+        Map<String, AttributeValue> item = item(d);
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (expectedRevision == 0) {

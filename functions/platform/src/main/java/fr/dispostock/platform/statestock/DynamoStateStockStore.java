@@ -108,13 +108,26 @@ public class DynamoStateStockStore implements StateStockStore {
                 .expressionAttributeValues(Map.of(":pk", s(lotsPartition(region, date)))).build(), LotDeclaration.class);
     }
 
-    @Override
-    public boolean save(LotDeclaration d, int expectedRevision) {
+    /**
+     * The item a Thursday's lot declaration is kept as, as {@link #save(LotDeclaration, int)} writes
+     * it: for bulk loads of past Thursdays (the local platform's seed).
+     */
+    public Map<String, AttributeValue> item(LotDeclaration d) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(lotsPartition(d.region(), d.date())));
         item.put("sk", s("PUI#" + d.finessEt().value()));
         item.put("rev", Items.n(d.revision()));
         item.put("doc", s(write(d)));
+        return item;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    @Override
+    public boolean save(LotDeclaration d, int expectedRevision) {
+        Map<String, AttributeValue> item = item(d);
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
         if (expectedRevision == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
@@ -184,7 +197,8 @@ public class DynamoStateStockStore implements StateStockStore {
                 .expressionAttributeValues(Map.of(":pk", s("REGION#" + region.code() + "#ORDERS"))).build(), Order.class);
     }
 
-    private Map<String, AttributeValue> orderItem(Order o) {
+    /** The item an order is kept as: also for bulk loads of past orders (the local platform's seed). */
+    public Map<String, AttributeValue> orderItem(Order o) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("ORDER#" + o.orderId()));
         item.put("sk", s(ROOT));
