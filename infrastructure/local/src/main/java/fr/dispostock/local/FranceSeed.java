@@ -29,8 +29,8 @@ public final class FranceSeed {
     /** DynamoDB Local's one file with -sharedDb. */
     static final String DATABASE = "shared-local-instance.db";
     static final String CACHE = "seed-cache";
-    /** Writers of the history's items: DynamoDB Local writes through one SQLite thread, more wait on it. */
-    public static final int WRITERS = 4;
+    /** How many write at once (bulk loads). */
+    public static final int WRITERS = Parallel.THREADS;
     private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
             "seed/consumption-weekly.csv");
     private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class,
@@ -79,7 +79,7 @@ public final class FranceSeed {
             copy(work, dir.resolve("registers.db"));
             registers = System.nanoTime();
             try (LocalPlatform platform = LocalPlatform.start(0, work, LocalPlatform.Seed.NONE)) {
-                loaded = platform.context().getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"), WRITERS);
+                loaded = platform.context().getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"));
             }
             copy(work, dir.resolve("france.db"));
         } finally {

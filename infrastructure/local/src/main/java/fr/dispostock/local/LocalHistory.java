@@ -32,9 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -106,43 +103,30 @@ public class LocalHistory {
     public record Loaded(long declarations, long lotDeclarations, long orders) {
     }
 
-    /** Writes the history of these PUIs with {@code threads} parallel writers. */
-    public Loaded load(List<SeedPui> puis, int threads) {
+    /** Writes the history of these PUIs, a few PUIs at once ({@link Parallel}). */
+    public Loaded load(List<SeedPui> puis) {
         Consumption consumption = Consumption.read();
         List<SeedItem> items = items();
         LongAdder declared = new LongAdder();
         LongAdder lots = new LongAdder();
         LongAdder orders = new LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (SeedPui pui : puis) {
-                done.add(pool.submit(() -> {
-                    List<Map<String, AttributeValue>> written = new ArrayList<>();
-                    for (Declaration d : declarations(pui, items, consumption)) {
-                        written.addAll(declarations.items(d));
-                        declared.increment();
-                    }
-                    writer.putAll(declarations.table(), written);
-                    if (holdsStateStock(pui)) {
-                        List<Map<String, AttributeValue>> held = new ArrayList<>();
-                        lotDeclarations(pui).forEach(d -> held.add(stateStock.item(d)));
-                        lots.add(held.size());
-                        List<Order> placed = orders(pui);
-                        placed.forEach(o -> held.add(stateStock.orderItem(o)));
-                        orders.add(placed.size());
-                        writer.putAll(stateStock.table(), held);
-                    }
-                }));
+        Parallel.forEach(puis, pui -> {
+            List<Map<String, AttributeValue>> written = new ArrayList<>();
+            for (Declaration d : declarations(pui, items, consumption)) {
+                written.addAll(declarations.items(d));
+                declared.increment();
             }
-            for (Future<?> f : done) {
-                f.get();
+            writer.putAll(declarations.table(), written);
+            if (holdsStateStock(pui)) {
+                List<Map<String, AttributeValue>> held = new ArrayList<>();
+                lotDeclarations(pui).forEach(d -> held.add(stateStock.item(d)));
+                lots.add(held.size());
+                List<Order> placed = orders(pui);
+                placed.forEach(o -> held.add(stateStock.orderItem(o)));
+                orders.add(placed.size());
+                writer.putAll(stateStock.table(), held);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("the seed's history was not loaded", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return new Loaded(declared.sum(), lots.sum(), orders.sum());
     }
 

@@ -34,10 +34,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -79,36 +75,31 @@ public class LocalSeed {
     }
 
     /**
-     * The registers: these FINESS sites and PUIs (the PUIs written by a few threads at once: the
-     * whole of France has some 2,200), the tracked items, an instruction and the catalogue.
+     * The registers: these FINESS sites and PUIs, the tracked items, an instruction and the
+     * catalogue. The whole of France has 11,000 sites and 2,200 PUIs: the FINESS file is imported
+     * in a few parts at once (each legal entity's sites in one part, so that no two parts create
+     * the same establishment), and the PUIs a few at once.
      */
     public void registers(String finessCsv, String puisCsv) {
-        ImportReport report = establishments.importFiness(OPERATOR, read(finessCsv));
-        LOG.info("seed: FINESS sites created {}, rejected {}", report.created(), report.rejected().size());
+        LongAdder created = new LongAdder();
+        LongAdder rejected = new LongAdder();
+        Parallel.forEach(partsByEstablishment(read(finessCsv)), part -> {
+            ImportReport report = establishments.importFiness(OPERATOR, part);
+            created.add(report.created());
+            rejected.add(report.rejected().size());
+        });
+        LOG.info("seed: FINESS sites created {}, rejected {}", created.sum(), rejected.sum());
         LongAdder registered = new LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (LocalHistory.SeedPui pui : LocalHistory.puis(puisCsv)) {
-                done.add(pool.submit(() -> {
-                    PuiBody body = new PuiBody(null, pui.finessEj().value(), pui.name(), pui.email(), null,
-                            new PuiBody.AddressBody(pui.line1(), null, pui.postalCode(), pui.city()));
-                    try {
-                        puis.put(OPERATOR, pui.finessEt(), body, Optional.empty());
-                        registered.increment();
-                    } catch (InvalidRequestException e) {
-                        LOG.warn("seed: PUI {} skipped: {}", pui.finessEt(), e.errors());
-                    }
-                }));
+        Parallel.forEach(LocalHistory.puis(puisCsv), pui -> {
+            PuiBody body = new PuiBody(null, pui.finessEj().value(), pui.name(), pui.email(), null,
+                    new PuiBody.AddressBody(pui.line1(), null, pui.postalCode(), pui.city()));
+            try {
+                puis.put(OPERATOR, pui.finessEt(), body, Optional.empty());
+                registered.increment();
+            } catch (InvalidRequestException e) {
+                LOG.warn("seed: PUI {} skipped: {}", pui.finessEt(), e.errors());
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("the seed's PUIs were not registered", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         LOG.info("seed: PUIs registered {}", registered.sum());
         for (Csv.Row row : Csv.parse(read("seed/medicines.csv")).rows()) {
             List<String> regions = row.get("regions") == null ? List.of() : List.of(row.get("regions").split(" "));
@@ -129,6 +120,23 @@ public class LocalSeed {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable infrastructure/catalogue/state-stock-catalogue.json", e);
         }
+    }
+
+    /**
+     * The FINESS file in parts of its rows, each with the header, a legal entity's rows in one part
+     * (its number, the second column, is never quoted).
+     */
+    private static List<String> partsByEstablishment(String csv) {
+        List<String> lines = csv.lines().toList();
+        List<StringBuilder> parts = new ArrayList<>();
+        for (int i = 0; i < Parallel.THREADS; i++) {
+            parts.add(new StringBuilder(lines.get(0)).append('\n'));
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String finessEj = line.split(";", 3)[1];
+            parts.get(Math.floorMod(finessEj.hashCode(), parts.size())).append(line).append('\n');
+        }
+        return parts.stream().map(StringBuilder::toString).toList();
     }
 
     /** A line of infrastructure/catalogue/state-stock-catalogue.json. */
