@@ -65,7 +65,7 @@ public final class LocalStart {
         long t0 = System.nanoTime();
         try (LocalPlatform platform = LocalPlatform.start(0, scratch.resolve("seeded"), LocalPlatform.Seed.NONE)) {
             LocalHistory history = platform.context().getBean(LocalHistory.class);
-            LocalHistory.Loaded loaded = history.load(puis, FranceSeed.WRITERS);
+            LocalHistory.Loaded loaded = history.load(puis);
             seedSeconds = secs(t0);
             System.out.printf("seed history: %s in %.1f s%n", loaded, seedSeconds);
             LocalHistory.Consumption consumption = LocalHistory.Consumption.read();
