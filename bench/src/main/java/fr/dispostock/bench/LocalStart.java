@@ -127,7 +127,7 @@ public final class LocalStart {
     private static String starts(Path root, int rounds) throws Exception {
         Path data = Files.createTempDirectory("local-start-data");
         try {
-            launch(root, data); // unmeasured: builds the platform if a source changed since the last build
+            launch(root, data, "--seed", "none"); // unmeasured: builds the platform if a source changed since the last build
             FranceSeed.deleteTree(data);
             double first = launch(root, data);
             double[] existing = new double[rounds];

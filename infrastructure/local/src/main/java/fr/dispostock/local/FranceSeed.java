@@ -68,8 +68,10 @@ public final class FranceSeed {
         }
         deleteTree(cacheRoot); // seeds of other keys are stale
         long started = System.nanoTime();
-        System.out.println("Making the whole-France seed with two years of history, once (about two minutes)...");
+        System.out.println("Making the whole-France seed with two years of history, once (a few minutes)...");
         Path work = workDirectory();
+        Thread interrupted = new Thread(() -> deleteTree(work)); // Ctrl-C meanwhile: tmpfs is memory
+        Runtime.getRuntime().addShutdownHook(interrupted);
         long registers;
         LocalHistory.Loaded loaded;
         try {
@@ -84,6 +86,7 @@ public final class FranceSeed {
             copy(work, dir.resolve("france.db"));
         } finally {
             deleteTree(work);
+            Runtime.getRuntime().removeShutdownHook(interrupted);
         }
         long end = System.nanoTime();
         LOG.info("seed: registers in {} s; history in {} s: {} weekly declarations, {} Thursday lot declarations,"
