@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -35,6 +36,8 @@ import java.util.Set;
  */
 @Singleton
 public class TokenVerifier {
+    private static final int JWKS_TIMEOUT_MS = 3_000;
+    private static final int JWKS_SIZE_LIMIT = 50 * 1024;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public TokenVerifier(@Value("${dispostock.jwt.issuer}") String issuer,
@@ -56,7 +59,9 @@ public class TokenVerifier {
                 throw new IllegalStateException("set dispostock.jwt.jwks-url (or dispostock.jwt.jwks locally)");
             }
             // Cached and refreshed by Nimbus; fetched lazily on the first token, not at cold start.
-            return JWKSourceBuilder.create(URI.create(jwksUrl).toURL()).build();
+            // Nimbus's default 500 ms timeouts turn a slow first fetch (a busy host) into 401s for valid tokens.
+            return JWKSourceBuilder.create(URI.create(jwksUrl).toURL(),
+                    new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT)).build();
         } catch (ParseException | MalformedURLException e) {
             throw new IllegalStateException("invalid JWT key configuration: " + e.getMessage(), e);
         }
