@@ -37,4 +37,18 @@ class CampaignAudienceTest {
         assertEquals(133, ((Number) all.get("recipients")).intValue());
         assertEquals(region84, ((Number) ara.get("recipients")).intValue());
     }
+
+    @Test
+    void the_non_declarers_of_a_week_nobody_declared_are_every_pui_of_the_region() {
+        // given the 132 PUIs, none of which declared week 2026-W48
+        int region84 = puis();
+
+        // when the nation writes to the non-declarers of region 84 that week
+        Map<String, Object> late = API.call("POST", "/v1/campaigns", NATIONAL, Map.of("subject", "Déclaration attendue",
+                "bodyText", "Bonjour, votre déclaration de la semaine est attendue.",
+                "audience", Map.of("type", "NON_DECLARERS", "region", "84", "week", "2026-W48"))).object();
+
+        // then every PUI of the region is reached
+        assertEquals(region84, ((Number) late.get("recipients")).intValue(), late.toString());
+    }
 }

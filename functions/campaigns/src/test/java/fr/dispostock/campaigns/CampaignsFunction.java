@@ -24,11 +24,13 @@ import java.util.Map;
  * Corse-du-Sud (region 94).
  */
 final class CampaignsFunction {
-    static final SesEmulator SES = SesEmulator.start();
+    static final SesEmulator SES = SesEmulator.withMaxSendRate(1000);
     static final LocalTokens TOKENS = LocalTokens.generate();
-    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of(
-            "dispostock.ses.endpoint", SES.endpoint().toString(), "dispostock.ses.max-send-rate", "1000",
-            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>"));
+    /** What template.yaml gives the sender: its From address and the configuration set (named "dispostock" there). */
+    static final Map<String, Object> MAIL = Map.of("dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",
+            "dispostock.ses.configuration-set", "dispostock");
+    /** As template.yaml deploys it, the pace read from the account (GetAccount). */
+    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, withEndpoint());
     static final Map<String, String> ACCOUNTS = ScopeMatrix.accounts(TOKENS, "010780054", "2A0000014");
     static final String NATIONAL = ACCOUNTS.get("NATIONAL");
     static final String ARS_84 = ACCOUNTS.get("ARS-own");
@@ -39,6 +41,12 @@ final class CampaignsFunction {
     }
 
     private CampaignsFunction() {
+    }
+
+    private static Map<String, Object> withEndpoint() {
+        Map<String, Object> properties = new java.util.HashMap<>(MAIL);
+        properties.put("dispostock.ses.endpoint", SES.endpoint().toString());
+        return properties;
     }
 
     /** Every site of the slice as a PUI; how many are in region 84. */

@@ -4,12 +4,14 @@ import fr.dispostock.declarations.DeclarationViews.Current;
 import fr.dispostock.declarations.DeclarationViews.Declared;
 import fr.dispostock.declarations.DeclarationViews.Expected;
 import fr.dispostock.declarations.DeclarationViews.ExpectedItem;
+import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.LineView;
 import fr.dispostock.declarations.DeclarationViews.RevisionView;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
@@ -86,9 +88,21 @@ public class DeclarationService {
         Declaration d = declarations.find(pui.region(), week, finessEt)
                 .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
         return new Current(finessEt.value(), week.toString(), LineView.of(d.lines()), d.current().declaredAt(),
-                d.current().declaredBy(), firstLate(d), missing(expectedItems(pui.region(), week), d.lines()),
-                d.history().stream().map(r -> new RevisionView(r.declaredAt(), r.declaredBy(), r.late(),
-                        LineView.of(r.lines()))).toList());
+                d.current().declaredBy(), d.late(), missing(expectedItems(pui.region(), week), d.lines()),
+                d.earlierRevisions());
+    }
+
+    /** The week's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
+    public History history(Caller caller, Finess finessEt, IsoWeek week, String limit, String cursor) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Violations v = new Violations();
+        HistoryPage.Request request = HistoryPage.Request.parse(v, limit, cursor);
+        v.throwIfAny("Invalid query");
+        HistoryPage<Revision> page = declarations.history(pui.region(), week, finessEt, request)
+                .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
+        return new History(page.revisions().stream().map(r -> new RevisionView(r.declaredAt(), r.declaredBy(),
+                r.late(), LineView.of(r.lines()))).toList(), page.nextCursor());
     }
 
     /**
@@ -119,14 +133,10 @@ public class DeclarationService {
             if (existing.isPresent() && existing.get().lines().equals(lines)) {
                 return declared(existing.get(), expected); // the same figures again: a retry, nothing to do
             }
-            List<Revision> history = new ArrayList<>();
-            existing.ifPresent(d -> {
-                history.addAll(d.history());
-                history.add(d.current());
-            });
-            Declaration next = new Declaration(finessEt, pui.finessEj(), pui.region(), pui.departement(), week,
-                    new Revision(now, caller.auditName(), late, lines), history);
-            if (declarations.save(next, existing.map(Declaration::revision).orElse(0))) {
+            Revision figures = new Revision(now, caller.auditName(), late, lines);
+            Declaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> Declaration.first(finessEt,
+                    pui.finessEj(), pui.region(), pui.departement(), week, figures));
+            if (declarations.save(existing.orElse(null), next)) {
                 return declared(next, expected);
             }
         }
@@ -190,12 +200,7 @@ public class DeclarationService {
 
     private static Declared declared(Declaration d, List<Medicine> expected) {
         return new Declared(d.finessEt().value(), d.week().toString(), LineView.of(d.lines()),
-                d.current().declaredAt(), d.current().declaredBy(), firstLate(d), missing(expected, d.lines()));
-    }
-
-    /** A week is late if it was first declared after its Monday; a later correction does not change that. */
-    static boolean firstLate(Declaration d) {
-        return d.history().isEmpty() ? d.current().late() : d.history().get(0).late();
+                d.current().declaredAt(), d.current().declaredBy(), d.late(), missing(expected, d.lines()));
     }
 
     private static List<String> missing(List<Medicine> expected, List<Line> lines) {

@@ -70,7 +70,7 @@ public class StockPictureService {
                     missing.add(new MissingPui(pui.finessEt().value(), pui.name(), pui.email()));
                 } else {
                     declared++;
-                    late += DeclarationService.firstLate(d) ? 1 : 0;
+                    late += d.late() ? 1 : 0;
                 }
             }
         }

@@ -143,12 +143,16 @@ class WeeklyDeclarationTest {
         API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 100, 8), line("lomustine", 5, 1)));
         Response retry = API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 100, 8), line("lomustine", 5, 1)));
 
-        // then the current figures are the correction, with one earlier revision (who, when, what)
+        // then the current figures are the correction, with one earlier revision (who, when, what) on the history route
         assertEquals(200, retry.status(), retry.body());
         Response read = API.call("GET", PATH, PH_FLEYRIAT, null);
         assertEquals(100, ((Number) ((Map<?, ?>) ((List<?>) read.object().get("lines")).get(0)).get("stock")).intValue());
-        List<?> history = (List<?>) read.object().get("history");
+        assertEquals(1, ((Number) read.object().get("revisions")).intValue());
+        Response page = API.call("GET", PATH + "/history", PH_FLEYRIAT, null);
+        assertEquals(200, page.status(), page.body());
+        List<?> history = (List<?>) page.object().get("revisions");
         assertEquals(1, history.size());
+        assertEquals(null, page.object().get("next"));
         Map<?, ?> earlier = (Map<?, ?>) history.get(0);
         assertTrue(earlier.get("declaredBy").toString().contains("ph@own.fr"));
         assertEquals(120, ((Number) ((Map<?, ?>) ((List<?>) earlier.get("lines")).get(0)).get("stock")).intValue());

@@ -41,12 +41,19 @@ class LotRoutesTest {
                 lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 38, null),
                 lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null))));
 
-        // then the current lots are the corrected ones, the first figures in history
+        // then the current lots are the corrected ones, the first figures one earlier revision on the history route
         assertEquals(200, first.status(), first.body());
         assertEquals(200, corrected.status(), corrected.body());
         Response read = API.call("GET", PATH, ARS_84, null);
-        assertEquals(1, ((List<?>) read.object().get("history")).size());
+        assertEquals(1, ((Number) read.object().get("revisions")).intValue());
         assertEquals(38, ((Number) ((Map<?, ?>) ((List<?>) read.object().get("lines")).get(1)).get("quantity")).intValue());
+        Response history = API.call("GET", PATH + "/history", ARS_84, null);
+        assertEquals(200, history.status(), history.body());
+        List<?> revisions = (List<?>) history.object().get("revisions");
+        assertEquals(1, revisions.size());
+        assertEquals(40, ((Number) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) revisions.get(0)).get("lines")).get(1))
+                .get("quantity")).intValue());
+        assertEquals(null, history.object().get("next"));
     }
 
     @Test

@@ -47,6 +47,7 @@ class StateStockScopeMatrixTest {
                     "productCode", "MPOX-MVA-BN", "lot", "L1", "expiry", "2027-01-01", "quantity", 3))),
                     Set.of("PHARMACIST-own")),
             new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, null, READERS),
+            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, READERS),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=84", null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
             new Route("POST", "/v1/orders", order(FLEYRIAT_ET, "TECOVIRIMAT-200", 42), Set.of("PHARMACIST-own")),

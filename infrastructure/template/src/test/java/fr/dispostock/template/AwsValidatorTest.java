@@ -32,9 +32,9 @@ class AwsValidatorTest {
     @Test
     void aws_validator_reports_a_reference_to_a_missing_resource_and_a_table_without_key_schema(@TempDir Path dir)
             throws Exception {
-        // given a copy of template.yaml whose first policy names !GetAtt NoSuchResource.Arn, and whose first table has no KeySchema
+        // given a copy of template.yaml whose first policy grants on !GetAtt NoSuchResource.Arn, and whose first table has no KeySchema
         String original = Files.readString(SamTemplate.FILE);
-        String badReference = original.replaceFirst("TableName: !Ref RegistersTable", "TableName: !GetAtt NoSuchResource.Arn");
+        String badReference = original.replaceFirst("Resource: !GetAtt RegistersTable.Arn", "Resource: !GetAtt NoSuchResource.Arn");
         assertNotEquals(original, badReference, "template.yaml changed: break it another way");
         String broken = badReference.replaceFirst(
                 "\n      KeySchema:\n(        - AttributeName: .*\n          KeyType: .*\n)+", "\n");

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every function of template.yaml, against the function modules that build it. */
 class FunctionsTest {
-    private static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/\\1-lambda\\.jar");
+    static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/\\1-lambda\\.jar");
     private static final Path THIS_POM = AwsValidator.MODULE.resolve("pom.xml");
 
     private final SamTemplate template = SamTemplate.load();

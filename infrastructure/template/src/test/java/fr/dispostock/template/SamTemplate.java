@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * template.yaml as written. Unlike embedded's {@code CloudFormationYaml}, which reads {@code !Ref X} as
@@ -47,7 +48,12 @@ final class SamTemplate {
     }
 
     static SamTemplate load() {
-        try (Reader in = Files.newBufferedReader(FILE)) {
+        return load(FILE);
+    }
+
+    /** Another template than the project's: a broken copy, to show that a check fails on it. */
+    static SamTemplate load(Path file) {
+        try (Reader in = Files.newBufferedReader(file)) {
             return new SamTemplate(new Yaml(new KeepingTags()).load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,6 +72,18 @@ final class SamTemplate {
         return found;
     }
 
+    /** A resource as written (Type, Properties, Metadata…), or null when the template has none of that id. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resource(String id) {
+        return ((Map<String, Map<String, Object>>) document.get("Resources")).get(id);
+    }
+
+    /** Whether the template declares that parameter. */
+    @SuppressWarnings("unchecked")
+    boolean hasParameter(String name) {
+        return ((Map<String, Object>) document.getOrDefault("Parameters", Map.of())).containsKey(name);
+    }
+
     /**
      * A property of a function as SAM deploys it: the function's own, else the one of Globals.Function;
      * maps are merged, the function's keys winning (as SAM does).
@@ -75,6 +93,20 @@ final class SamTemplate {
         Map<String, Object> globals = (Map<String, Object>) document.getOrDefault("Globals", Map.of());
         Object global = ((Map<String, Object>) globals.getOrDefault("Function", Map.of())).get(name);
         return merge(global, function.get(name));
+    }
+
+    /** The tables a function is told the names of (DISPOSTOCK_TABLES_*): their logical ids, or what else it is given. */
+    @SuppressWarnings("unchecked")
+    Set<String> namedTables(Map<String, Object> function) {
+        Object environment = functionProperty(function, "Environment");
+        Object variables = environment instanceof Map<?, ?> e ? e.get("Variables") : null;
+        Set<String> named = new TreeSet<>();
+        (variables instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.<String, Object>of()).forEach((name, value) -> {
+            if (name.startsWith("DISPOSTOCK_TABLES_")) {
+                named.add(ref(value).orElse("(not a !Ref: " + value + ")"));
+            }
+        });
+        return named;
     }
 
     private static Object merge(Object global, Object own) {

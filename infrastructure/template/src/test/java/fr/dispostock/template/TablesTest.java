@@ -5,15 +5,21 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The DynamoDB tables of template.yaml, and how the functions are allowed to use them. */
 class TablesTest {
+    /** A table's ARN as the policies resolve it (IamPolicies), or one of its indexes. */
+    private static final Pattern TABLE_ARN = Pattern.compile(
+            "arn:aws:dynamodb:eu-west-3:123456789012:table/([A-Za-z0-9_.-]+)(/index/[A-Za-z0-9_.*-]+)?");
+    private static final Set<String> WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem");
     private final SamTemplate template = SamTemplate.load();
 
     @Test
@@ -43,33 +49,23 @@ class TablesTest {
     }
 
     @Test
-    void function_policies_name_tables_only_by_ref_to_a_table_of_the_template() {
-        // given every function of the template
+    void function_policies_reach_dynamodb_only_on_tables_of_the_template_and_their_indexes() {
+        // given every function's policies, expanded as SAM does
+        IamPolicies policies = new IamPolicies(template);
         List<String> problems = new ArrayList<>();
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
-            // when each of its policies is read
-            for (Object policy : policies(function)) {
-                // then a DynamoDB policy template gives its TableName as !Ref of a table of the template
-                if (policy instanceof Map<?, ?> m && m.size() == 1 && !m.containsKey("Statement")) {
-                    Map.Entry<?, ?> entry = m.entrySet().iterator().next();
-                    Object name = entry.getKey();
-                    Object arguments = entry.getValue();
-                    Object table = arguments instanceof Map<?, ?> a ? a.get("TableName") : null;
-                    if (table == null && String.valueOf(name).startsWith("DynamoDB")) {
-                        problems.add(id + ": " + name + " names no TableName");
+            for (IamPolicies.Statement statement : policies.of(id, function)) {
+                // when a statement grants a DynamoDB action
+                if (statement.actions().stream().noneMatch(a -> a.toLowerCase().startsWith("dynamodb:"))) {
+                    continue;
+                }
+                // then each of its resources is a table of the template, or that table's indexes
+                for (String resource : statement.resources()) {
+                    Matcher m = TABLE_ARN.matcher(resource);
+                    if (!m.matches() || !SamTemplate.TABLES.contains(m.group(1))) {
+                        problems.add(id + ": " + statement.origin() + " grants DynamoDB on " + resource
+                                + ", which is not a table of the template " + SamTemplate.TABLES + " or its indexes");
                     }
-                    if (table != null) {
-                        Optional<String> ref = SamTemplate.ref(table);
-                        if (ref.isEmpty()) {
-                            problems.add(id + ": " + name + " names the table " + table + ", not by !Ref");
-                        } else if (!SamTemplate.TABLES.contains(ref.get())) {
-                            problems.add(id + ": " + name + " names " + ref.get()
-                                    + ", which is not a table of the template " + SamTemplate.TABLES);
-                        }
-                    }
-                } else if (String.valueOf(policy).toLowerCase().contains("dynamodb")) {
-                    // and no managed policy or inline statement reaches DynamoDB around that
-                    problems.add(id + ": " + policy + " reaches DynamoDB other than by a policy template with TableName: !Ref");
                 }
             }
         });
@@ -77,33 +73,27 @@ class TablesTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void each_function_writes_one_table_and_its_environment_names_every_table_it_may_use() {
-        // given every function's policies and environment
+        // given every function's policies, expanded as SAM does, and its environment
+        IamPolicies policies = new IamPolicies(template);
         List<String> problems = new ArrayList<>();
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             // when the tables its policies grant are collected
             Set<String> writes = new TreeSet<>();
             Set<String> granted = new TreeSet<>();
-            for (Object policy : policies(function)) {
-                if (policy instanceof Map<?, ?> m) {
-                    m.forEach((name, arguments) -> {
-                        Optional<String> table = arguments instanceof Map<?, ?> a ? SamTemplate.ref(a.get("TableName")) : Optional.empty();
-                        table.ifPresent(granted::add);
-                        if ("DynamoDBCrudPolicy".equals(name) || "DynamoDBWritePolicy".equals(name)) {
-                            table.ifPresent(writes::add);
+            for (IamPolicies.Statement statement : policies.of(id, function)) {
+                boolean writing = statement.allow() && statement.actions().stream().anyMatch(WRITES::contains);
+                for (String resource : statement.resources()) {
+                    Matcher m = TABLE_ARN.matcher(resource);
+                    if (statement.allow() && m.matches()) {
+                        granted.add(m.group(1));
+                        if (writing) {
+                            writes.add(m.group(1));
                         }
-                    });
+                    }
                 }
             }
-            Object environment = template.functionProperty(function, "Environment");
-            Object variables = environment instanceof Map<?, ?> e ? e.get("Variables") : null;
-            Set<String> named = new TreeSet<>();
-            (variables instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.<String, Object>of()).forEach((name, value) -> {
-                if (name.startsWith("DISPOSTOCK_TABLES_")) {
-                    named.add(SamTemplate.ref(value).orElse("(not a !Ref: " + value + ")"));
-                }
-            });
+            Set<String> named = template.namedTables(function);
 
             // then it writes exactly one table, and is told the name of exactly the tables it may use
             if (writes.size() != 1) {
@@ -114,12 +104,6 @@ class TablesTest {
             }
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
-
-    /** A function's Policies: one policy or a list of them. */
-    private static List<?> policies(Map<String, Object> function) {
-        Object policies = function.get("Policies");
-        return policies == null ? List.of() : policies instanceof List<?> list ? list : List.of(policies);
     }
 
     @SuppressWarnings("unchecked")
