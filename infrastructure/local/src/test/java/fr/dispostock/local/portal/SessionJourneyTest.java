@@ -4,16 +4,23 @@ import fr.dispostock.embedded.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When the session ends, the portal says so and brings the pharmacist back where he was. */
+/**
+ * When the session ends, the portal says so and brings the pharmacist back where he was; when the API
+ * cannot be reached, it says so and keeps what was typed.
+ */
 class SessionJourneyTest {
     @RegisterExtension
     static final PortalBrowser portal = new PortalBrowser();
@@ -61,5 +68,37 @@ class SessionJourneyTest {
         assertTrue(text.contains("Votre session a expiré."), text);
         assertTrue(portal.driver().findElement(By.id("connexion")).getText().contains("Se reconnecter"));
         portal.checkAccessibility();
+    }
+
+    private static void offline(boolean offline) {
+        ChromeDriver chromium = (ChromeDriver) portal.driver();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
+    void whenTheApiCannotBeReachedTheFormSaysSoAndKeepsWhatWasTyped() {
+        // given a pharmacist of the CH Haut Bugey who has typed a new city on the PUIs page
+        portal.signInAsPharmacist("010780062");
+        portal.open("/puis.html");
+        WebElement city = portal.waitFor(By.id("ville"));
+        city.clear();
+        city.sendKeys("BELLEY CENTRE");
+
+        // when the network goes away as he saves
+        offline(true);
+        try {
+            portal.driver().findElement(By.id("enregistrer")).click();
+
+            // then the top of the form says the service cannot be reached, and his input is still there
+            String summary = portal.waitFor(By.id("resume-du-formulaire")).getText();
+            assertTrue(summary.contains("Le service Dispostock ne répond pas."), summary);
+            assertEquals("BELLEY CENTRE", city.getAttribute("value"));
+            portal.checkAccessibility();
+            portal.screenshot("21-api-injoignable");
+        } finally {
+            offline(false);
+        }
     }
 }
