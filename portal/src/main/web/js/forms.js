@@ -93,6 +93,7 @@ export function showFailure(form, error) {
   clearMessages(form);
   const box = document.createElement('div');
   box.id = SUMMARY;
+  box.className = 'fr-mb-4w';
   box.tabIndex = -1;
   form.prepend(box);
   showError(box, error);
