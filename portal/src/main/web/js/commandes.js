@@ -19,6 +19,9 @@ const STATUS = {
   CANCELLED: ['Annulée', ''],
 };
 const KIND = { VACCINE: 'Vaccin', ANTIVIRAL: 'Antiviral', DEVICE: 'Dispositif' };
+// the catalogue counts in English units (its contract with the supplier's software)
+const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
+const unitOf = (p) => UNIT[p?.unit] ?? p?.unit ?? '';
 
 const session = await startPage('commandes');
 const main = document.getElementById('contenu');
@@ -31,7 +34,7 @@ const product = (code) => catalogue.find((p) => p.code === code);
 const nameOf = (code) => product(code)?.name ?? code;
 const draftKey = () => `dispostock.commande.${pui.finessEt}`;
 const badge = (status) => `<span class="fr-badge fr-badge--sm${STATUS[status]?.[1] ? ` fr-badge--${STATUS[status][1]}` : ''}">${STATUS[status]?.[0] ?? status}</span>`;
-const units = (quantity, p) => `${formatNumber(quantity)} ${escapeHtml(p?.unit ?? '')}`;
+const units = (quantity, p) => `${formatNumber(quantity)} ${escapeHtml(unitOf(p))}`;
 
 /** The form's packs by product code, as typed (a non-number stays a string for the checks). */
 function packsTyped() {
@@ -75,7 +78,7 @@ function showForm() {
   const orderable = catalogue.filter((p) => p.orderable);
   const rows = orderable.map((p) => [
     `${escapeHtml(p.name)}<br><span class="fr-text--xs">${KIND[p.kind] ?? p.kind} · ${escapeHtml(p.code)}</span>`,
-    `Boîte de ${formatNumber(p.packSize)} ${escapeHtml(p.unit)}`,
+    `Boîte de ${formatNumber(p.packSize)} ${escapeHtml(unitOf(p))}`,
     `<div class="fr-input-group fr-mb-0"><label class="fr-label fr-sr-only" for="boites-${escapeHtml(p.code)}">Nombre de boîtes de ${escapeHtml(p.name)}</label>
      <input class="fr-input" id="boites-${escapeHtml(p.code)}" data-product="${escapeHtml(p.code)}" inputmode="numeric" autocomplete="off" value="${escapeHtml(order.packs[p.code] ?? '')}"></div>`,
     `<span id="unites-${escapeHtml(p.code)}"></span>`,
@@ -94,7 +97,7 @@ function showForm() {
     const packs = packsTyped();
     orderable.forEach((p) => {
       const n = packs[p.code];
-      $(`#unites-${CSS.escape(p.code)}`).textContent = /^\d+$/.test(n) && Number(n) > 0 ? `${formatNumber(Number(n) * p.packSize)} ${p.unit}` : '';
+      $(`#unites-${CSS.escape(p.code)}`).textContent = /^\d+$/.test(n) && Number(n) > 0 ? `${formatNumber(Number(n) * p.packSize)} ${unitOf(p)}` : '';
     });
     showProposed();
   };

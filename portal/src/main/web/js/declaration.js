@@ -223,9 +223,14 @@ function showCsv() {
     }
     const button = form.querySelector('#envoyer-csv');
     button.disabled = true;
+    let lineOf = (n) => n + 2;
     try {
+      const text = await file.text();
+      // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
+      const fileLines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).slice(1).filter((l) => l.line.trim() !== '');
+      lineOf = (n) => fileLines[n]?.number ?? n + 2;
       const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
-        { method: 'PUT', body: await file.text(), headers: { 'Content-Type': 'text/csv' } });
+        { method: 'PUT', body: text, headers: { 'Content-Type': 'text/csv' } });
       sessionStorage.removeItem(draftKey());
       await load();
       showSummary($('#formulaire-csv'), 'success', 'Fichier enregistré', `
@@ -235,7 +240,7 @@ function showCsv() {
         showSummary(form, 'error', 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée', `
 <ul id="erreurs-csv">${error.problem.errors.map(({ pointer, message }) => {
     const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
-    const where = at ? `Ligne ${Number(at[1]) + 2} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
+    const where = at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
     return `<li>${escapeHtml(where + errorsInFrench([{ pointer, message }])[0].message)}</li>`;
   }).join('')}</ul>`);
       } else {

@@ -58,6 +58,7 @@ const MESSAGES = [
   [/^must have at most 3 decimals$/, () => 'a au plus 3 décimales'],
   [/^item (.+) is not one this PUI declares this week$/, (m) => `le médicament ${m[1]} n’est pas attendu de cette PUI cette semaine`],
   [/^item (.+) is declared twice.*$/, (m) => `le médicament ${m[1]} est déclaré deux fois`],
+  [/^'' is not a number$/, () => 'est vide : saisissez 0 pour un zéro, ou retirez la ligne d’un médicament non déclaré'],
   [/^'(.*)' is not a number$/, (m) => `« ${m[1]} » n’est pas un nombre`],
   [/^lot (.+) of (.+) is declared twice.*$/, (m) => `le lot ${m[1]} de ${m[2]} est déclaré deux fois`],
   [/^must be a vaccine or antiviral of the State-stock catalogue$/, () => 'doit être un vaccin ou un antiviral du catalogue'],
