@@ -195,7 +195,7 @@ function showCsv() {
   remplissez les colonnes <code>stock</code> et <code>averageDailyConsumption</code> (séparateur point-virgule, virgule
   décimale acceptée ; la colonne <code>libelle</code> n’est pas lue), puis déposez le fichier. Toutes les lignes sont
   enregistrées, ou aucune.</p>
-<button type="button" class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" id="modele">Télécharger le modèle CSV</button>
+<button type="button" class="fr-btn fr-btn--secondary" id="modele">Télécharger le modèle CSV</button>
 <form id="formulaire-csv" class="fr-mt-3w" novalidate aria-labelledby="csv-titre">
   <div class="fr-upload-group">
     <label class="fr-label" for="fichier">Fichier rempli <span class="fr-hint-text">Format CSV, en-tête itemId;stock;averageDailyConsumption</span></label>

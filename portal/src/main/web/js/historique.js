@@ -51,15 +51,15 @@ ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" i
 }
 
 /**
- * A DSFR table: caption, column headers, rows of trusted HTML cells; with `rowHeaders` the first
- * cell of each row heads it.
+ * A DSFR table: caption (for screen readers: a visible heading introduces each of our tables),
+ * column headers, rows of trusted HTML cells; with `rowHeaders` the first cell of each row heads it.
  */
-export function table(caption, headers, rows, { id = '', hideCaption = false, rowHeaders = false } = {}) {
+export function table(caption, headers, rows, { id = '', rowHeaders = false } = {}) {
   return `
 <div class="fr-table fr-table--sm"${id ? ` id="${id}"` : ''}>
   <div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
     <table>
-      <caption${hideCaption ? ' class="fr-sr-only"' : ''}>${escapeHtml(caption)}</caption>
+      <caption class="fr-sr-only">${escapeHtml(caption)}</caption>
       <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
       <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (rowHeaders && i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')}</tbody>
     </table>

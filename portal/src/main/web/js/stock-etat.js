@@ -50,7 +50,7 @@ function rowHtml(line) {
   ${field('Date de péremption', { id: `peremption-${n}`, html: `<input class="fr-input" type="date" id="peremption-${n}" data-field="expiry" value="${escapeHtml(line.expiry ?? '')}">` })}
   ${field('Quantité (unités)', { id: `quantite-${n}`, html: `<input class="fr-input" id="quantite-${n}" data-field="quantity" inputmode="numeric" autocomplete="off" value="${escapeHtml(line.quantity ?? '')}">` })}
   <td class="etat-lot"></td>
-  <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left" data-action="retirer">Retirer</button></td>
+  <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" data-action="retirer">Retirer</button></td>
 </tr>`;
 }
 
@@ -101,7 +101,7 @@ ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos sai
   ${table(`Lots de vaccins et d’antiviraux du stock d’État détenus par ${pui.name}`,
     ['Produit', 'Lot', 'Péremption', 'Quantité (unités)', 'État', 'Action'], [], { id: 'lots' })}
   <ul class="fr-btns-group fr-btns-group--inline-md">
-    <li><button type="button" class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-add-line" id="ajouter-lot">Ajouter un lot</button></li>
+    <li><button type="button" class="fr-btn fr-btn--secondary" id="ajouter-lot">Ajouter un lot</button></li>
     <li><button type="submit" class="fr-btn" id="envoyer-lots">Envoyer les lots</button></li>
   </ul>
 </form>`;
