@@ -51,6 +51,9 @@ public final class LocalPlatform implements AutoCloseable {
         // the OpenAPI descriptions generated from each function's code, at /openapi/<function>-1.yml
         properties.put("micronaut.router.static-resources.openapi.paths", "classpath:META-INF/swagger");
         properties.put("micronaut.router.static-resources.openapi.mapping", "/openapi/**");
+        // the portal (module portal/), same origin as /v1; its config.json is LocalIdentityProvider's
+        properties.put("micronaut.router.static-resources.portal.paths", "classpath:portal");
+        properties.put("micronaut.router.static-resources.portal.mapping", "/**");
         ApplicationContext context = Micronaut.build(new String[0])
                 .properties(properties)
                 .environments("local")

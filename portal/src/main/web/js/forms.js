@@ -1,0 +1,79 @@
+// Form messages, DSFR patterns: an error summary at the top of the form (focused, so that keyboard
+// and screen-reader users land on it) linking to each field in error, and the message under each
+// field. Fields name the JSON pointer the API uses for them: <input data-pointer="/email">.
+// DSFR's .fr-error-text overrides the `hidden` attribute, so messages are added and removed, never hidden.
+import { escapeHtml } from './layout.js';
+
+const SUMMARY = 'resume-du-formulaire';
+
+/** The field the API's JSON pointer names, if the form has it. */
+export function fieldFor(form, pointer) {
+  return [...form.querySelectorAll('[data-pointer]')].find((f) => f.dataset.pointer === pointer) ?? null;
+}
+
+function labelOf(field) {
+  const label = field.id ? field.form?.querySelector(`label[for="${field.id}"]`) ?? document.querySelector(`label[for="${field.id}"]`) : null;
+  return label ? label.firstChild.textContent.trim() : field.getAttribute('aria-label') ?? '';
+}
+
+/** Removes the summary and every field message. */
+export function clearMessages(form) {
+  form.querySelector(`#${SUMMARY}`)?.remove();
+  form.querySelectorAll('.fr-error-text[data-message]').forEach((m) => m.remove());
+  form.querySelectorAll('.fr-input-group--error').forEach((g) => g.classList.remove('fr-input-group--error'));
+  form.querySelectorAll('.fr-input--error, .fr-select--error').forEach((f) => {
+    f.classList.remove('fr-input--error', 'fr-select--error');
+    f.removeAttribute('aria-invalid');
+    const describedBy = (f.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-erreur'));
+    if (describedBy.length) f.setAttribute('aria-describedby', describedBy.join(' '));
+    else f.removeAttribute('aria-describedby');
+  });
+}
+
+function markField(field, message) {
+  const messageId = `${field.id}-erreur`;
+  field.classList.add(field.tagName === 'SELECT' ? 'fr-select--error' : 'fr-input--error');
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), messageId].filter(Boolean).join(' '));
+  field.closest('.fr-input-group, .fr-select-group')?.classList.add('fr-input-group--error');
+  field.insertAdjacentHTML('afterend', `<p class="fr-error-text" id="${messageId}" data-message>${escapeHtml(message)}</p>`);
+}
+
+/**
+ * Shows a message at the top of the form and moves the focus there.
+ *
+ * @param {'error'|'warning'|'success'|'info'} type
+ * @param {string} title
+ * @param {string} [html] trusted HTML (escape what comes from elsewhere)
+ */
+export function showSummary(form, type, title, html = '') {
+  form.querySelector(`#${SUMMARY}`)?.remove();
+  form.insertAdjacentHTML('afterbegin', `
+<div id="${SUMMARY}" class="fr-alert fr-alert--${type} fr-mb-4w" tabindex="-1" role="${type === 'error' || type === 'warning' ? 'alert' : 'status'}">
+  <h2 class="fr-alert__title">${escapeHtml(title)}</h2>${html}
+</div>`);
+  const summary = form.querySelector(`#${SUMMARY}`);
+  summary.focus();
+  return summary;
+}
+
+/**
+ * The server's (or the page's own) validation errors: each one under its field when the form has
+ * it, all of them in the summary, with links to the fields.
+ *
+ * @param {{pointer: string, message: string}[]} errors
+ */
+export function showErrors(form, errors, title = 'Certaines informations sont à corriger') {
+  clearMessages(form);
+  const items = errors.map(({ pointer, message }) => {
+    const field = fieldFor(form, pointer);
+    if (!field) return `<li>${escapeHtml(message)} (${escapeHtml(pointer)})</li>`;
+    markField(field, message);
+    return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(message)}</a></li>`;
+  });
+  const summary = showSummary(form, 'error', title, `<ul>${items.join('')}</ul>`);
+  summary.querySelectorAll('a[href^="#"]').forEach((a) => a.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById(a.getAttribute('href').slice(1))?.focus();
+  }));
+}
