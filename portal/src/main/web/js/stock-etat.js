@@ -87,13 +87,18 @@ function problemOf(field, value) {
   return null;
 }
 
+function lotsState(declared) {
+  return declared
+    ? `<span class="fr-badge fr-badge--success fr-mr-1w">Déclarés</span> Le ${escapeHtml(formatInstant(declared.declaredAt))} par ${escapeHtml(declared.declaredBy)}.`
+    : '<span class="fr-badge fr-badge--error fr-mr-1w">Non déclarés</span> Aucun lot déclaré pour ce jeudi.';
+}
+
 function showLots(current) {
   const draft = JSON.parse(sessionStorage.getItem(draftKey()) ?? 'null');
   const lines = draft ?? current?.lines ?? [];
   $('#lots-zone').innerHTML = `
 <h2 id="lots-titre" class="fr-mt-4w">Lots détenus le jeudi ${escapeHtml(formatDay(date))}</h2>
-<p>${current ? `Déclarés le ${escapeHtml(formatInstant(current.declaredAt))} par ${escapeHtml(current.declaredBy)}.`
-    : '<span class="fr-badge fr-badge--error">Non déclarés</span> Aucun lot déclaré pour ce jeudi.'}</p>
+<p id="etat-lots">${lotsState(current)}</p>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour ce jeudi ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <div id="erreur-envoi"></div>
 <form id="formulaire-lots" novalidate aria-labelledby="lots-titre">
@@ -172,6 +177,7 @@ async function submit(form) {
     }));
     const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/state-stock/${date}`, { method: 'PUT', body: { lines } });
     sessionStorage.removeItem(draftKey());
+    $('#etat-lots').innerHTML = lotsState(data);
     const expired = data.lines.filter((l) => l.expired).length;
     showSummary(form, 'success', 'Lots enregistrés', `<p>${data.lines.length} lot${data.lines.length > 1 ? 's' : ''} enregistré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${expired ? `, dont ${expired} périmé${expired > 1 ? 's' : ''}` : ''}.</p>`);
     await Promise.all([showExpiry(), refreshHistory()]);
@@ -204,9 +210,13 @@ ${data.lots.length === 0 ? '<p>Aucun lot déclaré pour ce jeudi.</p>' : `
   ${figure(data.within60Days, 'unités périment dans 60 jours ou moins')}
   ${figure(data.within90Days, 'unités périment dans 90 jours ou moins')}
 </div>
-${table('Lots par date de péremption', ['Produit', 'Lot', 'Péremption', 'Dans', 'Unités', 'Échéance'],
-    data.lots.map((l) => [escapeHtml(nameOf(l.productCode)), escapeHtml(l.lot), escapeHtml(formatDay(l.expiry)),
-      `${formatNumber(daysBetween(date, l.expiry))} j`, formatNumber(l.quantity), EXPIRES_WITHIN[l.expiresWithin]]),
+${table('Lots par date de péremption', ['Produit', 'Lot', 'Péremption', 'Depuis ce jeudi', 'Unités', 'Échéance'],
+    data.lots.map((l) => {
+      const days = daysBetween(date, l.expiry);
+      return [escapeHtml(nameOf(l.productCode)), escapeHtml(l.lot), escapeHtml(formatDay(l.expiry)),
+        days < 0 ? `périmé depuis ${formatNumber(-days)} j` : `dans ${formatNumber(days)} j`, formatNumber(l.quantity),
+        EXPIRES_WITHIN[l.expiresWithin]];
+    }),
     { id: 'table-peremptions' })}`}`;
 }
 

@@ -150,7 +150,8 @@ class PharmacistScreensTest {
         // then it is confirmed complete, and the API holds every line
         WebElement summary = portal.waitForText(By.id("resume-du-formulaire"), "Déclaration enregistrée");
         assertTrue(summary.getText().contains("40 médicaments déclarés"), summary.getText());
-        portal.waitForText(By.id("etat"), "Déclarée");
+        portal.waitForText(By.id("etat"), "Envoyée le");
+        assertEquals("Déclarée", portal.driver().findElement(By.cssSelector("#etat .fr-badge")).getDomProperty("textContent"));
         Read stored = api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week);
         assertEquals(40, ((List<?>) stored.object().get("lines")).size());
         assertEquals(List.of(), stored.object().get("missingItems"));
@@ -207,8 +208,8 @@ class PharmacistScreensTest {
 
         // then the expired one is flagged before sending, and once sent the API holds it as expired
         List<WebElement> rows = portal.driver().findElements(By.cssSelector("#lots tbody tr"));
-        assertTrue(rows.get(1).getText().contains("Périmé"), rows.get(1).getText());
-        assertTrue(!rows.get(0).getText().contains("Périmé"));
+        assertEquals("Périmé", rows.get(1).findElement(By.cssSelector(".etat-lot")).getDomProperty("textContent"));
+        assertEquals("", rows.get(0).findElement(By.cssSelector(".etat-lot")).getDomProperty("textContent"));
         portal.screenshot("20-stock-etat-saisie");
         portal.driver().findElement(By.id("envoyer-lots")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "dont 1 périmé");
