@@ -133,7 +133,7 @@ public final class PortalDeclarationBench {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         driver.get(base + "/index.html");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("se-connecter"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("role-PHARMACIST"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='role-PHARMACIST']"))).click();
         driver.findElement(By.id("recherche")).sendKeys(FLEYRIAT_EJ);
         driver.findElement(By.cssSelector("button[value='rechercher']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='ej-" + FLEYRIAT_EJ + "']"))).click();
