@@ -87,3 +87,13 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const data = response.status === 204 ? null : type.includes('json') ? await response.json() : await response.text();
   return { status: response.status, data, etag: response.headers.get('ETag') };
 }
+
+/** A GET whose 404 means "nothing yet" (a declaration not made): the data, or null. */
+export async function findOrNull(path) {
+  try {
+    return (await api(path)).data;
+  } catch (error) {
+    if (error.kind === 'not-found') return null;
+    throw error;
+  }
+}

@@ -1,8 +1,10 @@
 // Form messages, DSFR patterns: an error summary at the top of the form (focused, so that keyboard
 // and screen-reader users land on it) linking to each field in error, and the message under each
 // field. Fields name the JSON pointer the API uses for them: <input data-pointer="/email">.
-// DSFR's .fr-error-text overrides the `hidden` attribute, so messages are added and removed, never hidden.
-import { escapeHtml } from './layout.js';
+// A field may carry its own French message (data-error), shown instead of the API's, which is
+// written for developers. DSFR's .fr-error-text overrides the `hidden` attribute, so messages are
+// added and removed, never hidden.
+import { escapeHtml, showError } from './layout.js';
 
 const SUMMARY = 'resume-du-formulaire';
 
@@ -74,12 +76,31 @@ export function showErrors(form, errors, title = 'Certaines informations sont à
   const items = errors.map(({ pointer, message }) => {
     const field = fieldFor(form, pointer);
     if (!field) return `<li>${escapeHtml(message)} (${escapeHtml(pointer)})</li>`;
-    markField(field, message);
-    return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(message)}</a></li>`;
+    const shown = field.dataset.error || message;
+    markField(field, shown);
+    return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(shown)}</a></li>`;
   });
   const summary = showSummary(form, 'error', title, `<ul>${items.join('')}</ul>`);
   summary.querySelectorAll('a[href^="#"]').forEach((a) => a.addEventListener('click', (event) => {
     event.preventDefault();
     document.getElementById(a.getAttribute('href').slice(1))?.focus();
   }));
+}
+
+/**
+ * Any failure of the API call a form made (an ApiError): validation errors on their fields, anything
+ * else (unreachable, session expired, conflict...) explained at the top of the form.
+ */
+export function showFailure(form, error) {
+  if (error.kind === 'invalid' && error.problem?.errors?.length) {
+    showErrors(form, error.problem.errors);
+    return;
+  }
+  clearMessages(form);
+  const box = document.createElement('div');
+  box.id = SUMMARY;
+  box.tabIndex = -1;
+  form.prepend(box);
+  showError(box, error);
+  box.focus();
 }

@@ -18,9 +18,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.micronaut.json.JsonMapper;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +48,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PortalBrowser.class);
@@ -100,6 +107,40 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     public JavascriptExecutor js() {
         return (JavascriptExecutor) driver;
+    }
+
+    /** What the API answered to a call a test made beside the browser (another user, a fixture). */
+    public record Answer(int status, String body, String etag, Map<String, Object> json) {
+    }
+
+    /** A token of the local platform's token route, e.g. {@code {"roles":["PHARMACIST"],"finessEj":["010780054"]}}. */
+    public String token(String request) {
+        return (String) call("POST", "/local/token", null, request, null).json().get("token");
+    }
+
+    /** Calls the local platform's API directly, as another user or to prepare a journey. */
+    public Answer call(String method, String path, String token, String json, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = r.body().startsWith("{")
+                    ? platform.context().getBean(JsonMapper.class).readValue(r.body(), Map.class) : Map.of();
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null), answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens a page of the portal, e.g. {@code "/puis.html"}. */
@@ -167,7 +208,8 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         try {
             Path dir = Path.of("target", "portal-screenshots");
             Files.createDirectories(dir);
-            // the whole page, not only the window
+            // the whole page from its top, not only the window
+            js().executeScript("window.scrollTo(0, 0)");
             Dimension window = driver.manage().window().getSize();
             long height = (Long) js().executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height)));
