@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { errorsInFrench, formatDay, formatInstant, formatNumber } from './format.js';
+import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui } from './pui.js';
 
@@ -27,6 +27,7 @@ const session = await startPage('commandes');
 const main = document.getElementById('contenu');
 let pui = null;
 let catalogue = []; // every product, orderable or not (old orders name products no longer orderable)
+let calendar = null; // the next order day and its cut-off, as the server counts them in Paris
 let sending = false;
 
 const $ = (selector) => main.querySelector(selector);
@@ -85,8 +86,9 @@ function showForm() {
   ]);
   $('#commande').innerHTML = `
 <h2 id="commande-titre">Passer une commande</h2>
+<p id="jour-de-commande" class="fr-text--lead">Prochain jour de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
+  Les commandes passées avant le ${escapeHtml(formatInstant(calendar.orderCutOff))} y sont rattachées.</p>
 <p>Les quantités se commandent en boîtes entières. La commande est examinée par l’ARS de la région, qui peut l’approuver, l’ajuster ou la refuser ligne par ligne ; vous pouvez l’annuler tant qu’elle n’est pas examinée.</p>
-<div id="erreur-commande"></div>
 <form id="formulaire-commande" novalidate aria-labelledby="commande-titre" data-idempotency-key="${escapeHtml(order.key)}">
   ${table('Produits du stock d’État pouvant être commandés', ['Produit', 'Conditionnement', 'Nombre de boîtes', 'Unités'], rows, { rowHeaders: true, id: 'catalogue' })}
   <div id="proposes" aria-live="polite"></div>
@@ -122,7 +124,6 @@ function showForm() {
 async function place(form, key) {
   if (sending) return; // a second click while the first is on its way
   clearMessages(form);
-  $('#erreur-commande').innerHTML = '';
   const fields = [...form.querySelectorAll('[data-product]')];
   fields.forEach((f) => f.removeAttribute('data-pointer'));
   const ordered = fields.filter((f) => f.value.trim() !== '' && f.value.trim() !== '0');
@@ -154,15 +155,8 @@ async function place(form, key) {
 ${linesTable(data)}`);
     await showOrders();
   } catch (error) {
-    if (error.kind === 'invalid' && error.problem.errors.length) {
-      showErrors(form, errorsInFrench(error.problem.errors), 'La commande n’a pas été enregistrée');
-    } else {
-      const zone = $('#erreur-commande');
-      showError(zone, error);
-      zone.insertAdjacentHTML('beforeend', '<p class="fr-mt-1w">Votre saisie est gardée. Renvoyer cette commande ne la passera pas deux fois.</p>');
-      zone.querySelector('.fr-alert').setAttribute('tabindex', '-1');
-      zone.querySelector('.fr-alert').focus();
-    }
+    showSendFailure(form, error, 'La commande n’a pas été enregistrée',
+      'Votre saisie est gardée. Renvoyer cette commande ne la passera pas deux fois.');
   } finally {
     sending = false;
     const again = $('#commander');
@@ -259,7 +253,8 @@ if (session) {
     if (action === 'garder') showOrders();
   });
   try {
-    catalogue = (await api('/v1/state-stock/products')).data;
+    [catalogue, calendar] = await Promise.all(['/v1/state-stock/products', '/v1/state-stock/calendar']
+      .map((path) => api(path).then((r) => r.data)));
     await choosePui($('#choix-pui'), session, (chosen) => {
       pui = chosen;
       showForm();

@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { errorsInFrench, formatDay, formatInstant, formatNumber, isoDay, isoWeekOf, mondayOf } from './format.js';
+import { formatDay, formatInstant, formatNumber, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, keepInAddress } from './pui.js';
 
@@ -92,7 +92,6 @@ function showGrid(current) {
   $('#grille').innerHTML = `
 <h2 id="grille-titre" class="fr-mt-4w">Stock de la semaine ${escapeHtml(week)}</h2>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
-<div id="erreur-envoi"></div>
 <form id="declaration" novalidate aria-labelledby="grille-titre">
   ${table(`${items.length} médicaments à déclarer pour ${pui.name}, semaine ${week}`,
     ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration' })}
@@ -116,7 +115,6 @@ ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos sai
 
 function submit(form, incompleteConfirmed) {
   clearMessages(form);
-  $('#erreur-envoi').innerHTML = '';
   const rows = items.map((item, i) => ({ item, i, stock: $(`#stock-${i}`), cmj: $(`#cmj-${i}`) }));
   const filled = rows.filter((r) => r.stock.value.trim() !== '' || r.cmj.value.trim() !== '');
   const empty = rows.filter((r) => !filled.includes(r));
@@ -172,15 +170,8 @@ async function send(form, filled) {
 <p>Enregistrée le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''} : ${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''}${missing ? `, ${missing} manquant${missing > 1 ? 's' : ''}` : ''}.</p>`);
     await refreshState();
   } catch (error) {
-    if (error.kind === 'invalid' && error.problem.errors.length) {
-      showErrors(form, errorsInFrench(error.problem.errors), 'La déclaration n’a pas été enregistrée : des cases sont à corriger');
-    } else {
-      const zone = $('#erreur-envoi');
-      showError(zone, error);
-      zone.insertAdjacentHTML('beforeend', '<p class="fr-mt-1w">Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.</p>');
-      zone.querySelector('.fr-alert').setAttribute('tabindex', '-1');
-      zone.querySelector('.fr-alert').focus();
-    }
+    showSendFailure(form, error, 'La déclaration n’a pas été enregistrée : des cases sont à corriger',
+      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
   } finally {
     button.disabled = false;
     button.textContent = 'Envoyer la déclaration';
@@ -241,7 +232,7 @@ function showCsv() {
 <ul id="erreurs-csv">${error.problem.errors.map(({ pointer, message }) => {
     const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
     const where = at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
-    return `<li>${escapeHtml(where + errorsInFrench([{ pointer, message }])[0].message)}</li>`;
+    return `<li>${escapeHtml(where + inFrench(message))}</li>`;
   }).join('')}</ul>`);
       } else {
         showError($('#erreur-page'), error);

@@ -1,5 +1,6 @@
 // Dates, numbers and the API's messages as a French pharmacist reads them, and the calendar of
 // Dispostock (ISO weeks, Thursdays) counted in the browser's day.
+import { showErrors, showFailure } from './forms.js';
 
 const DAY_MS = 86_400_000;
 
@@ -75,4 +76,17 @@ export function inFrench(message) {
 }
 
 /** The API's errors with their messages in French. */
-export const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));
+const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));
+
+/**
+ * A form's sending failed: the API's 422 on the fields (in French, under `title`), anything else
+ * (unreachable, session expired…) at the top of the form with `kept`, what the user has not lost.
+ */
+export function showSendFailure(form, error, title, kept) {
+  if (error.kind === 'invalid' && error.problem?.errors?.length) {
+    showErrors(form, errorsInFrench(error.problem.errors), title);
+    return;
+  }
+  showFailure(form, error);
+  form.querySelector('#resume-du-formulaire').insertAdjacentHTML('beforeend', `<p class="fr-mt-1w">${kept}</p>`);
+}

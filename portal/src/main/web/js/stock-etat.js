@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { daysBetween, errorsInFrench, formatDay, formatInstant, formatNumber, isoDay, lastThursday } from './format.js';
+import { daysBetween, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, keepInAddress } from './pui.js';
 
@@ -100,7 +100,6 @@ function showLots(current) {
 <h2 id="lots-titre" class="fr-mt-4w">Lots détenus le jeudi ${escapeHtml(formatDay(date))}</h2>
 <p id="etat-lots">${lotsState(current)}</p>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour ce jeudi ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
-<div id="erreur-envoi"></div>
 <form id="formulaire-lots" novalidate aria-labelledby="lots-titre">
   <p class="fr-hint-text">Un lot épuisé se déclare avec la quantité 0. Un lot périmé qui reste en stock est signalé « Périmé » : il est déclaré comme tel pour être repris.</p>
   ${table(`Lots de vaccins et d’antiviraux du stock d’État détenus par ${pui.name}`,
@@ -147,7 +146,6 @@ ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos sai
 
 async function submit(form) {
   clearMessages(form);
-  $('#erreur-envoi').innerHTML = '';
   const rows = rowsOf();
   rows.forEach((r) => Object.values(r).forEach((f) => f.removeAttribute('data-pointer')));
   const sent = rows.filter((r) => Object.values(r).some((f) => f.value.trim() !== ''));
@@ -182,15 +180,8 @@ async function submit(form) {
     showSummary(form, 'success', 'Lots enregistrés', `<p>${data.lines.length} lot${data.lines.length > 1 ? 's' : ''} enregistré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${expired ? `, dont ${expired} périmé${expired > 1 ? 's' : ''}` : ''}.</p>`);
     await Promise.all([showExpiry(), refreshHistory()]);
   } catch (error) {
-    if (error.kind === 'invalid' && error.problem.errors.length) {
-      showErrors(form, errorsInFrench(error.problem.errors), 'Les lots n’ont pas été enregistrés : des cases sont à corriger');
-    } else {
-      const zone = $('#erreur-envoi');
-      showError(zone, error);
-      zone.insertAdjacentHTML('beforeend', '<p class="fr-mt-1w">Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.</p>');
-      zone.querySelector('.fr-alert').setAttribute('tabindex', '-1');
-      zone.querySelector('.fr-alert').focus();
-    }
+    showSendFailure(form, error, 'Les lots n’ont pas été enregistrés : des cases sont à corriger',
+      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
   } finally {
     button.disabled = false;
   }

@@ -260,7 +260,7 @@ class PharmacistScreensTest {
                   return answer;
                 };""");
         portal.driver().findElement(By.id("commander")).click();
-        portal.waitForText(By.id("erreur-commande"), "ne répond pas");
+        portal.waitForText(By.id("resume-du-formulaire"), "ne répond pas");
         new Actions(portal.driver()).doubleClick(portal.driver().findElement(By.id("commander"))).perform();
 
         // then one order exists, with the syringes the server added, and the page shows it
