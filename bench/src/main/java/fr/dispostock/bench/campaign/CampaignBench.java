@@ -1,12 +1,18 @@
 package fr.dispostock.bench.campaign;
 
 import fr.dispostock.bench.BenchmarksFile;
-import fr.dispostock.campaigns.CampaignSender;
+import fr.dispostock.campaigns.MailingSender;
+import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.Mailing;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingStore;
+import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.SesEmulator;
+import fr.dispostock.embedded.ThrottlingSes;
 import io.micronaut.context.ApplicationContext;
 
 import java.time.Clock;
@@ -19,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A campaign of 20,000 recipients through the real SES v2 client to the SES emulator: number of
@@ -36,53 +41,38 @@ public final class CampaignBench {
         }
         int n = Integer.parseInt(o.getOrDefault("--recipients", "20000"));
         double rate = Double.parseDouble(o.getOrDefault("--rate", "500"));
-        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory(); SesEmulator ses = SesEmulator.start()) {
+        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory(); SesEmulator ses = SesEmulator.start();
+             ThrottlingSes counting = new ThrottlingSes(ses, 0, 429, "ThrottlingException")) {
             dynamoDb.createTablesFromTemplate();
+            // SES through a stub that refuses nothing: it counts the SendBulkEmail calls
             try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
                     "dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString(),
-                    "dispostock.ses.endpoint", ses.endpoint().toString(),
+                    "dispostock.ses.endpoint", counting.endpoint().toString(),
                     "dispostock.ses.max-send-rate", Double.toString(rate),
                     "dispostock.mail.enabled", "true",
                     "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>")).start()) {
                 CampaignStore store = context.getBean(CampaignStore.class);
-                BulkMailer ses1 = context.getBean(BulkMailer.class);
-                AtomicInteger calls = new AtomicInteger();
-                BulkMailer counted = new BulkMailer() {
-                    @Override
-                    public void defineTemplate(String name, String subject, String text, String html) {
-                        ses1.defineTemplate(name, subject, text, html);
-                    }
-
-                    @Override
-                    public int sendBulk(String template, List<String> recipients, Map<String, String> tags) {
-                        calls.incrementAndGet();
-                        return ses1.sendBulk(template, recipients, tags);
-                    }
-
-                    @Override
-                    public double maxSendRate() {
-                        return ses1.maxSendRate();
-                    }
-                };
-                List<List<String>> batches = new ArrayList<>();
-                for (int from = 0; from < n; from += BulkMailer.MAX_BATCH) {
-                    List<String> batch = new ArrayList<>();
-                    for (int i = from; i < Math.min(n, from + BulkMailer.MAX_BATCH); i++) {
-                        batch.add(String.format("pui-%06d@dispostock.invalid", i));
-                    }
-                    batches.add(batch);
+                MailingStore mailings = context.getBean(MailingStore.class);
+                BulkMailer mailer = context.getBean(BulkMailer.class);
+                List<Recipient> recipients = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String address = String.format("pui-%06d@dispostock.invalid", i);
+                    recipients.add(new Recipient(address, Map.of("email", address)));
                 }
-                String id = "bench-" + System.currentTimeMillis();
-                store.create(new Campaign(id, "Bench", "Bonjour", null, new Campaign.Audience("ALL", null, null),
-                        Campaign.Status.DRAFT, n, batches.size(), 0, 0, 0, 0, 0, "bench", Instant.now()), batches);
-                store.startSending(id);
+                List<List<Recipient>> batches = Batches.of(recipients);
+                String campaignId = "bench-" + System.currentTimeMillis();
+                MailingId id = MailingId.campaign(campaignId);
+                store.create(new Campaign(campaignId, new Campaign.Audience("ALL", null, null), "bench", Instant.now(),
+                        Mailing.created(id, "Bench", "Bonjour", "Bonjour", Mailing.Delivery.AT_LEAST_ONCE,
+                                Mailing.Status.DRAFT, n, batches.size(), 0)), batches);
+                store.startSending(campaignId);
 
                 // a sender stopped between two calls halfway, then the next invocation once its lease expired
                 long start = System.nanoTime();
-                new CampaignSender(store, counted, Clock.systemUTC()).resume(id, Duration.ofHours(1), batches.size() / 2);
+                new MailingSender(mailings, mailer, Clock.systemUTC()).resume(id, Duration.ofHours(1), batches.size() / 2);
                 double firstSeconds = (System.nanoTime() - start) / 1e9;
                 long resumeStart = System.nanoTime();
-                new CampaignSender(store, counted, Clock.offset(Clock.systemUTC(), CampaignSender.LEASE.plusSeconds(1)))
+                new MailingSender(mailings, mailer, Clock.offset(Clock.systemUTC(), MailingSender.LEASE.plusSeconds(1)))
                         .resume(id, Duration.ofHours(1), Integer.MAX_VALUE);
                 double secondSeconds = (System.nanoTime() - resumeStart) / 1e9;
 
@@ -91,7 +81,7 @@ public final class CampaignBench {
                 int sentByFirst = batches.size() / 2 * BulkMailer.MAX_BATCH;
                 double expectedSeconds = n / rate;
                 double measured = firstSeconds + secondSeconds;
-                Campaign done = store.campaign(id).orElseThrow();
+                Mailing done = mailings.mailing(id).orElseThrow();
                 String report = String.format(Locale.ROOT, """
                         ## Campaign (SES v2 bulk sending)
 
@@ -109,7 +99,7 @@ public final class CampaignBench {
                         | time sending (both invocations) | %.1f s for %.1f s at the configured rate |
                         | **pacing error** (measured ÷ expected − 1) | **%+.1f %%** |
                         """, n, rate, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"), batches.size() / 2, batches.size(), calls.get(),
+                        System.getProperty("java.version"), batches.size() / 2, batches.size(), counting.bulkCalls(),
                         (n + 49) / 50, mailed.size(), distinct.size(), mailed.size() - distinct.size(), n - distinct.size(),
                         done.status(), done.sent(), done.failed(), measured, expectedSeconds,
                         (measured / expectedSeconds - 1) * 100);

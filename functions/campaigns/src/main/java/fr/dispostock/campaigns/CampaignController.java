@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 
-/** Routes /v1/campaigns → {@link CampaignService} → MailTable (the sending: {@link CampaignSender}). */
+/** Routes /v1/campaigns → {@link CampaignService} → MailTable (the sending: {@link MailingSender}). */
 @Controller("/v1/campaigns")
 public class CampaignController {
     private final CampaignService campaigns;

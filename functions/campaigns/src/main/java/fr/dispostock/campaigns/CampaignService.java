@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
@@ -11,9 +12,14 @@ import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.DeclarationStore;
-import fr.dispostock.domain.mail.BulkMailer;
+import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.Mailing;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingQueue;
+import fr.dispostock.domain.mail.MailingStore;
+import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.domain.register.Pui;
@@ -23,11 +29,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,15 +50,17 @@ public class CampaignService {
     private final AccountStore accounts;
     private final DeclarationStore declarations;
     private final CampaignStore campaigns;
-    private final CampaignQueue queue;
+    private final MailingStore mailings;
+    private final MailingQueue queue;
     private final Clock clock;
 
     public CampaignService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
-                           CampaignStore campaigns, @Nullable CampaignQueue queue, Clock clock) {
+                           CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock) {
         this.registers = registers;
         this.accounts = accounts;
         this.declarations = declarations;
         this.campaigns = campaigns;
+        this.mailings = mailings;
         this.queue = queue;
         this.clock = clock;
     }
@@ -61,8 +69,8 @@ public class CampaignService {
         Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
         Violations v = new Violations();
         String subject = v.text("/subject", body.subject(), 200);
-        String text = v.text("/bodyText", body.bodyText(), 100_000);
-        String html = v.optionalText("/bodyHtml", body.bodyHtml(), 200_000);
+        String text = v.paragraphs("/bodyText", body.bodyText(), 100_000);
+        String html = v.optionalParagraphs("/bodyHtml", body.bodyHtml(), 200_000);
         CampaignBody.AudienceBody a = body.audience();
         String type = a == null ? null : a.type();
         if (type == null || !Set.of("ALL", "REGION", "NON_DECLARERS").contains(type)) {
@@ -107,17 +115,17 @@ public class CampaignService {
                 addresses.add(account.email().toLowerCase(Locale.ROOT));
             }
         }
-        Set<String> suppressed = campaigns.suppressed(addresses);
-        List<String> recipients = addresses.stream().filter(e -> !suppressed.contains(e)).toList();
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < recipients.size(); from += BulkMailer.MAX_BATCH) {
-            batches.add(recipients.subList(from, Math.min(recipients.size(), from + BulkMailer.MAX_BATCH)));
-        }
-        Instant now = clock.instant();
-        Campaign campaign = new Campaign(UUID.randomUUID().toString(), subject, text, html,
+        Set<String> suppressed = mailings.suppressed(addresses);
+        // a campaign's template may say {{email}}
+        List<Recipient> recipients = addresses.stream().filter(e -> !suppressed.contains(e))
+                .map(e -> new Recipient(e, Map.of("email", e))).toList();
+        List<List<Recipient>> batches = Batches.of(recipients);
+        String id = UUID.randomUUID().toString();
+        Campaign campaign = new Campaign(id,
                 new Campaign.Audience(type, region == null ? null : region.code(), week == null ? null : week.toString()),
-                Campaign.Status.DRAFT, recipients.size(), batches.size(), 0, 0, 0, 0, suppressed.size(),
-                caller.auditName(), now);
+                caller.auditName(), clock.instant(), Mailing.created(MailingId.campaign(id), subject, text,
+                html == null ? text : html, Mailing.Delivery.AT_LEAST_ONCE, Mailing.Status.DRAFT, recipients.size(),
+                batches.size(), suppressed.size()));
         campaigns.create(campaign, batches);
         return campaign;
     }
@@ -127,16 +135,16 @@ public class CampaignService {
         Campaign c = get(caller, campaignId);
         if (!campaigns.startSending(campaignId)) {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Campaign " + campaignId + " is "
-                    + c.status() + ": only a draft is sent.");
+                    + c.mailing().status() + ": only a draft is sent.");
         }
         if (queue != null) {
-            queue.kick(campaignId);
+            queue.kick(MailingId.campaign(campaignId));
         }
         return campaigns.campaign(campaignId).orElseThrow();
     }
 
     public Campaign get(Caller caller, String campaignId) {
-        Campaign c = campaigns.campaign(campaignId)
+        Campaign c = campaigns.campaign(Identifiers.existing(Identifiers.CAMPAIGN_ID, campaignId, "campaign"))
                 .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
         boolean own = caller.isNational() || (c.audience().region() != null
                 && caller.isArsOf(Region.parse(c.audience().region())));

@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.mail.Campaign;
+import fr.dispostock.domain.mail.Mailing;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -11,8 +12,9 @@ public record CampaignView(String campaignId, String status, String subject, Str
                            String week, int recipients, long sent, long failed, long bounced, long suppressed,
                            String createdBy, Instant createdAt) {
     static CampaignView of(Campaign c) {
-        return new CampaignView(c.campaignId(), c.status().name(), c.subject(), c.audience().type(),
-                c.audience().region(), c.audience().week(), c.recipients(), c.sent(), c.failed(), c.bounced(),
-                c.suppressed(), c.createdBy(), c.createdAt());
+        Mailing m = c.mailing();
+        return new CampaignView(c.campaignId(), m.status().name(), m.subject(), c.audience().type(),
+                c.audience().region(), c.audience().week(), m.recipients(), m.sent(), m.failed(), m.bounced(),
+                m.suppressed(), c.createdBy(), c.createdAt());
     }
 }

@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
-import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -11,11 +12,12 @@ import java.util.Map;
 
 /**
  * Lambda entry of SES's bounce and complaint events (EventBridge, through the configuration set):
- * the addresses are suppressed from later campaigns, and counted against the campaign they came from.
+ * the addresses are suppressed from later mailings (campaigns and reminder runs), and counted against
+ * the mailing they came from (its tag: {@code campaign} or {@code run}).
  */
 public class MailEventHandler extends MicronautRequestHandler<Map<String, Object>, Void> {
     @Inject
-    CampaignStore campaigns;
+    MailingStore mailings;
 
     public MailEventHandler() {
     }
@@ -37,7 +39,9 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
         String type = (String) detail.get("eventType");
         Map<String, Object> mail = (Map<String, Object>) detail.get("mail");
         Map<String, List<String>> tags = mail == null ? Map.of() : (Map<String, List<String>>) mail.getOrDefault("tags", Map.of());
-        String campaign = tags.getOrDefault("campaign", List.of()).stream().findFirst().orElse(null);
+        MailingId mailing = java.util.Arrays.stream(MailingId.Type.values())
+                .flatMap(t -> tags.getOrDefault(t.tag(), List.of()).stream().limit(1).map(v -> new MailingId(t, v)))
+                .findFirst().orElse(null);
         List<Map<String, Object>> recipients = switch (type == null ? "" : type) {
             case "Bounce" -> (List<Map<String, Object>>) ((Map<String, Object>) detail.get("bounce")).get("bouncedRecipients");
             case "Complaint" -> (List<Map<String, Object>>) ((Map<String, Object>) detail.get("complaint"))
@@ -45,9 +49,9 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
             default -> List.of();
         };
         for (Map<String, Object> r : recipients) {
-            campaigns.suppress((String) r.get("emailAddress"), type.toLowerCase());
-            if (campaign != null) {
-                campaigns.countBounce(campaign);
+            mailings.suppress((String) r.get("emailAddress"), type.toLowerCase());
+            if (mailing != null) {
+                mailings.countBounce(mailing);
             }
         }
         return null;

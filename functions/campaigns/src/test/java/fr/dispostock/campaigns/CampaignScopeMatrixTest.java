@@ -16,7 +16,7 @@ import java.util.Set;
 import static fr.dispostock.campaigns.CampaignsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every route of the campaigns function × every kind of account, in and out of its scope. */
+/** Every route of the campaigns function (campaigns, reminder runs) × every kind of account, in and out of its scope. */
 @ExtendWith(DynamoDbLocalExtension.class)
 class CampaignScopeMatrixTest {
     static final Set<String> REGION_AUTHORS = Set.of("NATIONAL", "ARS-own");
@@ -30,7 +30,8 @@ class CampaignScopeMatrixTest {
             new Route("POST", "/v1/campaigns", campaign("REGION", "84"), REGION_AUTHORS),
             new Route("POST", "/v1/campaigns", campaign("ALL", null), Set.of("NATIONAL")),
             new Route("POST", () -> "/v1/campaigns/" + draft84() + "/send", null, REGION_AUTHORS),
-            new Route("GET", () -> "/v1/campaigns/" + draft84(), null, REGION_AUTHORS));
+            new Route("GET", () -> "/v1/campaigns/" + draft84(), null, REGION_AUTHORS),
+            new Route("GET", "/v1/reminder-runs?since=2026-11-23T00:00:00Z", null, Set.of("NATIONAL")));
 
     @BeforeAll
     static void puisOfTwoRegions() {

@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
-import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,8 @@ class CampaignTest {
         return (String) r.object().get("campaignId");
     }
 
-    private static CampaignSender sender(Clock clock) {
-        return new CampaignSender(API.context().getBean(CampaignStore.class),
+    private static MailingSender sender(Clock clock) {
+        return new MailingSender(API.context().getBean(MailingStore.class),
                 API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), clock);
     }
 
@@ -44,7 +45,7 @@ class CampaignTest {
         Response sending = API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
 
         // when the sender runs
-        boolean finished = sender(Clock.systemUTC()).resume(id, Duration.ofMinutes(1), Integer.MAX_VALUE);
+        boolean finished = sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
 
         // then the 132 PUIs got it once each through SES, and the progress says so
         assertEquals(202, sending.status(), sending.body());
@@ -64,12 +65,12 @@ class CampaignTest {
         // given a campaign of 132 recipients (3 batches), whose sender stops after its first call
         String id = created(NATIONAL, campaign("ALL", null));
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        assertEquals(false, sender(Clock.systemUTC()).resume(id, Duration.ofMinutes(1), 1));
+        assertEquals(false, sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), 1));
         assertEquals(50, mailed().size());
 
         // when the next invocation resumes, once the dead sender's lease has expired
-        boolean finished = sender(Clock.offset(Clock.systemUTC(), CampaignSender.LEASE.plusSeconds(1)))
-                .resume(id, Duration.ofMinutes(1), Integer.MAX_VALUE);
+        boolean finished = sender(Clock.offset(Clock.systemUTC(), MailingSender.LEASE.plusSeconds(1)))
+                .resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
 
         // then everyone got it exactly once
         assertTrue(finished);
@@ -82,10 +83,10 @@ class CampaignTest {
         // given a sender that stopped after one call a moment ago (its lease runs)
         String id = created(NATIONAL, campaign("ALL", null));
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        sender(Clock.systemUTC()).resume(id, Duration.ofMinutes(1), 1);
+        sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), 1);
 
         // when a duplicate invocation arrives at once
-        boolean answered = sender(Clock.systemUTC()).resume(id, Duration.ofMinutes(1), Integer.MAX_VALUE);
+        boolean answered = sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
 
         // then it leaves the campaign to the lease holder
         assertTrue(answered);
@@ -95,7 +96,7 @@ class CampaignTest {
     @Test
     void an_ars_writes_to_its_region_only_and_suppressed_addresses_are_left_out() {
         // given an address of region 84 that bounced before
-        API.context().getBean(CampaignStore.class).suppress("PUI-010000024@dispostock.invalid", "bounce");
+        API.context().getBean(MailingStore.class).suppress("PUI-010000024@dispostock.invalid", "bounce");
 
         // when the ARS of region 84 creates a campaign to its region, then one to all and one to Corsica
         Response own = API.call("POST", "/v1/campaigns", ARS_84, campaign("REGION", null));

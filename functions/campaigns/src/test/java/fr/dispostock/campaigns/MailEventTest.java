@@ -1,6 +1,6 @@
 package fr.dispostock.campaigns;
 
-import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.LambdaEvents;
@@ -39,7 +39,7 @@ class MailEventTest {
         }
 
         // then the address is suppressed, the campaign counts a bounce, and the next campaign leaves it out
-        CampaignStore store = API.context().getBean(CampaignStore.class);
+        MailingStore store = API.context().getBean(MailingStore.class);
         assertEquals(Set.of("pui-010000024@dispostock.invalid"), store.suppressed(Set.of("PUI-010000024@dispostock.invalid")));
         assertEquals(1, ((Number) API.call("GET", "/v1/campaigns/" + id, NATIONAL, null).object().get("bounced")).intValue());
         Map<String, Object> next = API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object();

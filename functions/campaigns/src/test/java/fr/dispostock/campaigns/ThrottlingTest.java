@@ -1,24 +1,18 @@
 package fr.dispostock.campaigns;
 
-import com.sun.net.httpserver.HttpServer;
-import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.ThrottlingSes;
 import fr.dispostock.platform.mail.SesBulkMailer;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.dispostock.campaigns.CampaignsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,57 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class ThrottlingTest {
 
-    /** SES behind a stub: the first {@code refusals} bulk calls get this status and error type, the rest reach the emulator. */
-    static HttpServer stub(int refusals, int status, String errorType, AtomicInteger refused) throws java.io.IOException {
-        HttpClient forward = HttpClient.newHttpClient();
-        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stub.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/outbound-bulk-emails") && refused.getAndIncrement() < refusals) {
-                byte[] answer = ("{\"message\":\"" + errorType + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-                return;
-            }
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SES.endpoint() + exchange.getRequestURI().toString()))
-                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-                exchange.getRequestHeaders().forEach((name, values) -> {
-                    if (name.equalsIgnoreCase("Authorization") || name.toLowerCase().startsWith("x-amz")
-                            || name.equalsIgnoreCase("Content-Type")) {
-                        values.forEach(v -> request.header(name, v));
-                    }
-                });
-                HttpResponse<byte[]> r = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
-                if (r.body().length > 0) {
-                    exchange.getResponseBody().write(r.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-        });
-        stub.start();
-        return stub;
-    }
-
     /** Sends a new campaign to every PUI through this SES endpoint; its progress afterwards. */
-    static Map<String, Object> sendThrough(HttpServer stub) {
+    static Map<String, Object> sendThrough(ThrottlingSes stub) {
         String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
         API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
         try (ApplicationContext ses = ApplicationContext.builder().properties(Map.of(
-                "dispostock.mail.enabled", "true", "dispostock.ses.endpoint", "http://127.0.0.1:" + stub.getAddress().getPort(),
+                "dispostock.mail.enabled", "true", "dispostock.ses.endpoint", stub.endpoint().toString(),
                 "dispostock.ses.max-send-rate", "1000")).start()) {
-            assertTrue(new CampaignSender(API.context().getBean(CampaignStore.class), ses.getBean(SesBulkMailer.class),
-                    Clock.systemUTC()).resume(id, Duration.ofMinutes(2), Integer.MAX_VALUE));
+            assertTrue(new MailingSender(API.context().getBean(MailingStore.class), ses.getBean(SesBulkMailer.class),
+                    Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE));
         } finally {
-            stub.stop(0);
+            stub.close();
         }
         return API.call("GET", "/v1/campaigns/" + id, NATIONAL, null).object();
     }
@@ -87,13 +41,13 @@ class ThrottlingTest {
     void throttled_bulk_calls_are_retried_with_back_off_until_the_campaign_is_sent() throws Exception {
         // given SES behind a stub that throttles the first 5 bulk calls, then lets them through to the emulator
         puis();
-        AtomicInteger throttled = new AtomicInteger();
+        ThrottlingSes throttling = new ThrottlingSes(SES, 5, 429, "ThrottlingException");
 
         // when a campaign to every PUI is sent through it
-        Map<String, Object> progress = sendThrough(stub(5, 429, "ThrottlingException", throttled));
+        Map<String, Object> progress = sendThrough(throttling);
 
         // then it was throttled, waited, and everyone got the mail once
-        assertTrue(throttled.get() > 5, "throttled " + throttled.get());
+        assertTrue(throttling.bulkCalls() > 5, "bulk calls " + throttling.bulkCalls());
         assertEquals(132, mailed().size());
         assertEquals(132, new HashSet<>(mailed()).size());
         assertEquals(132, ((Number) progress.get("sent")).intValue());
@@ -105,7 +59,7 @@ class ThrottlingTest {
         puis();
 
         // when a campaign to every PUI is sent through it
-        Map<String, Object> progress = sendThrough(stub(1, 400, "MessageRejected", new AtomicInteger()));
+        Map<String, Object> progress = sendThrough(new ThrottlingSes(SES, 1, 400, "MessageRejected"));
 
         // then the first 50 failed, the 82 others were sent, and the campaign is done
         assertEquals("SENT", progress.get("status"));

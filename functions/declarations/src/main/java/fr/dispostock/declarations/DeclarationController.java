@@ -4,6 +4,7 @@ import fr.dispostock.declarations.DeclarationViews.Completeness;
 import fr.dispostock.declarations.DeclarationViews.Current;
 import fr.dispostock.declarations.DeclarationViews.Declared;
 import fr.dispostock.declarations.DeclarationViews.Expected;
+import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.Overview;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.platform.auth.AuthenticationFilter;
@@ -17,11 +18,19 @@ import fr.dispostock.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import fr.dispostock.platform.web.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.util.List;
@@ -52,6 +61,11 @@ public class DeclarationController {
             consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
     public Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
                             @Nullable @io.micronaut.http.annotation.Header("Content-Type") String contentType,
+                            @RequestBody(content = {
+                                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = DeclarationBody.class)),
+                                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                                            description = "header itemId;stock;averageDailyConsumption"))})
                             @Body String body) {
         Violations v = new Violations();
         List<DeclarationBody.LineBody> lines;
@@ -72,13 +86,33 @@ public class DeclarationController {
         } catch (IOException e) {
             throw new InvalidRequestException("Unreadable JSON", List.of(new FieldError("",
                     "the body is not a declaration in JSON ({\"lines\":[{\"itemId\", \"stock\", "
-                            + "\"averageDailyConsumption\"}]}): " + e.getMessage())));
+                            + "\"averageDailyConsumption\"}]}): " + Problems.inUsersTerms(e.getMessage()))));
         }
     }
 
     @Get("/v1/puis/{finessEt}/declarations/{week}")
     public Current current(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week) {
         return declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
+    }
+
+    /**
+     * The week's earlier revisions, newest first: {@code limit} per page (default 20, at most 100),
+     * {@code cursor} the {@code next} of the page before; 422 on a bad limit or cursor.
+     */
+    @Get("/v1/puis/{finessEt}/declarations/{week}/history")
+    @ApiResponse(responseCode = "200", description = "a page of earlier revisions, newest first",
+            content = @Content(schema = @Schema(implementation = History.class)))
+    @ApiResponse(responseCode = "404", description = "no such PUI, or the week is not declared",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
+            content = @Content(mediaType = "application/problem+json"))
+    public History history(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
+                           @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
+                                   minimum = "1", maximum = "100", defaultValue = "20"))
+                           @Nullable @QueryValue String limit,
+                           @Parameter(description = "the next of the page before (opaque)")
+                           @Nullable @QueryValue String cursor) {
+        return declarations.history(caller, Finess.parse(finessEt), IsoWeek.parse(week), limit, cursor);
     }
 
     @Get("/v1/declarations/completeness")

@@ -4,13 +4,17 @@ import fr.dispostock.declarations.DeclarationViews.Current;
 import fr.dispostock.declarations.DeclarationViews.Declared;
 import fr.dispostock.declarations.DeclarationViews.Expected;
 import fr.dispostock.declarations.DeclarationViews.ExpectedItem;
+import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.LineView;
 import fr.dispostock.declarations.DeclarationViews.RevisionView;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
@@ -47,6 +51,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class DeclarationService {
+    private static final int NUMBER_TEXT_MAX = 40;
     private static final int WRITE_ATTEMPTS = 5;
     private final RegisterStore registers;
     private final DeclarationStore declarations;
@@ -83,9 +88,21 @@ public class DeclarationService {
         Declaration d = declarations.find(pui.region(), week, finessEt)
                 .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
         return new Current(finessEt.value(), week.toString(), LineView.of(d.lines()), d.current().declaredAt(),
-                d.current().declaredBy(), firstLate(d), missing(expectedItems(pui.region(), week), d.lines()),
-                d.history().stream().map(r -> new RevisionView(r.declaredAt(), r.declaredBy(), r.late(),
-                        LineView.of(r.lines()))).toList());
+                d.current().declaredBy(), d.late(), missing(expectedItems(pui.region(), week), d.lines()),
+                d.earlierRevisions());
+    }
+
+    /** The week's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
+    public History history(Caller caller, Finess finessEt, IsoWeek week, String limit, String cursor) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Violations v = new Violations();
+        HistoryPage.Request request = HistoryPage.Request.parse(v, limit, cursor);
+        v.throwIfAny("Invalid query");
+        HistoryPage<Revision> page = declarations.history(pui.region(), week, finessEt, request)
+                .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
+        return new History(page.revisions().stream().map(r -> new RevisionView(r.declaredAt(), r.declaredBy(),
+                r.late(), LineView.of(r.lines()))).toList(), page.nextCursor());
     }
 
     /**
@@ -116,14 +133,10 @@ public class DeclarationService {
             if (existing.isPresent() && existing.get().lines().equals(lines)) {
                 return declared(existing.get(), expected); // the same figures again: a retry, nothing to do
             }
-            List<Revision> history = new ArrayList<>();
-            existing.ifPresent(d -> {
-                history.addAll(d.history());
-                history.add(d.current());
-            });
-            Declaration next = new Declaration(finessEt, pui.finessEj(), pui.region(), pui.departement(), week,
-                    new Revision(now, caller.auditName(), late, lines), history);
-            if (declarations.save(next, existing.map(Declaration::revision).orElse(0))) {
+            Revision figures = new Revision(now, caller.auditName(), late, lines);
+            Declaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> Declaration.first(finessEt,
+                    pui.finessEj(), pui.region(), pui.departement(), week, figures));
+            if (declarations.save(existing.orElse(null), next)) {
                 return declared(next, expected);
             }
         }
@@ -134,6 +147,9 @@ public class DeclarationService {
     private static List<Line> lines(Violations v, List<DeclarationBody.LineBody> body, List<Medicine> expected) {
         if (body == null || body.isEmpty()) {
             v.add("/lines", "at least one line is required; a zero stock is declared as 0");
+            return List.of();
+        }
+        if (!v.size("/lines", body, Limits.DECLARATION_LINES_MAX, "lines in one declaration")) {
             return List.of();
         }
         Set<String> expectedIds = expected.stream().map(Medicine::itemId).collect(Collectors.toSet());
@@ -161,31 +177,21 @@ public class DeclarationService {
                     ok = false;
                 }
             }
+            Long stock = null;
             if (l.stock() == null) {
                 v.add(at + "/stock", "is required; a zero stock is declared as 0");
-                ok = false;
-            } else if (l.stock().signum() < 0) {
-                v.add(at + "/stock", "must be ≥ 0");
-                ok = false;
-            } else if (l.stock().stripTrailingZeros().scale() > 0) {
-                v.add(at + "/stock", "must be a whole number of units");
-                ok = false;
-            } else if (l.stock().compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
-                v.add(at + "/stock", "is implausibly large");
-                ok = false;
+            } else {
+                stock = v.count(at + "/stock", l.stock(), Limits.STOCK_MAX);
             }
+            BigDecimal consumption = null;
             if (l.averageDailyConsumption() == null) {
                 v.add(at + "/averageDailyConsumption", "is required; declare 0 when nothing is consumed");
-                ok = false;
-            } else if (l.averageDailyConsumption().signum() < 0) {
-                v.add(at + "/averageDailyConsumption", "must be ≥ 0");
-                ok = false;
-            } else if (l.averageDailyConsumption().scale() > 3) {
-                v.add(at + "/averageDailyConsumption", "must have at most 3 decimals");
-                ok = false;
+            } else {
+                consumption = v.decimal(at + "/averageDailyConsumption", l.averageDailyConsumption(),
+                        Limits.CONSUMPTION_MAX, Limits.CONSUMPTION_DECIMALS);
             }
-            if (ok) {
-                lines.add(new Line(itemId, l.stock().longValueExact(), l.averageDailyConsumption().stripTrailingZeros()));
+            if (ok && stock != null && consumption != null) {
+                lines.add(new Line(itemId, stock, consumption));
             }
         }
         lines.sort(java.util.Comparator.comparing(Line::itemId));
@@ -194,12 +200,7 @@ public class DeclarationService {
 
     private static Declared declared(Declaration d, List<Medicine> expected) {
         return new Declared(d.finessEt().value(), d.week().toString(), LineView.of(d.lines()),
-                d.current().declaredAt(), d.current().declaredBy(), firstLate(d), missing(expected, d.lines()));
-    }
-
-    /** A week is late if it was first declared after its Monday; a later correction does not change that. */
-    static boolean firstLate(Declaration d) {
-        return d.history().isEmpty() ? d.current().late() : d.history().get(0).late();
+                d.current().declaredAt(), d.current().declaredBy(), d.late(), missing(expected, d.lines()));
     }
 
     private static List<String> missing(List<Medicine> expected, List<Line> lines) {
@@ -216,15 +217,30 @@ public class DeclarationService {
         List<DeclarationBody.LineBody> lines = new ArrayList<>();
         for (fr.dispostock.domain.Csv.Row row : csv.rows()) {
             String at = "/lines/" + lines.size();
-            lines.add(new DeclarationBody.LineBody(row.get("itemid"),
-                    number(v, at + "/stock", row.get("stock")),
-                    number(v, at + "/averageDailyConsumption", row.get("averagedailyconsumption"))));
+            lines.add(new DeclarationBody.LineBody(cell(v, at + "/itemId", row, "itemid"),
+                    number(v, at + "/stock", cell(v, at + "/stock", row, "stock")),
+                    number(v, at + "/averageDailyConsumption", cell(v, at + "/averageDailyConsumption", row,
+                            "averagedailyconsumption"))));
         }
         return lines;
     }
 
+    private static String cell(Violations v, String pointer, fr.dispostock.domain.Csv.Row row, String column) {
+        try {
+            return row.get(column);
+        } catch (InvalidValueException e) {
+            v.add(pointer, e.getMessage());
+            return null;
+        }
+    }
+
     private static BigDecimal number(Violations v, String pointer, String raw) {
         if (raw == null) {
+            return null;
+        }
+        // a number in range is short; a long digit string would cost time to parse before being refused
+        if (raw.length() > NUMBER_TEXT_MAX) {
+            v.add(pointer, "is too long for a number (" + raw.length() + " characters)");
             return null;
         }
         try {

@@ -1,6 +1,7 @@
 package fr.dispostock.declarations;
 
 import fr.dispostock.domain.declaration.Line;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -37,9 +38,15 @@ public final class DeclarationViews {
     public record RevisionView(Instant declaredAt, String declaredBy, boolean late, List<LineView> lines) {
     }
 
+    /** The week's current figures; {@code revisions}: how many earlier ones its history route pages. */
     @Serdeable
     public record Current(String finessEt, String week, List<LineView> lines, Instant declaredAt, String declaredBy,
-                          boolean late, List<String> missingItems, List<RevisionView> history) {
+                          boolean late, List<String> missingItems, int revisions) {
+    }
+
+    /** A page of the week's earlier revisions, newest first; {@code next}: the cursor of the following page, null on the last. */
+    @Serdeable
+    public record History(List<RevisionView> revisions, @Nullable String next) {
     }
 
     @Serdeable

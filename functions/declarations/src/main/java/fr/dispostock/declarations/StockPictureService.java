@@ -5,6 +5,7 @@ import fr.dispostock.declarations.DeclarationViews.MissingPui;
 import fr.dispostock.declarations.DeclarationViews.Overview;
 import fr.dispostock.declarations.DeclarationViews.Totals;
 import fr.dispostock.declarations.DeclarationViews.TrendPoint;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
@@ -69,7 +70,7 @@ public class StockPictureService {
                     missing.add(new MissingPui(pui.finessEt().value(), pui.name(), pui.email()));
                 } else {
                     declared++;
-                    late += DeclarationService.firstLate(d) ? 1 : 0;
+                    late += d.late() ? 1 : 0;
                 }
             }
         }
@@ -87,7 +88,7 @@ public class StockPictureService {
         String by = byParam == null ? null : v.parseOptional("by", byParam, StockPictureService::by);
         v.throwIfAny("Invalid query");
         Optional<Region> region = Scope.regionOfRead(caller, asked);
-        Medicine item = registers.medicine(itemId)
+        Medicine item = registers.medicine(Identifiers.existing(Identifiers.ID, itemId, "tracked item"))
                 .orElseThrow(() -> new NotFoundException("No tracked item " + itemId + "."));
         if (by == null) {
             by = region.isPresent() ? "puis" : "region";
@@ -150,7 +151,8 @@ public class StockPictureService {
 
     /** Sums over declared lines; coverage is total stock ÷ total consumption, and never a division by zero. */
     static Totals totals(String key, String name, List<Line> lines) {
-        long stock = lines.stream().mapToLong(Line::stock).sum();
+        // Limits keep the sum far from overflow; should stored figures ever break them, fail rather than wrap
+        long stock = lines.stream().mapToLong(Line::stock).reduce(0, Math::addExact);
         BigDecimal consumption = lines.stream().map(Line::averageDailyConsumption)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean consumed = consumption.signum() > 0;

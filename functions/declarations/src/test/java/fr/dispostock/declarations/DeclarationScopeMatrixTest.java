@@ -27,6 +27,7 @@ class DeclarationScopeMatrixTest {
             new Route("GET", PUI + "/expected", null, READERS),
             new Route("PUT", PUI, lines(line("cisplatine", 10, 1)), Set.of("PHARMACIST-own")),
             new Route("GET", PUI, null, READERS),
+            new Route("GET", PUI + "/history", null, READERS),
             new Route("GET", "/v1/declarations/completeness?week=" + WEEK + "&region=84", null, REGION_READERS),
             new Route("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=84", null, REGION_READERS));
 

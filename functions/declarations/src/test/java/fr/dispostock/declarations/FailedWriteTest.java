@@ -2,12 +2,14 @@ package fr.dispostock.declarations;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
@@ -48,8 +51,14 @@ class FailedWriteTest {
             }
 
             @Override
-            public boolean save(Declaration declaration, int expectedRevision) {
+            public boolean save(Declaration previous, Declaration next) {
                 throw ProvisionedThroughputExceededException.builder().message("Rate exceeded").build();
+            }
+
+            @Override
+            public Optional<HistoryPage<Revision>> history(Region region, IsoWeek week, Finess finessEt,
+                                                           HistoryPage.Request page) {
+                return real.history(region, week, finessEt, page);
             }
         };
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), throttled,
@@ -67,6 +76,8 @@ class FailedWriteTest {
         Declaration visible = real.find(Region.parse("84"), IsoWeek.parse(WEEK), Finess.parse(FLEYRIAT_ET)).orElseThrow();
         assertEquals(1, visible.lines().size());
         assertEquals(120, visible.lines().get(0).stock());
-        assertEquals(List.of(), visible.history());
+        assertEquals(0, visible.earlierRevisions());
+        assertEquals(List.of(), real.history(Region.parse("84"), IsoWeek.parse(WEEK), Finess.parse(FLEYRIAT_ET),
+                new HistoryPage.Request(HistoryPage.MAX_LIMIT, OptionalInt.empty())).orElseThrow().revisions());
     }
 }

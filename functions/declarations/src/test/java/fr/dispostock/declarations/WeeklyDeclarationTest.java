@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,50 @@ class WeeklyDeclarationTest {
     }
 
     @Test
+    void numbers_out_of_their_range_are_named_with_it_before_any_arithmetic_and_nothing_is_stored() {
+        // given a stock of 1e20, one of 2^63 - 1, a consumption of 1e100000 (13 bytes for 100,001 digits)
+        // and one of 1e-100000
+        String body = "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":1e20,\"averageDailyConsumption\":1},"
+                + "{\"itemId\":\"lomustine\",\"stock\":9223372036854775807,\"averageDailyConsumption\":1e100000},"
+                + "{\"itemId\":\"vincristine-ara\",\"stock\":1,\"averageDailyConsumption\":1e-100000}]}";
+
+        // when it is declared
+        Response r = API.call("PUT", PATH, PH_FLEYRIAT, body);
+
+        // then 422 names each number with the range it must be in, and the week is still undeclared
+        assertEquals(422, r.status(), r.body());
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        ((List<?>) r.object().get("errors")).forEach(e -> errors.put((String) ((Map<?, ?>) e).get("pointer"),
+                (String) ((Map<?, ?>) e).get("message")));
+        assertEquals(List.of("/lines/0/stock", "/lines/1/stock", "/lines/1/averageDailyConsumption",
+                "/lines/2/averageDailyConsumption"), List.copyOf(errors.keySet()), r.body());
+        assertTrue(errors.get("/lines/0/stock").contains("from 0 to 1000000000"), r.body());
+        assertTrue(errors.get("/lines/1/averageDailyConsumption").contains("from 0 to 10000000"), r.body());
+        assertTrue(errors.get("/lines/2/averageDailyConsumption").contains("at most 3 decimals"), r.body());
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void a_json_body_followed_by_more_text_or_holding_a_wrong_type_is_refused_without_naming_the_code() {
+        // given a declaration followed by a second object, and one whose stock is text
+        String trailing = "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":1,\"averageDailyConsumption\":1}]} {\"lines\":[]}";
+        String wrongType = "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":\"lots\",\"averageDailyConsumption\":1}]}";
+
+        // when each is declared
+        Response first = API.call("PUT", PATH, PH_FLEYRIAT, trailing);
+        Response second = API.call("PUT", PATH, PH_FLEYRIAT, wrongType);
+
+        // then both are problems in the users' terms, and nothing is stored
+        assertEquals(400, first.status(), first.body());
+        assertEquals("application/problem+json", first.header("Content-Type"));
+        assertTrue(second.status() == 400 || second.status() == 422, second.body());
+        for (Response r : List.of(first, second)) {
+            assertFalse(r.body().matches("(?s).*(fr\\.dispostock|java\\.|class |Exception|\\$).*"), r.body());
+        }
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
     void a_week_that_has_not_started_is_refused() {
         // when next week is declared on Monday of this one
         Response r = API.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/declarations/2026-W49", PH_FLEYRIAT,
@@ -98,12 +143,16 @@ class WeeklyDeclarationTest {
         API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 100, 8), line("lomustine", 5, 1)));
         Response retry = API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 100, 8), line("lomustine", 5, 1)));
 
-        // then the current figures are the correction, with one earlier revision (who, when, what)
+        // then the current figures are the correction, with one earlier revision (who, when, what) on the history route
         assertEquals(200, retry.status(), retry.body());
         Response read = API.call("GET", PATH, PH_FLEYRIAT, null);
         assertEquals(100, ((Number) ((Map<?, ?>) ((List<?>) read.object().get("lines")).get(0)).get("stock")).intValue());
-        List<?> history = (List<?>) read.object().get("history");
+        assertEquals(1, ((Number) read.object().get("revisions")).intValue());
+        Response page = API.call("GET", PATH + "/history", PH_FLEYRIAT, null);
+        assertEquals(200, page.status(), page.body());
+        List<?> history = (List<?>) page.object().get("revisions");
         assertEquals(1, history.size());
+        assertEquals(null, page.object().get("next"));
         Map<?, ?> earlier = (Map<?, ?>) history.get(0);
         assertTrue(earlier.get("declaredBy").toString().contains("ph@own.fr"));
         assertEquals(120, ((Number) ((Map<?, ?>) ((List<?>) earlier.get("lines")).get(0)).get("stock")).intValue());

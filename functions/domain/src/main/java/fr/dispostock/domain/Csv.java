@@ -13,9 +13,17 @@ import java.util.Map;
 public final class Csv {
     /** One data row with its line number in the file (the header is line 1). */
     public record Row(int line, Map<String, String> values) {
+        /** The cell, trimmed (null when empty); a cell holding a control or invisible character is refused. */
         public String get(String column) {
             String v = values.get(column);
-            return v == null || v.isBlank() ? null : v.strip();
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            String problem = Text.problem(v.strip(), false);
+            if (problem != null) {
+                throw new InvalidValueException(column + " " + problem);
+            }
+            return v.strip();
         }
     }
 

@@ -8,10 +8,12 @@ public final class Scope {
     private Scope() {
     }
 
-    /** Reading an establishment or one of its PUIs. */
+    /**
+     * Reading an establishment or one of its PUIs. Not the supplier: it reads the PUIs it delivers
+     * through the orders it has to ship ({@code /v1/orders/{orderId}/delivery}), not the register.
+     */
     public static void requireRead(Caller caller, Region region, Finess finessEj) {
-        if (!(caller.isNational() || caller.has(Role.SUPPLIER) || caller.readsRegion(region)
-                || caller.isPharmacistOf(finessEj))) {
+        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj))) {
             throw new AccessDeniedException("Establishment " + finessEj + " (region " + region.code()
                     + ") is outside your scope.");
         }

@@ -1,5 +1,6 @@
 package fr.dispostock.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,42 +38,93 @@ public final class Violations {
         }
     }
 
-    /** A required text of at most {@code max} characters, trimmed. */
+    /** A required one-line text of at most {@code max} characters, trimmed, without control characters. */
     public String text(String pointer, String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            add(pointer, "is required");
-            return null;
-        }
-        return optionalText(pointer, raw, max);
+        return required(pointer, raw) ? checked(pointer, raw, max, false) : null;
     }
 
     public String optionalText(String pointer, String raw, int max) {
+        return raw == null || raw.isBlank() ? null : checked(pointer, raw, max, false);
+    }
+
+    /** A required text of paragraphs (line breaks and tabs allowed), as {@link #text}. */
+    public String paragraphs(String pointer, String raw, int max) {
+        return required(pointer, raw) ? checked(pointer, raw, max, true) : null;
+    }
+
+    public String optionalParagraphs(String pointer, String raw, int max) {
+        return raw == null || raw.isBlank() ? null : checked(pointer, raw, max, true);
+    }
+
+    private boolean required(String pointer, String raw) {
         if (raw == null || raw.isBlank()) {
-            return null;
+            add(pointer, "is required");
+            return false;
         }
+        return true;
+    }
+
+    private String checked(String pointer, String raw, int max, boolean paragraphs) {
         String t = raw.strip();
         if (t.length() > max) {
             add(pointer, "must be at most " + max + " characters");
             return null;
         }
+        String problem = Text.problem(t, paragraphs);
+        if (problem != null) {
+            add(pointer, problem);
+            return null;
+        }
         return t;
     }
 
-    /** A required count of units: a whole number, at least 0. */
-    public Long count(String pointer, java.math.BigDecimal raw) {
+    /**
+     * A required count of units, a whole number from 0 to {@code max}. The range is checked on the
+     * number as written (its digits and exponent) before any arithmetic: {@code 1e100000} is refused
+     * without ever being expanded.
+     */
+    public Long count(String pointer, BigDecimal raw, long max) {
         if (raw == null) {
             add(pointer, "is required");
             return null;
         }
-        if (raw.signum() < 0) {
-            add(pointer, "must be ≥ 0");
-            return null;
-        }
-        if (raw.stripTrailingZeros().scale() > 0) {
-            add(pointer, "must be a whole number of units");
+        if (!inRange(raw, max) || raw.scale() > 0 && raw.stripTrailingZeros().scale() > 0) {
+            add(pointer, "must be a whole number of units from 0 to " + max);
             return null;
         }
         return raw.longValueExact();
+    }
+
+    /** A required decimal from 0 to {@code max} with at most {@code decimals} decimals, checked as {@link #count}. */
+    public BigDecimal decimal(String pointer, BigDecimal raw, long max, int decimals) {
+        if (raw == null) {
+            add(pointer, "is required");
+            return null;
+        }
+        if (!inRange(raw, max)) {
+            add(pointer, "must be a number from 0 to " + max);
+            return null;
+        }
+        BigDecimal stripped = raw.stripTrailingZeros();
+        if (stripped.scale() > decimals) {
+            add(pointer, "must have at most " + decimals + " decimals");
+            return null;
+        }
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    // precision - scale is the count of digits before the point, read off the representation
+    private static boolean inRange(BigDecimal raw, long max) {
+        return raw.signum() >= 0 && raw.precision() - raw.scale() <= 19 && raw.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    /** A list of at most {@code max} elements; false (recorded) when longer, and then its elements are not looked at. */
+    public boolean size(String pointer, java.util.List<?> list, int max, String why) {
+        if (list != null && list.size() > max) {
+            add(pointer, "at most " + max + " " + why + " (" + list.size() + " sent)");
+            return false;
+        }
+        return true;
     }
 
     public boolean isEmpty() {

@@ -69,6 +69,58 @@ class EstablishmentRoutesTest {
     }
 
     @Test
+    void an_ars_keeps_the_sites_of_its_region_but_registers_no_legal_entity_of_another_region() {
+        // given Santélys, legal entity 210012290 of Côte-d'Or (region 27), with a dialysis unit in Ain (84)
+        String ain = String.join("\n", "nofinesset;nofinessej;rs;code_departement",
+                "010789006;210012290;UNITE DE DIALYSE BOURG EN BRESSE;01",
+                "010000024;010780054;CH DE FLEYRIAT;01");
+
+        // when the ARS of Auvergne-Rhône-Alpes imports it before Santélys is registered
+        Response early = API.call("POST", "/v1/establishments/import", ARS_84, ain);
+
+        // then its own legal entity's site is loaded, Santélys' row is refused naming the rightful region
+        assertEquals(200, early.status(), early.body());
+        assertEquals(1, ((Number) early.object().get("created")).intValue());
+        List<?> rejected = (List<?>) early.object().get("rejected");
+        assertEquals(1, rejected.size(), early.body());
+        assertTrue(rejected.get(0).toString().contains("region 27"), early.body());
+        assertEquals(404, API.call("GET", "/v1/establishments/210012290", NATIONAL, null).status());
+        assertEquals(403, API.call("PUT", "/v1/establishments/210012290", ARS_84,
+                Map.of("name", "SANTELYS", "region", "27", "departement", "21")).status());
+
+        // when the national operator registers Santélys from its seat's row, and the ARS imports again
+        assertEquals(200, API.call("POST", "/v1/establishments/import", NATIONAL,
+                "nofinesset;nofinessej;rs;code_departement\n210010484;210012290;SANTELYS BFC ETABLISSEMENT SIEGE;21").status());
+        Response later = API.call("POST", "/v1/establishments/import", ARS_84, ain);
+
+        // then the Ain site joins Santélys, which stays of region 27, and its PUI is of region 84
+        assertEquals(1, ((Number) later.object().get("created")).intValue(), later.body());
+        Response santelys = API.call("GET", "/v1/establishments/210012290", NATIONAL, null);
+        assertEquals("27", santelys.object().get("region"));
+        assertEquals("21", santelys.object().get("departement"));
+        Response pui = API.call("PUT", "/v1/puis/010789006", ARS_84, puiBody("210012290"));
+        assertEquals(201, pui.status(), pui.body());
+        assertEquals(403, API.call("GET", "/v1/puis/010789006", ARS_94, null).status());
+    }
+
+    @Test
+    void the_finess_number_says_the_region_of_an_establishment_whatever_the_body_claims() {
+        // given the ARS of region 84 claiming a Côte-d'Or legal entity (region 27) for its region
+        Map<String, Object> claim = Map.of("name", "SANTELYS", "region", "84", "departement", "01");
+
+        // when it puts it, and the national operator puts it without region nor département
+        Response claimed = API.call("PUT", "/v1/establishments/210012290", ARS_84, claim);
+        Response derived = API.call("PUT", "/v1/establishments/210012290", NATIONAL, Map.of("name", "SANTELYS"));
+
+        // then the claim is refused naming the number's region, and the region comes from the number
+        assertEquals(422, claimed.status(), claimed.body());
+        assertTrue(claimed.body().contains("its region is 27"), claimed.body());
+        assertEquals(201, derived.status(), derived.body());
+        assertEquals("27", derived.object().get("region"));
+        assertEquals("21", derived.object().get("departement"));
+    }
+
+    @Test
     void a_file_without_the_official_columns_is_refused_whole_and_writes_nothing() {
         // given a CSV that lacks nofinessej and code_departement
         String csv = "nofinesset;rs\n010000024;CH DE FLEYRIAT";
@@ -161,7 +213,7 @@ class EstablishmentRoutesTest {
         assertEquals(422, r.status(), r.body());
         List<?> errors = (List<?>) r.object().get("errors");
         List<String> pointers = errors.stream().map(e -> (String) ((Map<?, ?>) e).get("pointer")).toList();
-        assertEquals(List.of("/name", "/region", "/status"), pointers);
+        assertEquals(List.of("/name", "/region", "/departement", "/status"), pointers);
         assertNotNull(r.object().get("title"));
         assertEquals(404, API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, null).status());
     }

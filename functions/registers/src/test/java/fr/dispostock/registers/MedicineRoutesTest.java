@@ -57,6 +57,27 @@ class MedicineRoutesTest {
     }
 
     @Test
+    void more_ucd_codes_than_one_dynamodb_transaction_can_write_are_refused_naming_the_limit() {
+        // given an item of 50 UCD codes, 1 more than the 49 whose claims fit one transaction with the item
+        String[] ucds = java.util.stream.IntStream.range(0, 50).mapToObj(i -> String.format("90%05d", i))
+                .toArray(String[]::new);
+
+        // when the national operator puts it, and an item tracked from 1900
+        Response tooMany = API.call("PUT", "/v1/medicines/group-50", NATIONAL, nationalItem(ucds));
+        Map<String, Object> old = nationalItem("9019840");
+        old.put("trackingStart", "1900-01-01");
+        Response tooOld = API.call("PUT", "/v1/medicines/from-1900", NATIONAL, old);
+
+        // then 422 names the list and its limit, and the date window; nothing is written
+        assertEquals(422, tooMany.status(), tooMany.body());
+        assertTrue(tooMany.body().contains("at most 49 UCD codes"), tooMany.body());
+        assertEquals(422, tooOld.status(), tooOld.body());
+        assertTrue(tooOld.body().contains("from 2000-01-01 to 2099-12-31"), tooOld.body());
+        assertEquals(404, API.call("GET", "/v1/medicines/group-50", NATIONAL, null).status());
+        assertEquals(404, API.call("GET", "/v1/medicines/from-1900", NATIONAL, null).status());
+    }
+
+    @Test
     void a_ucd_code_belongs_to_one_tracked_item_only() {
         // given an item holding UCD 9019840
         API.call("PUT", "/v1/medicines/cisplatine-25", NATIONAL, nationalItem("9019840"));

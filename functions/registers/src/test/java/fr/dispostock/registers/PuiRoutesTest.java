@@ -56,6 +56,26 @@ class PuiRoutesTest {
     }
 
     @Test
+    void control_and_invisible_characters_are_refused_in_names_emails_and_addresses() {
+        // given a NUL in the name, a zero-width space in the e-mail, a right-to-left override in the city
+        // and a line break in the first address line
+        Map<String, Object> body = Map.of("finessEj", CH_FLEYRIAT_EJ, "name", "PUI\u0000 Fleyriat",
+                "email", "pharmacie\u200B@ch-bourg.fr", "deliveryAddress", Map.of("line1", "900 route\nde Paris",
+                        "postalCode", "01440", "city", "\u202EtairyiV"));
+
+        // when the pharmacist sends it
+        Response r = API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, PHARMACIST_FLEYRIAT, body);
+
+        // then each field is named with the character refused, and no PUI was written
+        assertEquals(422, r.status(), r.body());
+        List<String> pointers = ((List<?>) r.object().get("errors")).stream()
+                .map(e -> (String) ((Map<?, ?>) e).get("pointer")).toList();
+        assertEquals(List.of("/name", "/email", "/deliveryAddress/line1", "/deliveryAddress/city"), pointers);
+        assertTrue(r.body().contains("U+200B"), r.body());
+        assertEquals(404, API.call("GET", "/v1/puis/" + CH_FLEYRIAT_ET, NATIONAL, null).status());
+    }
+
+    @Test
     void a_pui_must_be_a_site_of_its_establishment_in_the_finess_register() {
         // given the site of another establishment (CH Haut Bugey, 010000032)
         // when the pharmacist of CH Fleyriat registers it under CH Fleyriat

@@ -21,9 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Every route of the registers function × every kind of account, in and out of its scope. */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ScopeMatrixTest {
-    static final Set<String> EVERYONE = ACCOUNTS.keySet();
+    static final Set<String> EVERYONE = ScopeMatrix.WITH_A_ROLE;
     static final Set<String> KEEPERS = Set.of("NATIONAL", "ARS-own");
-    static final Set<String> READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own", "SUPPLIER");
+    /** The supplier is not among them: it reads the PUIs it delivers through their orders (state-stock function). */
+    static final Set<String> READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own");
+    static final Set<String> CORSICAN_READERS = Set.of("NATIONAL", "ARS-other", "OMEDIT-other", "PHARMACIST-other");
+
+    /**
+     * Santélys (FINESS juridique 210012290, Côte-d'Or: region 27) runs a dialysis unit in Ain (010789006,
+     * region 84): a legal entity spanning regions, as FINESS has them.
+     */
+    static final String SANTELYS_EJ = "210012290";
+    static final String SANTELYS_AIN_ET = "010789006";
+    static final String CORSICAN_ET = "2A0000022";
 
     static final Map<String, Object> REGIONAL_ITEM = Map.of("label", "Lomustine", "ucds", List.of("9009994"),
             "priority", Map.of("level", "REGIONAL", "regions", List.of("84")), "trackingStart", "2026-11-02");
@@ -56,13 +66,31 @@ class ScopeMatrixTest {
                     Map.of("title", "t", "body", "b", "validFrom", "2026-11-23"), Set.of("NATIONAL")),
             new Route("PUT", "/v1/instructions/regional-84", REGIONAL_INSTRUCTION, KEEPERS),
             new Route("GET", "/v1/instructions/regional-84/audit", null, KEEPERS),
-            new Route("POST", "/v1/accounts/import", "sub;email;roles\nu-1;u1@ars.fr;ARS", Set.of("NATIONAL")));
+            new Route("POST", "/v1/accounts/import", "sub;email;roles\nu-1;u1@ars.fr;ARS", Set.of("NATIONAL")),
+            // a legal entity of another region, its number's département says so, whatever the body omits
+            new Route("PUT", "/v1/establishments/" + SANTELYS_EJ, Map.of("name", "SANTELYS BFC"), Set.of("NATIONAL")),
+            new Route("GET", "/v1/establishments/" + SANTELYS_EJ, null, Set.of("NATIONAL")),
+            // its site in Ain is a PUI of region 84, kept and read there
+            new Route("PUT", "/v1/puis/" + SANTELYS_AIN_ET, puiBody(SANTELYS_EJ), KEEPERS),
+            new Route("GET", "/v1/puis/" + SANTELYS_AIN_ET, null, Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
+            // identifiers as users write them: spaces around, lower-case Corsican 2a, UCD13 for a UCD7, " 84"
+            new Route("GET", "/v1/puis/%20" + CH_FLEYRIAT_ET + "%20", null, READERS),
+            new Route("GET", "/v1/establishments/2a0000014", null, CORSICAN_READERS),
+            new Route("GET", "/v1/puis/" + CORSICAN_ET.toLowerCase(), null, CORSICAN_READERS),
+            new Route("GET", "/v1/establishments?region=%2084", null, Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
+            new Route("PUT", "/v1/medicines/regional-84", Map.of("label", "Lomustine", "ucds", List.of("3400890099943"),
+                    "priority", Map.of("level", "REGIONAL", "regions", List.of(" 84 ")), "trackingStart", "2026-11-02"),
+                    KEEPERS),
+            new Route("PUT", "/v1/instructions/regional-84", Map.of("title", "t", "body", "b", "region", "84 ",
+                    "validFrom", "2026-11-23"), KEEPERS));
 
     @BeforeAll
     static void registersWithOneOfEverything() {
         DynamoDbLocalExtension.dynamoDb().deleteAllItems("RegistersTable");
         importSlice();
         expect(201, API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, NATIONAL, puiBody(CH_FLEYRIAT_EJ)));
+        expect(201, API.call("PUT", "/v1/puis/" + CORSICAN_ET, NATIONAL, puiBody("2A0000014")));
+        expect(201, API.call("PUT", "/v1/puis/" + SANTELYS_AIN_ET, NATIONAL, puiBody(SANTELYS_EJ)));
         expect(201, API.call("PUT", "/v1/medicines/regional-84", NATIONAL, REGIONAL_ITEM));
         expect(201, API.call("PUT", "/v1/instructions/regional-84", NATIONAL, REGIONAL_INSTRUCTION));
     }

@@ -3,14 +3,19 @@ package fr.dispostock.reminders;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Role;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
 import fr.dispostock.domain.declaration.Line;
-import fr.dispostock.domain.mail.Mail;
-import fr.dispostock.domain.mail.Mailer;
+import fr.dispostock.domain.mail.Batches;
+import fr.dispostock.domain.mail.Mailing;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingQueue;
+import fr.dispostock.domain.mail.MailingStore;
+import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.mail.ReminderKind;
-import fr.dispostock.domain.mail.SentLog;
-import fr.dispostock.domain.Role;
+import fr.dispostock.domain.mail.ReminderRun;
+import fr.dispostock.domain.mail.ReminderRunStore;
 import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.domain.register.Medicine;
@@ -19,27 +24,32 @@ import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.domain.statestock.StateStockStore;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The calendar's reminders, sent only to the PUIs that have not yet done what is due (and to the
- * pharmacists of their establishment), and at most
- * once per run: a run is the kind and the instant it was scheduled for, so a schedule delivered
- * twice sends nothing twice, while the afternoon run of a Monday reaches those still missing.
- * A recipient is claimed before its mail is sent and given back if sending fails; a crash between
- * the two loses that one reminder rather than sending it twice.
+ * The calendar's reminders, to the PUIs that have not yet done what is due and to the pharmacists of
+ * their establishment. A run fixes its recipients and what each one's mail says (the PUI, the week,
+ * the items still missing…), less the addresses that bounced or complained, and hands them to the
+ * mailing sender that campaigns use (SES bulk, paced, checkpointed, resumed). A run is the kind and
+ * the instant it was scheduled for: a schedule delivered twice finds its run made and sends nothing,
+ * while the afternoon run of a Monday is another run, reaching those still missing then.
  */
 @Singleton
 public class ReminderService {
@@ -48,82 +58,142 @@ public class ReminderService {
     private final AccountStore accounts;
     private final DeclarationStore declarations;
     private final StateStockStore stateStock;
-    private final SentLog sentLog;
-    private final Mailer mailer;
+    private final ReminderRunStore runs;
+    private final MailingStore mailings;
+    private final MailingQueue queue;
+    private final Clock clock;
 
     public ReminderService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
-                           StateStockStore stateStock, SentLog sentLog, Mailer mailer) {
+                           StateStockStore stateStock, ReminderRunStore runs, MailingStore mailings,
+                           @Nullable MailingQueue queue, Clock clock) {
         this.registers = registers;
         this.accounts = accounts;
         this.declarations = declarations;
         this.stateStock = stateStock;
-        this.sentLog = sentLog;
-        this.mailer = mailer;
+        this.runs = runs;
+        this.mailings = mailings;
+        this.queue = queue;
+        this.clock = clock;
     }
 
-    @io.micronaut.serde.annotation.Serdeable
-    public record Report(String kind, Instant scheduledTime, int sent, int skipped, int failed) {
+    /** The run, and whether it had been made already by an earlier delivery of its schedule. */
+    public record Outcome(ReminderRun run, boolean duplicate) {
     }
 
-    public Report run(ReminderKind kind, Instant scheduledTime) {
-        LocalDate day = LocalDate.ofInstant(scheduledTime, Dates.PARIS);
-        List<Mail> mails = switch (kind) {
+    /** One message of a reminder, the same for all its recipients but for their data. */
+    private record Message(String subject, String text) {
+    }
+
+    private static final Map<ReminderKind, Message> MESSAGES = Map.of(
+            ReminderKind.WEEKLY_DECLARATION, new Message(
+                    "Dispostock – déclaration hebdomadaire {{week}} : {{missingCount}} médicament(s) à déclarer",
+                    """
+                    Bonjour,
+
+                    La PUI {{puiName}} (FINESS {{finessEt}}) n'a pas encore déclaré, pour la semaine {{week}}, \
+                    les médicaments suivants (stock en unités et consommation moyenne journalière ; un stock nul \
+                    se déclare 0) :
+                    {{missingItems}}
+                    Merci de déclarer sur Dispostock.
+                    """),
+            ReminderKind.STATE_STOCK, new Message("Dispostock – stock État (vaccins mpox) du {{thursday}}",
+                    """
+                    Bonjour,
+
+                    Merci de déclarer aujourd'hui, lot par lot avec leur date de péremption, les vaccins du stock \
+                    État détenus par la PUI {{puiName}} (FINESS {{finessEt}}), y compris les lots périmés, pour son \
+                    réapprovisionnement.
+                    """),
+            ReminderKind.ORDER_DAY, new Message("Dispostock – jour de commande du stock État, {{orderDay}}",
+                    """
+                    Bonjour,
+
+                    C'est aujourd'hui le jour de commande mensuel des produits du stock État. Les commandes de la PUI \
+                    {{puiName}} (FINESS {{finessEt}}) passées avant 12 h (heure de Paris) sont traitées pour ce jour ; \
+                    les suivantes, pour le mois prochain.
+                    """));
+
+    public Outcome run(ReminderKind kind, Instant scheduledFor) {
+        var made = runs.run(kind, scheduledFor);
+        if (made.isPresent()) {
+            return duplicate(made.get());
+        }
+        LocalDate day = LocalDate.ofInstant(scheduledFor, Dates.PARIS);
+        List<Recipient> puis = switch (kind) {
             case WEEKLY_DECLARATION -> weeklyDeclaration(IsoWeek.of(day));
             case STATE_STOCK -> day.getDayOfWeek() == DayOfWeek.THURSDAY ? stateStockLots(day) : List.of();
             case ORDER_DAY -> OrderDays.isOrderDay(day) ? orderDay(day) : List.of();
         };
-        mails = withPharmacists(mails);
-        String run = kind.slug() + "#" + scheduledTime;
-        int sent = 0;
-        int skipped = 0;
-        int failed = 0;
-        for (Mail mail : mails) {
-            String recipient = mail.to().get(0);
-            if (!sentLog.claim(run, recipient)) {
-                skipped++;
-                continue;
-            }
-            try {
-                mailer.send(mail);
-                sent++;
-            } catch (RuntimeException e) {
-                sentLog.release(run, recipient);
-                failed++;
-                LOG.warn("reminder {} to {} not sent: {}", run, recipient, e.toString());
-            }
+        Map<String, Recipient> byAddress = withPharmacists(puis);
+        Set<String> suppressed = mailings.suppressed(byAddress.keySet());
+        List<Recipient> recipients = byAddress.values().stream()
+                .filter(r -> !suppressed.contains(r.email().toLowerCase(Locale.ROOT))).toList();
+        List<List<Recipient>> batches = Batches.of(recipients);
+        Message message = MESSAGES.get(kind);
+        MailingId id = MailingId.reminderRun(kind, scheduledFor);
+        ReminderRun run = new ReminderRun(kind, scheduledFor, clock.instant(), Mailing.created(id, message.subject(),
+                message.text(), null, Mailing.Delivery.AT_MOST_ONCE,
+                batches.isEmpty() ? Mailing.Status.SENT : Mailing.Status.SENDING, recipients.size(), batches.size(),
+                suppressed.size()));
+        if (!runs.create(run, batches)) { // a duplicate delivery got there first
+            return duplicate(runs.run(kind, scheduledFor).orElseThrow());
         }
-        LOG.info("reminder {}: {} sent, {} already sent, {} failed", run, sent, skipped, failed);
-        return new Report(kind.slug(), scheduledTime, sent, skipped, failed);
+        LOG.info("{}: {} recipients in {} batches, {} suppressed", id, recipients.size(), batches.size(), suppressed.size());
+        if (!batches.isEmpty() && queue != null) {
+            queue.kick(id);
+        }
+        return new Outcome(run, false);
+    }
+
+    /** A run made already: nothing is sent again; kicked again if it was not done (its sender may have died). */
+    private Outcome duplicate(ReminderRun run) {
+        LOG.info("{}: made already ({}), nothing sent again", run.mailing().id(), run.mailing().status());
+        if (run.mailing().status() == Mailing.Status.SENDING && queue != null) {
+            queue.kick(run.mailing().id());
+        }
+        return new Outcome(run, true);
     }
 
     /**
-     * The same reminder to the pharmacists of the PUI's establishment (accounts of the identity platform);
-     * someone reached by two paths is claimed once per run, so gets it once.
+     * Each PUI's reminder, and the same to the pharmacists of its establishment (accounts of the
+     * identity platform), each address once (compared without case): someone reached by two paths
+     * gets the first.
      */
-    private List<Mail> withPharmacists(List<Mail> mails) {
-        if (mails.isEmpty()) {
-            return mails;
+    private Map<String, Recipient> withPharmacists(List<Recipient> puis) {
+        Map<String, Recipient> byAddress = new LinkedHashMap<>();
+        if (puis.isEmpty()) {
+            return byAddress;
         }
-        Map<String, List<String>> pharmacistsByEstablishment = new java.util.HashMap<>();
+        Map<String, List<String>> pharmacistsByEstablishment = new HashMap<>();
         for (Account a : accounts.all()) {
             if (a.roles().contains(Role.PHARMACIST)) {
                 a.establishments().forEach(ej -> pharmacistsByEstablishment
                         .computeIfAbsent(ej.value(), k -> new ArrayList<>()).add(a.email()));
             }
         }
-        List<Mail> all = new ArrayList<>();
-        for (Mail m : mails) {
-            all.add(m);
-            pharmacistsByEstablishment.getOrDefault(m.tags().get("establishment"), List.of())
-                    .forEach(email -> all.add(new Mail(List.of(email), m.subject(), m.text(), m.html(), m.tags())));
+        for (Recipient pui : puis) {
+            byAddress.putIfAbsent(pui.email().toLowerCase(Locale.ROOT), pui);
+            pharmacistsByEstablishment.getOrDefault(pui.data().get(ESTABLISHMENT), List.of()).forEach(email ->
+                    byAddress.putIfAbsent(email.toLowerCase(Locale.ROOT), new Recipient(email, pui.data())));
         }
-        return all;
+        return byAddress;
     }
 
+    /** The data every reminder of a PUI has: its name and FINESS numbers. */
+    private static Map<String, String> about(Pui pui) {
+        Map<String, String> data = new HashMap<>();
+        data.put("puiName", pui.name());
+        data.put("finessEt", pui.finessEt().value());
+        data.put(ESTABLISHMENT, pui.finessEj().value());
+        return data;
+    }
+
+    private static final String ESTABLISHMENT = "finessEj";
+
     /** Monday: the PUIs whose declaration of the week is missing or lacks items, naming the items. */
-    private List<Mail> weeklyDeclaration(IsoWeek week) {
+    private List<Recipient> weeklyDeclaration(IsoWeek week) {
         List<Medicine> medicines = registers.medicines();
-        List<Mail> mails = new ArrayList<>();
+        List<Recipient> mails = new ArrayList<>();
         for (Region region : Region.all()) {
             List<Medicine> expected = Medicine.toDeclare(medicines, region, week);
             if (expected.isEmpty()) {
@@ -136,42 +206,29 @@ public class ReminderService {
                 Set<String> done = d == null ? Set.of() : d.lines().stream().map(Line::itemId).collect(Collectors.toSet());
                 List<Medicine> missing = expected.stream().filter(m -> !done.contains(m.itemId())).toList();
                 if (!missing.isEmpty()) {
-                    mails.add(weeklyMail(pui, week, missing, d == null));
+                    Map<String, String> data = about(pui);
+                    data.put("week", week.toString());
+                    data.put("missingCount", Integer.toString(missing.size()));
+                    data.put("missingItems", missing.stream().map(m -> "- " + m.label() + " (" + m.itemId() + ")\n")
+                            .collect(Collectors.joining()));
+                    mails.add(new Recipient(pui.email(), data));
                 }
             }
         }
         return mails;
     }
 
-    private static Mail weeklyMail(Pui pui, IsoWeek week, List<Medicine> missing, boolean nothingYet) {
-        StringBuilder text = new StringBuilder("Bonjour,\n\n")
-                .append(nothingYet ? "La PUI " : "La déclaration de la PUI ").append(pui.name()).append(" (FINESS ")
-                .append(pui.finessEt()).append(nothingYet ? ") n'a pas encore déclaré son stock de la semaine "
-                        : ") pour la semaine ").append(week).append(nothingYet ? "." : " est incomplète.")
-                .append("\n\nMédicaments à déclarer (stock en unités et consommation moyenne journalière ;")
-                .append(" un stock nul se déclare 0) :\n");
-        missing.forEach(m -> text.append("- ").append(m.label()).append(" (").append(m.itemId()).append(")\n"));
-        text.append("\nMerci de déclarer sur Dispostock.\n");
-        return new Mail(List.of(pui.email()), "Dispostock – déclaration hebdomadaire " + week + " : "
-                + missing.size() + " médicament(s) à déclarer", text.toString(), null,
-                Map.of("reminder", ReminderKind.WEEKLY_DECLARATION.slug(), "week", week.toString(),
-                        "establishment", pui.finessEj().value()));
-    }
-
     /** Thursday: the PUIs that have not declared the State-stock lots they hold. */
-    private List<Mail> stateStockLots(LocalDate thursday) {
-        List<Mail> mails = new ArrayList<>();
+    private List<Recipient> stateStockLots(LocalDate thursday) {
+        List<Recipient> mails = new ArrayList<>();
         for (Region region : Region.all()) {
             Set<String> declared = stateStock.lots(region, thursday).stream()
                     .map(d -> d.finessEt().value()).collect(Collectors.toSet());
             for (Pui pui : registers.puis(region)) {
                 if (!declared.contains(pui.finessEt().value())) {
-                    mails.add(new Mail(List.of(pui.email()), "Dispostock – stock État (vaccins mpox) du " + thursday,
-                            "Bonjour,\n\nMerci de déclarer aujourd'hui, lot par lot avec leur date de péremption, les"
-                                    + " vaccins du stock État détenus par la PUI " + pui.name() + " (FINESS "
-                                    + pui.finessEt() + "), y compris les lots périmés, pour son réapprovisionnement.\n",
-                            null, Map.of("reminder", ReminderKind.STATE_STOCK.slug(),
-                            "establishment", pui.finessEj().value())));
+                    Map<String, String> data = about(pui);
+                    data.put("thursday", thursday.toString());
+                    mails.add(new Recipient(pui.email(), data));
                 }
             }
         }
@@ -179,20 +236,17 @@ public class ReminderService {
     }
 
     /** First Thursday: the PUIs that have not ordered for this order day. */
-    private List<Mail> orderDay(LocalDate day) {
-        List<Mail> mails = new ArrayList<>();
+    private List<Recipient> orderDay(LocalDate day) {
+        List<Recipient> mails = new ArrayList<>();
         for (Region region : Region.all()) {
             Set<String> ordered = stateStock.ordersOfRegion(region).stream()
                     .filter(o -> o.orderDay().equals(day) && o.status() != OrderStatus.CANCELLED)
                     .map(o -> o.finessEt().value()).collect(Collectors.toSet());
             for (Pui pui : registers.puis(region)) {
                 if (!ordered.contains(pui.finessEt().value())) {
-                    mails.add(new Mail(List.of(pui.email()), "Dispostock – jour de commande du stock État, " + day,
-                            "Bonjour,\n\nC'est aujourd'hui le jour de commande mensuel des produits du stock État. Les"
-                                    + " commandes de la PUI " + pui.name() + " (FINESS " + pui.finessEt()
-                                    + ") passées avant 12 h (heure de Paris) sont traitées pour ce jour ; les suivantes,"
-                                    + " pour le mois prochain.\n", null,
-                            Map.of("reminder", ReminderKind.ORDER_DAY.slug(), "establishment", pui.finessEj().value())));
+                    Map<String, String> data = about(pui);
+                    data.put("orderDay", day.toString());
+                    mails.add(new Recipient(pui.email(), data));
                 }
             }
         }

@@ -41,12 +41,19 @@ class LotRoutesTest {
                 lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 38, null),
                 lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null))));
 
-        // then the current lots are the corrected ones, the first figures in history
+        // then the current lots are the corrected ones, the first figures one earlier revision on the history route
         assertEquals(200, first.status(), first.body());
         assertEquals(200, corrected.status(), corrected.body());
         Response read = API.call("GET", PATH, ARS_84, null);
-        assertEquals(1, ((List<?>) read.object().get("history")).size());
+        assertEquals(1, ((Number) read.object().get("revisions")).intValue());
         assertEquals(38, ((Number) ((Map<?, ?>) ((List<?>) read.object().get("lines")).get(1)).get("quantity")).intValue());
+        Response history = API.call("GET", PATH + "/history", ARS_84, null);
+        assertEquals(200, history.status(), history.body());
+        List<?> revisions = (List<?>) history.object().get("revisions");
+        assertEquals(1, revisions.size());
+        assertEquals(40, ((Number) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) revisions.get(0)).get("lines")).get(1))
+                .get("quantity")).intValue());
+        assertEquals(null, history.object().get("next"));
     }
 
     @Test
@@ -69,6 +76,29 @@ class LotRoutesTest {
         assertEquals(422, wednesday.status());
         assertTrue(wednesday.body().contains("Thursday"), wednesday.body());
         assertEquals(200, flagged.status(), flagged.body());
+    }
+
+    @Test
+    void quantities_dates_and_list_sizes_out_of_their_range_are_named_with_it() {
+        // given a lot of 1e20 units, one expiring in 1900, one in 9999, and a lot number with a NUL
+        Response r = API.call("PUT", PATH, PH_FLEYRIAT, "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"A\","
+                + "\"expiry\":\"2027-06-30\",\"quantity\":1e20},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"B\","
+                + "\"expiry\":\"1900-01-01\",\"quantity\":1},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"C\","
+                + "\"expiry\":\"9999-12-31\",\"quantity\":1},{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"D\\u0000\","
+                + "\"expiry\":\"2027-06-30\",\"quantity\":1}]}");
+        // and 201 lots, one more than a Thursday declaration holds
+        List<Map<String, Object>> many = java.util.stream.IntStream.range(0, 201)
+                .mapToObj(i -> lot("MPOX-MVA-BN", "L" + i, "2027-06-30", 1, null)).toList();
+        Response tooMany = API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", many));
+
+        // then each is named with its range, and nothing is stored
+        assertEquals(422, r.status(), r.body());
+        assertEquals(List.of("/lines/0/quantity", "/lines/1/expiry", "/lines/2/expiry", "/lines/3/lot"),
+                ((List<?>) r.object().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("pointer")).toList());
+        assertTrue(r.body().contains("from 0 to 100000000"), r.body());
+        assertEquals(422, tooMany.status(), tooMany.body());
+        assertTrue(tooMany.body().contains("at most 200 lots"), tooMany.body());
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
     }
 
     @Test

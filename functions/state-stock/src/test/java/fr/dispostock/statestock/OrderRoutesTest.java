@@ -49,6 +49,49 @@ class OrderRoutesTest {
     }
 
     @Test
+    void quantities_out_of_range_are_refused_with_the_range_and_create_no_order() {
+        // given orders of 1e20 and of 2^63 - 1 units (the devices added would overflow), and a pack size of 1e20
+        Response huge = API.call("POST", "/v1/orders", PH_FLEYRIAT, "{\"finessEt\":\"" + FLEYRIAT_ET
+                + "\",\"lines\":[{\"productCode\":\"TECOVIRIMAT-200\",\"quantity\":1e20}]}",
+                Map.of("Idempotency-Key", "huge-order-1"));
+        Response overflow = API.call("POST", "/v1/orders", PH_FLEYRIAT,
+                order(FLEYRIAT_ET, "MPOX-MVA-BN", Long.MAX_VALUE), Map.of("Idempotency-Key", "overflow-order-1"));
+        Response pack = API.call("PUT", "/v1/state-stock/products/BIG-PACK", NATIONAL,
+                "{\"name\":\"n\",\"kind\":\"ANTIVIRAL\",\"unit\":\"capsule\",\"packSize\":1e20}");
+
+        // then each answers 422 naming the field and its range, and no order exists
+        for (Response r : List.of(huge, overflow, pack)) {
+            assertEquals(422, r.status(), r.body());
+        }
+        assertTrue(huge.body().contains("/lines/0/quantity") && huge.body().contains("from 0 to 10000000"), huge.body());
+        assertTrue(overflow.body().contains("from 0 to 10000000"), overflow.body());
+        assertTrue(pack.body().contains("/packSize") && pack.body().contains("from 0 to 100000"), pack.body());
+        assertEquals(List.of(), API.call("GET", "/v1/orders?finessEt=" + FLEYRIAT_ET, PH_FLEYRIAT, null).list());
+    }
+
+    @Test
+    void the_supplier_reads_the_pui_an_approved_order_goes_to_and_not_the_others() {
+        // given a submitted order, and another approved by the ARS
+        String submitted = (String) API.call("POST", "/v1/orders", PH_FLEYRIAT, order(FLEYRIAT_ET, "TECOVIRIMAT-200", 42),
+                Map.of("Idempotency-Key", "delivery-submitted")).object().get("orderId");
+        String approved = (String) API.call("POST", "/v1/orders", PH_FLEYRIAT, order(FLEYRIAT_ET, "TECOVIRIMAT-200", 84),
+                Map.of("Idempotency-Key", "delivery-approved")).object().get("orderId");
+        API.call("POST", "/v1/orders/" + approved + "/review", ARS_84, Map.of("lines", List.of(
+                Map.of("productCode", "TECOVIRIMAT-200", "approvedQuantity", 84))));
+
+        // when the supplier asks where each goes
+        Response toShip = API.call("GET", "/v1/orders/" + approved + "/delivery", SUPPLIER, null);
+        Response notYet = API.call("GET", "/v1/orders/" + submitted + "/delivery", SUPPLIER, null);
+
+        // then it reads the PUI's address and its establishment's name for the approved one only
+        assertEquals(200, toShip.status(), toShip.body());
+        assertEquals(FLEYRIAT_ET, toShip.object().get("finessEt"));
+        assertEquals(FLEYRIAT_EJ, ((Map<?, ?>) toShip.object().get("establishment")).get("finessEj"));
+        assertTrue(toShip.object().get("deliveryAddress") instanceof Map, toShip.body());
+        assertEquals(403, notYet.status(), notYet.body());
+    }
+
+    @Test
     void the_same_idempotency_key_again_returns_the_same_order_and_creates_no_second_one() {
         // given an order placed
         String first = placed("retry-key-0001");

@@ -40,13 +40,14 @@ class StateStockScopeMatrixTest {
     }
 
     static final List<Route> ROUTES = List.of(
-            new Route("GET", "/v1/state-stock/products", null, ACCOUNTS.keySet()),
+            new Route("GET", "/v1/state-stock/products", null, ScopeMatrix.WITH_A_ROLE),
             new Route("PUT", () -> "/v1/state-stock/products/NEW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                     Map.of("name", "n", "kind", "ANTIVIRAL", "unit", "capsule", "packSize", 10), Set.of("NATIONAL")),
             new Route("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, Map.of("lines", List.of(Map.of(
                     "productCode", "MPOX-MVA-BN", "lot", "L1", "expiry", "2027-01-01", "quantity", 3))),
                     Set.of("PHARMACIST-own")),
             new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, null, READERS),
+            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, READERS),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=84", null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&finessEt=" + FLEYRIAT_ET, null, READERS),
@@ -54,6 +55,15 @@ class StateStockScopeMatrixTest {
             new Route("GET", "/v1/orders?finessEt=" + FLEYRIAT_ET, null, READERS),
             new Route("GET", () -> "/v1/orders/" + approved(), null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own", "SUPPLIER")),
+            new Route("GET", () -> "/v1/orders/" + submitted(), null, READERS),
+            // the supplier reads the PUI it delivers (not the register): for the orders it has to ship only
+            new Route("GET", () -> "/v1/orders/" + approved() + "/delivery", null,
+                    Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own", "SUPPLIER")),
+            new Route("GET", () -> "/v1/orders/" + submitted() + "/delivery", null, READERS),
+            // identifiers as users write them: spaces around, a region written " 84"
+            new Route("GET", "/v1/orders?finessEt=%20" + FLEYRIAT_ET + "%20", null, READERS),
+            new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=%2084", null,
+                    Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
             new Route("POST", () -> "/v1/orders/" + submitted() + "/review", Map.of("lines", List.of(
                     Map.of("productCode", "TECOVIRIMAT-200", "approvedQuantity", 42))), Set.of("ARS-own")),
             new Route("POST", () -> "/v1/orders/" + approved() + "/shipments", Map.of("shippedOn", THURSDAY,

@@ -6,10 +6,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.io.IOException;
@@ -35,12 +42,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
         this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
-        this.client = DynamoDbClient.builder()
+        this.client = builder().build();
+    }
+
+    private DynamoDbClientBuilder builder() {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.EU_WEST_3)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     public static EmbeddedDynamoDb startInMemory() {
@@ -91,6 +101,24 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * Another client of this DynamoDB that adds to {@code billed}, in order, the write capacity
+     * DynamoDB reports for each PutItem and TransactWriteItems sent with ReturnConsumedCapacity.
+     */
+    public DynamoDbClient clientBillingTo(List<Double> billed) {
+        return builder().overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof PutItemResponse put && put.consumedCapacity() != null) {
+                    billed.add(put.consumedCapacity().capacityUnits());
+                } else if (context.response() instanceof TransactWriteItemsResponse transaction
+                        && transaction.hasConsumedCapacity()) {
+                    billed.add(transaction.consumedCapacity().stream().mapToDouble(ConsumedCapacity::capacityUnits).sum());
+                }
+            }
+        })).build();
     }
 
     public void createTablesFromTemplate() {

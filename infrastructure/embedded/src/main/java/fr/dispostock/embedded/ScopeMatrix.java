@@ -23,12 +23,18 @@ public final class ScopeMatrix {
         }
     }
 
+    /** Every account that holds a Dispostock role: what the routes "for everyone" allow. */
+    public static final Set<String> WITH_A_ROLE = Set.of("NATIONAL", "ARS-own", "ARS-other", "OMEDIT-own",
+            "OMEDIT-other", "PHARMACIST-own", "PHARMACIST-other", "SUPPLIER");
+
     private ScopeMatrix() {
     }
 
     /**
      * The kinds of account, by the names routes use: "own" is region 84 for ARS and OMEDIT, and the
-     * given establishment for a pharmacist; "other" is region 94 and another establishment.
+     * given establishment for a pharmacist; "other" is region 94 and another establishment. "NO-ROLE"
+     * and "FOREIGN-ROLE" (only roles Dispostock does not know, one of them a lower-case "pharmacist")
+     * carry the own establishment and region, which must not help them.
      */
     public static Map<String, String> accounts(LocalTokens tokens, String ownFinessEj, String otherFinessEj) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -40,6 +46,10 @@ public final class ScopeMatrix {
         a.put("PHARMACIST-own", tokens.token("ph-own", "ph@own.fr", List.of("PHARMACIST"), List.of(ownFinessEj), null));
         a.put("PHARMACIST-other", tokens.token("ph-other", "ph@other.fr", List.of("PHARMACIST"), List.of(otherFinessEj), null));
         a.put("SUPPLIER", tokens.token("spf", "logistique@santepubliquefrance.fr", List.of("SUPPLIER"), List.of(), null));
+        // validly signed for Dispostock, but holding no role of it: refused everywhere
+        a.put("NO-ROLE", tokens.token("nobody", "nobody@chu.fr", List.of(), List.of(ownFinessEj), "84"));
+        a.put("FOREIGN-ROLE", tokens.token("other-app", "admin@chu.fr", List.of("ADMIN", "pharmacist"),
+                List.of(ownFinessEj), "84"));
         return a;
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The local emulator of the Amazon SES v2 API ({@code aws-ses-v2-local}, from npm, installed by this
@@ -27,6 +28,25 @@ public final class SesEmulator implements AutoCloseable {
     }
 
     public static SesEmulator start() {
+        return start(Map.of());
+    }
+
+    /**
+     * An emulator whose account ({@code GetAccount}) says this maximum send rate, as a production
+     * account's quota would (e.g. 14 mails per second).
+     */
+    public static SesEmulator withMaxSendRate(double mailsPerSecond) {
+        // every field the emulator's GetAccount checks; the rest as a production account in good standing
+        return start(Map.of("AWS_SES_ACCOUNT", String.format(java.util.Locale.ROOT, """
+                {"DedicatedIpAutoWarmupEnabled":false,"Details":{"AdditionalContactEmailAddresses":[],\
+                "ContactLanguage":"FR","MailType":"TRANSACTIONAL","ReviewDetails":{"CaseId":"local","Status":"GRANTED"},\
+                "UseCaseDescription":"Dispostock","WebsiteURL":"https://dispostock.invalid"},"EnforcementStatus":"HEALTHY",\
+                "ProductionAccessEnabled":true,"SendingEnabled":true,"SendQuota":{"Max24HourSend":1000000,\
+                "MaxSendRate":%s,"SentLast24Hours":0},"SuppressionAttributes":{"SuppressedReasons":[]}}""",
+                mailsPerSecond)));
+    }
+
+    private static SesEmulator start(Map<String, String> environment) {
         Path dir = TableDefinitions.locateTemplate().resolveSibling("infrastructure/embedded/ses-emulator");
         Path cli = dir.resolve("node_modules/aws-ses-v2-local/dist/cli.js");
         if (!Files.exists(cli)) {
@@ -41,9 +61,10 @@ public final class SesEmulator implements AutoCloseable {
         }
         try {
             // node itself, not npx: npx leaves a child behind the PID we would stop
-            Process process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port",
-                    Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port",
+                    Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             SesEmulator emulator = new SesEmulator(process, URI.create("http://127.0.0.1:" + port));
             emulator.awaitReady();
             return emulator;

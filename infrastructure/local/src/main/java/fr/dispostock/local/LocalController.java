@@ -4,8 +4,12 @@ import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.mail.Mailing;
 import fr.dispostock.domain.mail.ReminderKind;
+import fr.dispostock.domain.mail.ReminderRun;
+import fr.dispostock.domain.mail.ReminderRunStore;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.reminders.ReminderHandler;
 import fr.dispostock.reminders.ReminderService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -33,26 +37,38 @@ public class LocalController {
     private final LocalTokens tokens;
     private final LocalOutbox outbox;
     private final ReminderService reminders;
+    private final ReminderRunStore runs;
 
-    public LocalController(LocalTokens tokens, LocalOutbox outbox, ReminderService reminders) {
+    public LocalController(LocalTokens tokens, LocalOutbox outbox, ReminderService reminders, ReminderRunStore runs) {
         this.tokens = tokens;
         this.outbox = outbox;
         this.reminders = reminders;
+        this.runs = runs;
     }
 
     /**
      * Runs a reminder as its schedule would on that date, at 08:00 in Paris (the afternoon Monday run
-     * is the same reminder at another hour: `at=14:00`). Mails go to the outbox; the same run again
-     * sends nothing.
+     * is the same reminder at another hour: `at=14:00`). The platform's sender thread mails the run to
+     * the outbox; the answer waits (a minute at most) for it to be sent and is the run's report. The
+     * same run again sends nothing ({@code duplicate: true}).
      */
     @Post("/reminders/{kind}")
-    public ReminderService.Report reminder(String kind, @Nullable @QueryValue String date, @Nullable @QueryValue String at) {
+    public Map<String, Object> reminder(String kind, @Nullable @QueryValue String date, @Nullable @QueryValue String at)
+            throws InterruptedException {
         Violations v = new Violations();
         ReminderKind k = v.parse("kind", kind, ReminderKind::parse);
         LocalDate day = v.parse("date", date, Dates::parse);
         LocalTime time = v.parseOptional("at", at, LocalController::time);
         v.throwIfAny("Invalid reminder");
-        return reminders.run(k, ZonedDateTime.of(day, time == null ? LocalTime.of(8, 0) : time, Dates.PARIS).toInstant());
+        ReminderService.Outcome outcome = reminders.run(k,
+                ZonedDateTime.of(day, time == null ? LocalTime.of(8, 0) : time, Dates.PARIS).toInstant());
+        ReminderRun run = outcome.run();
+        for (long deadline = System.nanoTime() + 60_000_000_000L;
+             run.mailing().status() == Mailing.Status.SENDING && System.nanoTime() < deadline; ) {
+            Thread.sleep(50);
+            run = runs.run(run.kind(), run.scheduledFor()).orElseThrow();
+        }
+        return ReminderHandler.report(new ReminderService.Outcome(run, outcome.duplicate()));
     }
 
     private static LocalTime time(String raw) {

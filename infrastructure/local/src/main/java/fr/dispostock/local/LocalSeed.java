@@ -108,7 +108,7 @@ public class LocalSeed {
 
     /** A line of infrastructure/catalogue/state-stock-catalogue.json. */
     @Serdeable
-    record CatalogueEntry(String code, String name, String kind, String unit, Integer packSize,
+    record CatalogueEntry(String code, String name, String kind, String unit, java.math.BigDecimal packSize,
                           List<ProductBody.DeviceBody> devices, Boolean orderable) {
     }
 

@@ -131,12 +131,17 @@ class LocalPlatformTest {
         Answer first = call("POST", "/local/reminders/weekly-declaration?date=2026-11-16", null, null);
         Answer again = call("POST", "/local/reminders/weekly-declaration?date=2026-11-16", null, null);
 
-        // then every seeded PUI got one mail, and the second run sent nothing
+        // then every seeded PUI got one mail, by the sender thread, and the second run was the same run: nothing more
         assertEquals(200, first.status(), String.valueOf(first.json()));
+        assertEquals("SENT", first.object().get("status"), String.valueOf(first.json()));
         int sent = ((Number) first.object().get("sent")).intValue();
         assertTrue(sent > 300, "sent " + sent);
-        assertEquals(0, ((Number) again.object().get("sent")).intValue());
+        assertEquals(first.object().get("recipients"), first.object().get("sent"));
+        assertEquals(false, first.object().get("duplicate"));
+        assertEquals(true, again.object().get("duplicate"));
         assertEquals(sent, call("GET", "/local/outbox", null, null).list().size());
+        assertTrue(((String) ((Map<?, ?>) call("GET", "/local/outbox", null, null).list().get(0)).get("text"))
+                .contains("2026-W47"), "the week is filled in");
         assertEquals(422, call("POST", "/local/reminders/monthly?date=2026-11-16", null, null).status());
     }
 

@@ -8,10 +8,11 @@ public interface BulkMailer {
     /** At most this many recipients in one call (SES: 50). */
     int MAX_BATCH = 50;
 
+    /** Defines the template once (again: nothing); {@code html} may be null for text only. */
     void defineTemplate(String name, String subject, String text, String html);
 
-    /** One message per recipient; how many were accepted (the others failed). */
-    int sendBulk(String template, List<String> recipients, Map<String, String> tags);
+    /** One message per recipient, the template filled with its data; how many were accepted (the others failed). */
+    int sendBulk(String template, List<Recipient> recipients, Map<String, String> tags);
 
     /** Messages per second the account may send. */
     double maxSendRate();

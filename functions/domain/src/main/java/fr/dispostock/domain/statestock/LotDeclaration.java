@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The State-stock lots a PUI declares for a Thursday, with the figures corrections replaced. */
+/**
+ * The State-stock lots a PUI declares for a Thursday, and how many earlier revisions corrections
+ * replaced (read page by page from the store, never carried here).
+ */
 public record LotDeclaration(Finess finessEt, Finess finessEj, Region region, Departement departement, LocalDate date,
-                             Revision current, List<Revision> history) {
+                             Revision current, int earlierRevisions) {
 
     public record Revision(Instant declaredAt, String declaredBy, List<LotLine> lines) {
         public Revision {
@@ -18,11 +21,19 @@ public record LotDeclaration(Finess finessEt, Finess finessEj, Region region, De
         }
     }
 
-    public LotDeclaration {
-        history = history == null ? List.of() : List.copyOf(history); // absent from a document written without empty lists
+    /** The Thursday's first declaration. */
+    public static LotDeclaration first(Finess finessEt, Finess finessEj, Region region, Departement departement,
+                                       LocalDate date, Revision current) {
+        return new LotDeclaration(finessEt, finessEj, region, departement, date, current, 0);
     }
 
+    /** The same Thursday corrected: these lots replace the current ones, which become an earlier revision. */
+    public LotDeclaration correctedBy(Revision next) {
+        return new LotDeclaration(finessEt, finessEj, region, departement, date, next, earlierRevisions + 1);
+    }
+
+    /** How many times the Thursday was declared: the condition of the next write. */
     public int revision() {
-        return history.size() + 1;
+        return earlierRevisions + 1;
     }
 }

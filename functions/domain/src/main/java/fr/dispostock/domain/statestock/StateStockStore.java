@@ -1,6 +1,7 @@
 package fr.dispostock.domain.statestock;
 
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.Region;
 
 import java.time.LocalDate;
@@ -21,8 +22,16 @@ public interface StateStockStore {
 
     List<LotDeclaration> lots(Region region, LocalDate date);
 
-    /** False when someone declared meanwhile (the revision moved). */
-    boolean save(LotDeclaration declaration, int expectedRevision);
+    /**
+     * Writes {@code next} if the Thursday is still as {@code previous} was read ({@code previous}
+     * null: not declared yet), and keeps {@code previous}'s lots as an earlier revision in the same
+     * write; false when someone declared meanwhile.
+     */
+    boolean save(LotDeclaration previous, LotDeclaration next);
+
+    /** The earlier revisions of a Thursday's lots, newest first; empty when nothing was declared. */
+    Optional<HistoryPage<LotDeclaration.Revision>> lotHistory(Region region, LocalDate date, Finess finessEt,
+                                                              HistoryPage.Request page);
 
     /** The order a caller's idempotency key already created, with the fingerprint of that first request. */
     record Remembered(String orderId, String requestFingerprint) {

@@ -13,7 +13,10 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.util.List;
 import java.util.Optional;
 
-/** Every /v1 route needs a valid bearer token: without one, 401 before any handler runs. */
+/**
+ * Every /v1 route needs a valid bearer token (without one, 401) holding a Dispostock role (without
+ * one, 403), before any handler runs.
+ */
 @ServerFilter("/v1/**")
 public class AuthenticationFilter {
     /** The request attribute handlers read the verified caller from. */
@@ -36,6 +39,12 @@ public class AuthenticationFilter {
         Optional<Caller> caller = verifier.verify(header.substring(7).trim());
         if (caller.isEmpty()) {
             return unauthorized("The bearer token is invalid, expired, or not issued for Dispostock.");
+        }
+        if (caller.get().roles().isEmpty()) {
+            // signed by the identity platform for another application (or with roles we don't know):
+            // authenticated, but Dispostock gives it nothing, not even what every role reads
+            return Problems.response(HttpStatus.FORBIDDEN, "Forbidden",
+                    "Your account holds no Dispostock role (PHARMACIST, ARS, OMEDIT, NATIONAL or SUPPLIER).", null);
         }
         request.setAttribute(CALLER, caller.get());
         observers.forEach(o -> o.seen(caller.get()));

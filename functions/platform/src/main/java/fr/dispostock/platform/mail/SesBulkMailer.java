@@ -1,6 +1,7 @@
 package fr.dispostock.platform.mail;
 
 import fr.dispostock.domain.mail.BulkMailer;
+import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.platform.dynamo.BatchWriter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailEntry;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailStatus;
+import software.amazon.awssdk.services.sesv2.model.EmailTemplateContent;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendBulkEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
@@ -16,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Campaign mail through SES v2: one template per campaign, SendBulkEmail of at most 50
- * destinations, throttling answers retried with exponential back-off.
+ * Mailings through SES v2 (campaigns, reminder runs): a template, then SendBulkEmail of at most 50
+ * destinations, each with its own template data; throttling answers retried with exponential back-off.
  */
 @Singleton
 @Requires(beans = SesV2Client.class)
@@ -41,10 +44,13 @@ public class SesBulkMailer implements BulkMailer {
     @Override
     public void defineTemplate(String name, String subject, String text, String html) {
         try {
-            ses.createEmailTemplate(t -> t.templateName(name)
-                    .templateContent(c -> c.subject(subject).text(text).html(html)));
+            EmailTemplateContent.Builder content = EmailTemplateContent.builder().subject(subject).text(text);
+            if (html != null) {
+                content.html(html);
+            }
+            ses.createEmailTemplate(t -> t.templateName(name).templateContent(content.build()));
         } catch (AlreadyExistsException e) {
-            // defined by an earlier invocation of the same campaign
+            // defined by an earlier invocation (the name is made from the content)
         } catch (SesV2Exception e) {
             // the same, from an endpoint that does not name its errors (the emulator)
             if (e.statusCode() != 400 || e.getMessage() == null || !e.getMessage().contains("already exists")) {
@@ -54,19 +60,18 @@ public class SesBulkMailer implements BulkMailer {
     }
 
     @Override
-    public int sendBulk(String template, List<String> recipients, Map<String, String> tags) {
+    public int sendBulk(String template, List<Recipient> recipients, Map<String, String> tags) {
         if (recipients.size() > MAX_BATCH) {
             throw new IllegalArgumentException(recipients.size() + " destinations: SES takes " + MAX_BATCH + " at most");
         }
         SendBulkEmailRequest.Builder request = SendBulkEmailRequest.builder()
                 .fromEmailAddress(from)
                 .defaultContent(c -> c.template(t -> t.templateName(template).templateData("{}")))
-                .defaultEmailTags(SesMailer.tags(tags))
-                // per-recipient data: a template may say {{email}}
+                .defaultEmailTags(tags.entrySet().stream()
+                        .map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build()).toList())
                 .bulkEmailEntries(recipients.stream().map(r -> BulkEmailEntry.builder()
-                        .destination(d -> d.toAddresses(r))
-                        .replacementEmailContent(c -> c.replacementTemplate(t -> t.replacementTemplateData(
-                                "{\"email\":\"" + r.replace("\"", "") + "\"}")))
+                        .destination(d -> d.toAddresses(r.email()))
+                        .replacementEmailContent(c -> c.replacementTemplate(t -> t.replacementTemplateData(json(r.data()))))
                         .build()).toList());
         if (!configurationSet.isBlank()) {
             request.configurationSetName(configurationSet);
@@ -86,6 +91,40 @@ public class SesBulkMailer implements BulkMailer {
                 }
             }
         }
+    }
+
+    /** A recipient's template data as the JSON object SES reads (string values only). */
+    static String json(Map<String, String> data) {
+        StringBuilder json = new StringBuilder("{");
+        data.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            quote(json, k).append(':');
+            quote(json, v);
+        });
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder json, String s) {
+        json.append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
     }
 
     /** The configured rate (dispostock.ses.max-send-rate) when set, else the account's (GetAccount). */

@@ -1,6 +1,8 @@
 package fr.dispostock.platform.statestock;
 
+import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.Order;
@@ -8,14 +10,16 @@ import fr.dispostock.domain.statestock.Product;
 import fr.dispostock.domain.statestock.StateStockStore;
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.Items;
+import fr.dispostock.platform.dynamo.RevisionWriter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +40,8 @@ import static fr.dispostock.platform.dynamo.Items.string;
 /**
  * The State stock in the StateStockTable (DYNAMODB.md). Each record is kept as one JSON document
  * ({@code doc}) beside the keys, indexes and the attributes conditions test ({@code version},
- * {@code rev}); idempotency keys are items of their own, expired by DynamoDB's TTL.
+ * {@code rev}, {@code revs}); the earlier revisions of a Thursday's lots and idempotency keys are
+ * items of their own, the keys expired by DynamoDB's TTL.
  */
 @Singleton
 public class DynamoStateStockStore implements StateStockStore {
@@ -44,13 +50,15 @@ public class DynamoStateStockStore implements StateStockStore {
     private static final String ROOT = "#";
     private final DynamoDbClient dynamoDb;
     private final AuditedWriter audited;
+    private final RevisionWriter revisions;
     private final JsonMapper json;
     private final String table;
 
-    public DynamoStateStockStore(DynamoDbClient dynamoDb, AuditedWriter audited, JsonMapper json,
-                                 @Value("${dispostock.tables.state-stock:StateStockTable}") String table) {
+    public DynamoStateStockStore(DynamoDbClient dynamoDb, AuditedWriter audited, RevisionWriter revisions,
+                                 JsonMapper json, @Value("${dispostock.tables.state-stock:StateStockTable}") String table) {
         this.dynamoDb = dynamoDb;
         this.audited = audited;
+        this.revisions = revisions;
         this.json = json;
         this.table = table;
     }
@@ -89,44 +97,101 @@ public class DynamoStateStockStore implements StateStockStore {
         return saved;
     }
 
-    // ---- Thursday lot declarations: one item per PUI and Thursday, in its region-date partition
+    // ---- Thursday lot declarations: one item per PUI and Thursday, in its region-date partition,
+    //      and each earlier revision an item of its own (RevisionWriter)
 
     private static String lotsPartition(Region region, LocalDate date) {
         return "LOTS#" + date + "#REGION#" + region.code();
     }
 
+    private static String lotRevisionsPartition(LocalDate date, Finess finessEt) {
+        return "REVISIONS#LOTS#" + date + "#PUI#" + finessEt.value();
+    }
+
     @Override
     public Optional<LotDeclaration> lots(Region region, LocalDate date, Finess finessEt) {
+        return lotsItem(region, date, finessEt).map(this::lotDeclaration);
+    }
+
+    private Optional<Map<String, AttributeValue>> lotsItem(Region region, LocalDate date, Finess finessEt) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Items.key(lotsPartition(region, date), "PUI#" + finessEt.value()))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item, LotDeclaration.class));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     @Override
     public List<LotDeclaration> lots(Region region, LocalDate date) {
-        return query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(lotsPartition(region, date)))).build(), LotDeclaration.class);
+        return dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(lotsPartition(region, date)))).build())
+                .items().stream().map(this::lotDeclaration).toList();
     }
 
     @Override
-    public boolean save(LotDeclaration d, int expectedRevision) {
+    public boolean save(LotDeclaration previous, LotDeclaration next) {
+        Map<String, AttributeValue> earlier = previous == null ? null
+                : lotRevisionItemOf(previous.date(), previous.finessEt(), previous.revision(), previous.current());
+        return revisions.write(table, lotsItemOf(next), earlier, previous == null ? 0 : previous.revision(),
+                this::oldShapeLotRevisions).isPresent();
+    }
+
+    @Override
+    public Optional<HistoryPage<LotDeclaration.Revision>> lotHistory(Region region, LocalDate date, Finess finessEt,
+                                                                     HistoryPage.Request page) {
+        return lotsItem(region, date, finessEt).map(item -> {
+            int below = page.below((int) Items.number(item, "rev"));
+            if (!item.containsKey("revs")) { // old shape: the earlier lots are inside the document
+                return HistoryPage.of(read(item, OldShapeLots.class).history(), below, page.limit());
+            }
+            return revisions.page(table, lotRevisionsPartition(date, finessEt), below, page.limit())
+                    .map(r -> read(r, LotDeclaration.Revision.class));
+        });
+    }
+
+    /** The item of a Thursday's current lots, as this store writes it (public: seeds build items the same way). */
+    public Map<String, AttributeValue> lotsItemOf(LotDeclaration d) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(lotsPartition(d.region(), d.date())));
         item.put("sk", s("PUI#" + d.finessEt().value()));
         item.put("rev", Items.n(d.revision()));
+        item.put("revs", Items.n(d.earlierRevisions()));
         item.put("doc", s(write(d)));
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
-        if (expectedRevision == 0) {
-            put.conditionExpression("attribute_not_exists(pk)");
-        } else {
-            put.conditionExpression("rev = :r").expressionAttributeValues(Map.of(":r", Items.n(expectedRevision)));
+        return item;
+    }
+
+    /** The item of revision {@code number} of a PUI's Thursday (public: seeds build items the same way). */
+    public Map<String, AttributeValue> lotRevisionItemOf(LocalDate date, Finess finessEt, int number,
+                                                         LotDeclaration.Revision r) {
+        Map<String, AttributeValue> item = new HashMap<>(RevisionWriter.revisionKey(lotRevisionsPartition(date, finessEt), number));
+        item.put("doc", s(write(r)));
+        return item;
+    }
+
+    /** The document of an item of the old shape: the earlier lots inside it, oldest first. */
+    @Serdeable
+    public record OldShapeLots(Finess finessEt, Finess finessEj, Region region, Departement departement,
+                               LocalDate date, LotDeclaration.Revision current,
+                               @Nullable List<LotDeclaration.Revision> history) {
+        public OldShapeLots {
+            history = history == null ? List.of() : history; // written without empty lists
         }
-        try {
-            dynamoDb.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    }
+
+    private LotDeclaration lotDeclaration(Map<String, AttributeValue> item) {
+        if (item.containsKey("revs")) {
+            return read(item, LotDeclaration.class);
         }
+        OldShapeLots old = read(item, OldShapeLots.class);
+        return new LotDeclaration(old.finessEt(), old.finessEj(), old.region(), old.departement(), old.date(),
+                old.current(), old.history().size());
+    }
+
+    private List<Map<String, AttributeValue>> oldShapeLotRevisions(Map<String, AttributeValue> item) {
+        OldShapeLots old = read(item, OldShapeLots.class);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < old.history().size(); i++) {
+            items.add(lotRevisionItemOf(old.date(), old.finessEt(), i + 1, old.history().get(i)));
+        }
+        return items;
     }
 
     // ---- orders

@@ -36,6 +36,6 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     }
 
     private static FieldError fieldError(Error error) {
-        return new FieldError(error.getPath().orElse(""), error.getMessage());
+        return new FieldError(error.getPath().orElse(""), Problems.inUsersTerms(error.getMessage()));
     }
 }

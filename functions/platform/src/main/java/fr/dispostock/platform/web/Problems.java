@@ -9,6 +9,8 @@ import io.micronaut.http.MutableHttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** RFC 9457 problem details, the one error shape of the API. */
 public final class Problems {
@@ -32,5 +34,32 @@ public final class Problems {
                     .toList());
         }
         return HttpResponse.<Map<String, Object>>status(status).contentType(PROBLEM_JSON).body(body);
+    }
+
+    // "Required argument [String finessEt] not specified", "Required Body [ProductBody body] not specified"
+    private static final Pattern REQUIRED = Pattern.compile("Required (\\w+) \\[(?:[^\\]]* )?(\\w+)\\] not specified");
+    // "Error decoding property [BigDecimal stock] of type [class fr.dispostock….LineBody]…"
+    private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[^\\]]* )?(\\w+)\\]");
+    // what gives away the code: a qualified or bracketed Java type, a class, a stack frame
+    private static final Pattern INTERNALS = Pattern.compile(
+            "\\b(?:java|javax|jakarta|io|com|org|fr|software)\\.[a-z]|\\bclass \\w|\\$|\\[[A-Z][\\w.<>?, ]* \\w+\\]|Exception\\b");
+
+    /**
+     * A framework's or parser's message when it speaks the users' language; else the same fact without
+     * the code's names (error bodies never name the code's classes).
+     */
+    public static String inUsersTerms(String message) {
+        if (message == null || !INTERNALS.matcher(message).find()) {
+            return message;
+        }
+        Matcher required = REQUIRED.matcher(message);
+        if (required.find()) {
+            return required.group(1).equalsIgnoreCase("body") ? "A JSON body is required."
+                    : "The " + required.group(2) + " parameter is required.";
+        }
+        Matcher property = PROPERTY.matcher(message);
+        String field = property.find() ? " (field " + property.group(1) + ")" : "";
+        return "A value of the request could not be read" + field + ": it has the wrong type (text where a number is"
+                + " expected, a list where an object is…) or is out of range.";
     }
 }

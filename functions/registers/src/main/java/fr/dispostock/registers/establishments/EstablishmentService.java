@@ -65,11 +65,20 @@ public class EstablishmentService {
         }
         String name = v.text("/name", body.name(), 200);
         String ipe = v.optionalText("/ipe", body.ipe(), 20);
-        Region region = v.parse("/region", body.region(), Region::parse);
-        Departement departement = v.parse("/departement", body.departement(), Departement::parse);
+        // the number's own département says the region, whatever the body claims: an ARS cannot
+        // register another region's legal entity by writing its own region beside it
+        Departement issuer = v.parse("/finessEj", finessEj.value(), number -> finessEj.departement());
+        Region region = issuer == null ? null : issuer.region();
+        Region claimed = v.parseOptional("/region", body.region(), Region::parse);
+        if (claimed != null && region != null && !claimed.equals(region)) {
+            v.add("/region", "FINESS " + finessEj + " was issued in département " + issuer.code() + ": its region is "
+                    + region.code() + ", not " + claimed.code());
+        }
+        Departement given = v.parseOptional("/departement", body.departement(), Departement::parse);
+        Departement departement = given == null ? issuer : given;
         if (region != null && departement != null && !departement.region().equals(region)) {
             v.add("/departement", "département " + departement.code() + " is in region "
-                    + departement.region().code() + ", not " + region.code());
+                    + departement.region().code() + ", not in the establishment's region " + region.code());
         }
         String category = v.optionalText("/category", body.category(), 100);
         Establishment.Status status = body.status() == null ? Establishment.Status.OPEN
@@ -121,12 +130,13 @@ public class EstablishmentService {
                     throw new InvalidValueException("a row of region " + region.code()
                             + ": an ARS imports the rows of its own region only");
                 }
+                Departement seat = parse(row, "nofinessej", raw -> site.finessEj().departement());
                 Integer first = firstLineOfSite.putIfAbsent(site.finessEt(), row.line());
                 if (first != null) {
                     throw new InvalidValueException("nofinesset " + site.finessEt() + " already appears at line " + first);
                 }
                 establishmentsOfFile.putIfAbsent(site.finessEj(), new Establishment(site.finessEj(), null, site.name(),
-                        region, site.departement(), row.get("libcategagretab"), Establishment.Status.OPEN,
+                        seat.region(), seat, row.get("libcategagretab"), Establishment.Status.OPEN,
                         List.of(), List.of(), 0));
                 sites.add(site);
             } catch (InvalidValueException e) {
@@ -134,6 +144,24 @@ public class EstablishmentService {
             }
         }
         Map<Finess, Establishment> known = store.establishments(establishmentsOfFile.keySet());
+        // a legal entity spanning regions: each ARS keeps the sites of its region, but only the ARS of
+        // the legal entity's own region (or the nation) registers the legal entity itself
+        establishmentsOfFile.values().removeIf(e -> {
+            boolean foreign = !known.containsKey(e.finessEj()) && !caller.isNational() && !caller.isArsOf(e.region());
+            if (foreign) {
+                sites.removeIf(site -> {
+                    boolean ofIt = site.finessEj().equals(e.finessEj());
+                    if (ofIt) {
+                        rejected.add(new ImportReport.Rejected(firstLineOfSite.get(site.finessEt()), "nofinessej "
+                                + e.finessEj() + " is a legal entity of region " + e.region().code() + " (département "
+                                + e.departement().code() + ") not yet registered: the ARS of region "
+                                + e.region().code() + " or the national operator registers it first"));
+                    }
+                    return ofIt;
+                });
+            }
+            return foreign;
+        });
         List<Establishment> newEstablishments = establishmentsOfFile.values().stream()
                 .filter(e -> !known.containsKey(e.finessEj())).toList();
         Map<Finess, Site> registered = store.registeredSites(sites);

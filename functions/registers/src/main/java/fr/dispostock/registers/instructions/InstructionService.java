@@ -1,5 +1,6 @@
 package fr.dispostock.registers.instructions;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.NotFoundException;
@@ -17,12 +18,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Home-page instructions: national ones by the national operator, regional ones by the region's ARS. */
 @Singleton
 public class InstructionService {
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private final RegisterStore store;
     private final Clock clock;
 
@@ -46,11 +45,11 @@ public class InstructionService {
 
     public Instruction put(Caller caller, String id, InstructionBody body, Optional<Long> ifMatch) {
         Violations v = new Violations();
-        if (!ID.matcher(id).matches()) {
+        if (!Identifiers.fits(Identifiers.ID, id)) {
             v.add("id", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         String title = v.text("/title", body.title(), 200);
-        String text = v.text("/body", body.body(), 20_000);
+        String text = v.paragraphs("/body", body.body(), 20_000);
         Region region = v.parseOptional("/region", body.region(), Region::parse);
         LocalDate from = v.parse("/validFrom", body.validFrom(), Dates::parse);
         LocalDate to = v.parseOptional("/validTo", body.validTo(), Dates::parse);
@@ -75,7 +74,7 @@ public class InstructionService {
     }
 
     public Instruction get(String id) {
-        return store.instruction(id).orElseThrow(() -> new NotFoundException("No instruction " + id + "."));
+        return store.instruction(Identifiers.existing(Identifiers.ID, id, "instruction")).orElseThrow(() -> new NotFoundException("No instruction " + id + "."));
     }
 
     public List<AuditEntry> audit(Caller caller, String id) {

@@ -1,8 +1,10 @@
 package fr.dispostock.registers.medicines;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The medicines PUIs must declare. The national operator keeps national level 1 items; an ARS
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class MedicineService {
-    static final Pattern ITEM_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private final RegisterStore store;
 
     public MedicineService(RegisterStore store) {
@@ -51,12 +51,12 @@ public class MedicineService {
     }
 
     public Medicine get(String itemId) {
-        return store.medicine(itemId).orElseThrow(() -> new NotFoundException("No tracked item " + itemId + "."));
+        return store.medicine(Identifiers.existing(Identifiers.ID, itemId, "tracked item")).orElseThrow(() -> new NotFoundException("No tracked item " + itemId + "."));
     }
 
     public Medicine put(Caller caller, String itemId, MedicineBody body, Optional<Long> ifMatch) {
         Violations v = new Violations();
-        if (!ITEM_ID.matcher(itemId).matches()) {
+        if (!Identifiers.fits(Identifiers.ID, itemId)) {
             v.add("itemId", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (body.itemId() != null && !body.itemId().equals(itemId)) {
@@ -94,6 +94,10 @@ public class MedicineService {
             v.add("/ucds", "at least one UCD code is required");
             return List.of();
         }
+        if (!v.size("/ucds", raw, Limits.UCDS_MAX, "UCD codes per item: the item, its trail and each UCD code added"
+                + " or dropped are written in one DynamoDB transaction (100 writes at most)")) {
+            return List.of();
+        }
         Map<Ucd, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
             Ucd ucd = v.parse("/ucds/" + i, raw.get(i), Ucd::parse);
@@ -120,6 +124,9 @@ public class MedicineService {
             return null;
         }
         List<String> raw = p.regions() == null ? List.of() : p.regions();
+        if (!v.size("/priority/regions", raw, Limits.REGIONS_MAX, "regions (there are 18)")) {
+            return null;
+        }
         if (level == Medicine.Level.NATIONAL && !raw.isEmpty()) {
             v.add("/priority/regions", "must be empty for a national item");
         }

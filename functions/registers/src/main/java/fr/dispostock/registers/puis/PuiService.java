@@ -65,8 +65,9 @@ public class PuiService {
 
         Establishment establishment = store.establishment(finessEj)
                 .orElseThrow(() -> new NotFoundException("No establishment " + finessEj + " in the register."));
-        Scope.requirePuiKeeper(caller, establishment.region(), finessEj);
         Site site = store.site(finessEj, finessEt).orElse(null);
+        // a PUI belongs to the region of its own site, which may differ from its legal entity's
+        Scope.requirePuiKeeper(caller, site == null ? establishment.region() : site.departement().region(), finessEj);
         if (site == null) {
             v.add("/finessEt", finessEt + " is not a site of establishment " + finessEj
                     + " in the FINESS register; the ARS imports or adds it first");
@@ -77,7 +78,7 @@ public class PuiService {
         v.throwIfAny("Invalid PUI");
         Versions.check(ifMatch, existing.map(Pui::version).orElse(null), "PUI " + finessEt);
         Pui next = new Pui(finessEt, finessEj, name != null ? name : existing.map(Pui::name).orElse(site.name()),
-                email, phone, address, establishment.region(), site.departement(),
+                email, phone, address, site.departement().region(), site.departement(),
                 existing.map(Pui::version).orElse(0L));
         return store.save(existing.orElse(null), next, caller.auditName());
     }

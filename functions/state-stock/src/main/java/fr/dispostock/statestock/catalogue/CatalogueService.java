@@ -1,7 +1,9 @@
 package fr.dispostock.statestock.catalogue;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Versions;
@@ -16,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The catalogue of State-stock products, kept by the national operator. There is no deletion: a
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class CatalogueService {
-    private static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,39}$");
     private final StateStockStore store;
 
     public CatalogueService(StateStockStore store) {
@@ -37,46 +37,51 @@ public class CatalogueService {
     }
 
     public Product product(String code) {
-        return store.product(code).orElseThrow(() -> new NotFoundException("No product " + code + " in the catalogue."));
+        return store.product(Identifiers.existing(Identifiers.PRODUCT_CODE, code, "product"))
+                .orElseThrow(() -> new NotFoundException("No product " + code + " in the catalogue."));
     }
 
     public Product put(Caller caller, String code, ProductBody body, Optional<Long> ifMatch) {
         Scope.requireNational(caller);
         Violations v = new Violations();
-        if (!CODE.matcher(code).matches()) {
+        if (!Identifiers.fits(Identifiers.PRODUCT_CODE, code)) {
             v.add("code", "must be 2 to 40 capital letters, digits, '_' or '-'");
         }
         String name = v.text("/name", body.name(), 200);
         Product.Kind kind = v.parse("/kind", body.kind(), CatalogueService::kind);
         String unit = v.text("/unit", body.unit(), 40);
-        if (body.packSize() == null || body.packSize() < 1) {
-            v.add("/packSize", "is required: the units in one pack, at least 1");
+        Long packSize = v.count("/packSize", body.packSize(), Limits.PACK_SIZE_MAX);
+        if (packSize != null && packSize < 1) {
+            v.add("/packSize", "must be at least 1 unit in one pack");
         }
         List<Product.Device> devices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ProductBody.DeviceBody> raw = body.devices() == null ? List.of() : body.devices();
+        v.size("/devices", raw, Limits.DEVICES_MAX, "devices per vaccine");
         if (kind != null && kind != Product.Kind.VACCINE && !raw.isEmpty()) {
             v.add("/devices", "only vaccines come with administration devices");
         }
-        for (int i = 0; i < raw.size(); i++) {
+        for (int i = 0; i < Math.min(raw.size(), Limits.DEVICES_MAX); i++) {
             ProductBody.DeviceBody d = raw.get(i);
-            Optional<Product> device = d.code() == null ? Optional.empty() : store.product(d.code());
+            Optional<Product> device = Identifiers.fits(Identifiers.PRODUCT_CODE, d.code())
+                    ? store.product(d.code()) : Optional.empty();
             if (device.isEmpty() || device.get().kind() != Product.Kind.DEVICE) {
                 v.add("/devices/" + i + "/code", "must be the code of a DEVICE of the catalogue");
             } else if (!seen.add(d.code())) {
                 v.add("/devices/" + i + "/code", "is listed twice");
             }
-            if (d.perUnit() == null || d.perUnit() < 1) {
+            Long perUnit = v.count("/devices/" + i + "/perUnit", d.perUnit(), Limits.DEVICES_PER_UNIT_MAX);
+            if (perUnit != null && perUnit < 1) {
                 v.add("/devices/" + i + "/perUnit", "must be at least 1 device per unit");
             }
-            if (device.isPresent() && d.perUnit() != null) {
-                devices.add(new Product.Device(d.code(), d.perUnit()));
+            if (device.isPresent() && perUnit != null) {
+                devices.add(new Product.Device(d.code(), perUnit.intValue()));
             }
         }
         v.throwIfAny("Invalid product");
         Optional<Product> existing = store.product(code);
         Versions.check(ifMatch, existing.map(Product::version).orElse(null), "Product " + code);
-        return store.save(existing.orElse(null), new Product(code, name, kind, unit, body.packSize(), devices,
+        return store.save(existing.orElse(null), new Product(code, name, kind, unit, packSize.intValue(), devices,
                 body.orderable() == null || body.orderable(), 0), caller.auditName());
     }
 

@@ -10,6 +10,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Routes of the Thursday lot declarations → {@link LotService} → StateStockTable. */
 @Controller
@@ -30,6 +34,27 @@ public class LotController {
     public LotViews.Declared get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
                                  String date) {
         return lots.get(caller, Finess.parse(finessEt), date);
+    }
+
+    /**
+     * The Thursday's earlier revisions, newest first: {@code limit} per page (default 20, at most
+     * 100), {@code cursor} the {@code next} of the page before; 422 on a bad limit or cursor.
+     */
+    @Get("/v1/puis/{finessEt}/state-stock/{date}/history")
+    @ApiResponse(responseCode = "200", description = "a page of earlier revisions, newest first",
+            content = @Content(schema = @Schema(implementation = LotViews.History.class)))
+    @ApiResponse(responseCode = "404", description = "no such PUI, or no lots declared that Thursday",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
+            content = @Content(mediaType = "application/problem+json"))
+    public LotViews.History history(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+                                    String date,
+                                    @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
+                                            minimum = "1", maximum = "100", defaultValue = "20"))
+                                    @Nullable @QueryValue String limit,
+                                    @Parameter(description = "the next of the page before (opaque)")
+                                    @Nullable @QueryValue String cursor) {
+        return lots.history(caller, Finess.parse(finessEt), date, limit, cursor);
     }
 
     /**

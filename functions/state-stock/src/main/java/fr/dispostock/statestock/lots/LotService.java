@@ -1,9 +1,12 @@
 package fr.dispostock.statestock.lots;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
@@ -15,6 +18,7 @@ import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Product;
 import fr.dispostock.domain.statestock.StateStockStore;
 import fr.dispostock.statestock.lots.LotViews.Declared;
+import fr.dispostock.statestock.lots.LotViews.History;
 import fr.dispostock.statestock.lots.LotViews.LotStock;
 import fr.dispostock.statestock.lots.LotViews.Picture;
 import jakarta.inject.Singleton;
@@ -34,7 +38,8 @@ import java.util.Optional;
 
 /**
  * Thursday: a PUI declares the State-stock lots it holds (lot number, expiry, quantity), so that it
- * is resupplied and nothing expires unseen. All lines or none; corrections keep the earlier figures.
+ * is resupplied and nothing expires unseen. All lines or none; corrections keep the earlier figures,
+ * read page by page.
  */
 @Singleton
 public class LotService {
@@ -71,14 +76,10 @@ public class LotService {
             if (existing.isPresent() && existing.get().current().lines().equals(lines)) {
                 return view(existing.get()); // the same figures again: a retry
             }
-            List<LotDeclaration.Revision> history = new ArrayList<>();
-            existing.ifPresent(d -> {
-                history.addAll(d.history());
-                history.add(d.current());
-            });
-            LotDeclaration next = new LotDeclaration(finessEt, pui.finessEj(), pui.region(), pui.departement(), date,
-                    new LotDeclaration.Revision(now, caller.auditName(), lines), history);
-            if (store.save(next, existing.map(LotDeclaration::revision).orElse(0))) {
+            LotDeclaration.Revision figures = new LotDeclaration.Revision(now, caller.auditName(), lines);
+            LotDeclaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> LotDeclaration.first(
+                    finessEt, pui.finessEj(), pui.region(), pui.departement(), date, figures));
+            if (store.save(existing.orElse(null), next)) {
                 return view(next);
             }
         }
@@ -90,18 +91,22 @@ public class LotService {
             v.add("/lines", "at least one lot is required; a lot used up is declared with quantity 0");
             return List.of();
         }
+        if (!v.size("/lines", body, Limits.LOTS_MAX, "lots in one declaration")) {
+            return List.of();
+        }
         Map<String, Integer> seen = new HashMap<>();
         List<LotLine> lines = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             LotsBody.LotBody l = body.get(i);
             String at = "/lines/" + i;
-            Optional<Product> product = l.productCode() == null ? Optional.empty() : store.product(l.productCode());
+            Optional<Product> product = Identifiers.fits(Identifiers.PRODUCT_CODE, l.productCode())
+                    ? store.product(l.productCode()) : Optional.empty();
             if (product.isEmpty() || product.get().kind() == Product.Kind.DEVICE) {
                 v.add(at + "/productCode", "must be a vaccine or antiviral of the State-stock catalogue");
             }
             String lot = v.text(at + "/lot", l.lot(), 40);
             LocalDate expiry = v.parse(at + "/expiry", l.expiry(), Dates::parse);
-            Long quantity = v.count(at + "/quantity", l.quantity());
+            Long quantity = v.count(at + "/quantity", l.quantity(), Limits.LOT_QUANTITY_MAX);
             boolean expired = Boolean.TRUE.equals(l.expired());
             if (expiry != null && quantity != null) {
                 boolean isPast = expiry.isBefore(date);
@@ -131,8 +136,25 @@ public class LotService {
         Pui pui = pui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         LocalDate date = Dates.parse(dateParam);
-        return view(store.lots(pui.region(), date, finessEt)
-                .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has declared no lots for " + date + ".")));
+        return view(store.lots(pui.region(), date, finessEt).orElseThrow(() -> nothingDeclared(finessEt, date)));
+    }
+
+    /** The Thursday's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
+    public History history(Caller caller, Finess finessEt, String dateParam, String limit, String cursor) {
+        Pui pui = pui(finessEt);
+        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        LocalDate date = Dates.parse(dateParam);
+        Violations v = new Violations();
+        HistoryPage.Request request = HistoryPage.Request.parse(v, limit, cursor);
+        v.throwIfAny("Invalid query");
+        HistoryPage<LotDeclaration.Revision> page = store.lotHistory(pui.region(), date, finessEt, request)
+                .orElseThrow(() -> nothingDeclared(finessEt, date));
+        return new History(page.revisions().stream()
+                .map(r -> new LotViews.Revision(r.declaredAt(), r.declaredBy(), r.lines())).toList(), page.nextCursor());
+    }
+
+    private static NotFoundException nothingDeclared(Finess finessEt, LocalDate date) {
+        return new NotFoundException("PUI " + finessEt + " has declared no lots for " + date + ".");
     }
 
     /**
@@ -166,7 +188,7 @@ public class LotService {
                 String key = l.productCode() + "#" + l.lot();
                 lotOf.putIfAbsent(key, l);
                 long[] sums = byLot.computeIfAbsent(key, k -> new long[2]);
-                sums[0] += l.quantity();
+                sums[0] = Math.addExact(sums[0], l.quantity());
                 sums[1] += 1;
             }
         }
@@ -192,13 +214,12 @@ public class LotService {
             case "60" -> List.of("30", "60");
             default -> List.of("30", "60", "90");
         };
-        return lots.stream().filter(l -> within.contains(l.expiresWithin())).mapToLong(LotStock::quantity).sum();
+        return lots.stream().filter(l -> within.contains(l.expiresWithin())).mapToLong(LotStock::quantity).reduce(0, Math::addExact);
     }
 
     private static Declared view(LotDeclaration d) {
         return new Declared(d.finessEt().value(), d.date(), d.current().lines(), d.current().declaredAt(),
-                d.current().declaredBy(), d.history().stream()
-                .map(r -> new LotViews.Revision(r.declaredAt(), r.declaredBy(), r.lines())).toList());
+                d.current().declaredBy(), d.earlierRevisions());
     }
 
     private Pui pui(Finess finessEt) {

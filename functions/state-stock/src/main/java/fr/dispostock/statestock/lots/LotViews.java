@@ -1,6 +1,7 @@
 package fr.dispostock.statestock.lots;
 
 import fr.dispostock.domain.statestock.LotLine;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -16,9 +17,15 @@ public final class LotViews {
     public record Revision(Instant declaredAt, String declaredBy, List<LotLine> lines) {
     }
 
+    /** A Thursday's current lots; {@code revisions}: how many earlier ones its history route pages. */
     @Serdeable
     public record Declared(String finessEt, LocalDate date, List<LotLine> lines, Instant declaredAt, String declaredBy,
-                           List<Revision> history) {
+                           int revisions) {
+    }
+
+    /** A page of the Thursday's earlier revisions, newest first; {@code next}: the cursor of the following page, null on the last. */
+    @Serdeable
+    public record History(List<Revision> revisions, @Nullable String next) {
     }
 
     /**

@@ -45,6 +45,12 @@ public class OrderController {
         return orders.get(caller, orderId);
     }
 
+    /** The PUI the order is delivered to (contact details, address, establishment): what the supplier reads of the register. */
+    @Get("/{orderId}/delivery")
+    public Delivery delivery(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId) {
+        return orders.delivery(caller, orderId);
+    }
+
     @Post("/{orderId}/review")
     public Order review(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId,
                         @Body OrderBodies.Review body) {

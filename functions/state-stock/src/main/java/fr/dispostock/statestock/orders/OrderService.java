@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.orders;
 
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
@@ -8,6 +9,7 @@ import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
@@ -104,11 +106,14 @@ public class OrderService {
             v.add("/lines", "at least one product is ordered");
             return List.of();
         }
+        if (!v.size("/lines", body, Limits.ORDER_LINES_MAX, "lines in one order")) {
+            return List.of();
+        }
         Map<String, Order.Line> ordered = new LinkedHashMap<>();
         for (int i = 0; i < body.size(); i++) {
             OrderBodies.Place.Line l = body.get(i);
             String at = "/lines/" + i;
-            Product product = l.productCode() == null ? null : catalogue.get(l.productCode());
+            Product product = catalogue.get(l.productCode());
             if (product == null) {
                 v.add(at + "/productCode", "is not a product of the State-stock catalogue");
                 continue;
@@ -116,7 +121,7 @@ public class OrderService {
             if (!product.orderable()) {
                 v.add(at + "/productCode", product.code() + " can no longer be ordered");
             }
-            Long quantity = v.count(at + "/quantity", l.quantity());
+            Long quantity = v.count(at + "/quantity", l.quantity(), Limits.ORDER_QUANTITY_MAX);
             if (quantity != null && (quantity == 0 || quantity % product.packSize() != 0)) {
                 v.add(at + "/quantity", "must be whole packs of " + product.packSize() + " " + product.unit()
                         + " (e.g. " + product.packSize() + ", " + 2 * product.packSize() + ")");
@@ -132,7 +137,7 @@ public class OrderService {
         Map<String, Long> devices = new LinkedHashMap<>();
         for (Order.Line line : List.copyOf(ordered.values())) {
             for (Product.Device d : catalogue.get(line.productCode()).devices()) {
-                devices.merge(d.code(), line.quantity() * d.perUnit(), Long::sum);
+                devices.merge(d.code(), Math.multiplyExact(line.quantity(), d.perUnit()), Math::addExact);
             }
         }
         devices.forEach((code, units) -> {
@@ -169,6 +174,9 @@ public class OrderService {
         order.lines().forEach(l -> byProduct.put(l.productCode(), l));
         Map<String, Order.Line> reviewed = new HashMap<>();
         List<OrderBodies.Review.ReviewLine> raw = body.lines() == null ? List.of() : body.lines();
+        if (!v.size("/lines", raw, Limits.ORDER_LINES_MAX, "lines in one review")) {
+            v.throwIfAny("Invalid review");
+        }
         for (int i = 0; i < raw.size(); i++) {
             OrderBodies.Review.ReviewLine r = raw.get(i);
             String at = "/lines/" + i;
@@ -181,12 +189,12 @@ public class OrderService {
                 v.add(at + "/productCode", line.productCode() + " is reviewed twice");
                 continue;
             }
-            Long approved = v.count(at + "/approvedQuantity", r.approvedQuantity());
+            Long approved = v.count(at + "/approvedQuantity", r.approvedQuantity(), Limits.ORDER_QUANTITY_MAX);
             if (approved != null && approved > line.quantity()) {
                 v.add(at + "/approvedQuantity", "cannot exceed the " + line.quantity() + " ordered");
                 approved = null;
             }
-            String reason = v.optionalText(at + "/reason", r.reason(), 500);
+            String reason = v.optionalParagraphs(at + "/reason", r.reason(), 500);
             if (approved != null && approved < line.quantity() && reason == null) {
                 v.add(at + "/reason", "is required when less than ordered is approved");
             }
@@ -227,6 +235,9 @@ public class OrderService {
         if (raw.isEmpty()) {
             v.add("/lines", "at least one lot is shipped");
         }
+        if (!v.size("/lines", raw, Limits.ORDER_LINES_MAX, "lots in one shipment")) {
+            v.throwIfAny("Invalid shipment");
+        }
         for (int i = 0; i < raw.size(); i++) {
             OrderBodies.Ship.ShipLine l = raw.get(i);
             String at = "/lines/" + i;
@@ -239,12 +250,12 @@ public class OrderService {
             if (expiry != null && shippedOn != null && expiry.isBefore(shippedOn)) {
                 v.add(at + "/expiry", "lot " + lot + " expired on " + expiry + ", before it was shipped");
             }
-            Long quantity = v.count(at + "/quantity", l.quantity());
+            Long quantity = v.count(at + "/quantity", l.quantity(), Limits.ORDER_QUANTITY_MAX);
             if (quantity != null && quantity == 0) {
                 v.add(at + "/quantity", "must be more than 0");
                 quantity = null;
             }
-            if (allowed != null && quantity != null && shipped.merge(l.productCode(), quantity, Long::sum) > allowed) {
+            if (allowed != null && quantity != null && shipped.merge(l.productCode(), quantity, Math::addExact) > allowed) {
                 v.add(at + "/quantity", "more " + l.productCode() + " than the " + allowed + " approved");
             }
             if (allowed != null && lot != null && expiry != null && quantity != null) {
@@ -271,6 +282,15 @@ public class OrderService {
         Order order = order(orderId);
         requireRead(caller, order);
         return order;
+    }
+
+    /** The PUI an order goes to: the supplier's only view of the register, for the orders it ships. */
+    public Delivery delivery(Caller caller, String orderId) {
+        Order order = get(caller, orderId);
+        Pui pui = pui(order.finessEt());
+        String establishment = registers.establishment(pui.finessEj()).map(e -> e.name()).orElse(null);
+        return new Delivery(order.orderId(), pui.finessEt(), pui.name(), pui.email(), pui.phone(),
+                pui.deliveryAddress(), new Delivery.Establishment(pui.finessEj(), establishment));
     }
 
     /**
@@ -342,7 +362,8 @@ public class OrderService {
     }
 
     private Order order(String orderId) {
-        return store.order(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+        return store.order(Identifiers.existing(Identifiers.ORDER_ID, orderId, "order"))
+                .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
     }
 
     private Pui pui(Finess finessEt) {

@@ -1,5 +1,7 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.embedded.LambdaEvents;
 import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.Test;
@@ -7,15 +9,16 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class CampaignSenderHandlerTest {
+class MailingSenderHandlerTest {
 
     @Test
-    void a_stream_event_kicks_each_campaign_of_its_records_once() throws IOException {
+    void a_stream_event_kicks_each_mailing_of_its_records_once() throws IOException {
         // given the MailTable stream's event, read as the Lambda runtime reads it for the sender
         String json;
         try (InputStream in = getClass().getResourceAsStream("/aws-events/dynamodb-stream-kicks.json")) {
@@ -24,9 +27,10 @@ class CampaignSenderHandlerTest {
         Map<String, Object> event = LambdaEvents.fromJson(json, Argument.mapOf(String.class, Object.class).asType());
 
         // when
-        List<String> kicked = CampaignSenderHandler.kickedCampaigns(event);
+        List<MailingId> kicked = MailingSenderHandler.kickedMailings(event);
 
-        // then
-        assertEquals(List.of("CAMPAIGN_A", "CAMPAIGN_B"), kicked);
+        // then the campaign once, and the reminder run
+        assertEquals(List.of(MailingId.campaign("CAMPAIGN_A"),
+                MailingId.reminderRun(ReminderKind.WEEKLY_DECLARATION, Instant.parse("2026-11-23T07:00:00Z"))), kicked);
     }
 }

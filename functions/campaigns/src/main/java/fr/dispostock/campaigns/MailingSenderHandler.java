@@ -1,5 +1,7 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingQueue;
 import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -10,24 +12,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda entry of the sender: the MailTable's stream delivers the kick items (template.yaml filters
- * them); for each campaign kicked, send for at most 13 minutes (the function has 15), then kick again
- * to go on from the checkpoint in a fresh invocation. The stream's event is read as a JSON object
- * (the function's LambdaJson knows no DynamoDB event class): of each record, the campaign id of the
- * kick item's new image.
+ * Lambda entry of the sender of every mailing (campaigns and reminder runs): the MailTable's stream
+ * delivers the kick items (template.yaml filters them); for each mailing kicked, send for at most 13
+ * minutes (the function has 15), then kick again to go on from the checkpoint in a fresh invocation.
+ * The stream's event is read as a JSON object (the function's LambdaJson knows no DynamoDB event
+ * class): of each record, the mailing of the kick item's new image.
  */
-public class CampaignSenderHandler extends MicronautRequestHandler<Map<String, Object>, Void> {
+public class MailingSenderHandler extends MicronautRequestHandler<Map<String, Object>, Void> {
     static final Duration BUDGET = Duration.ofMinutes(13);
     @Inject
-    CampaignSender sender;
+    MailingSender sender;
     @Inject
-    CampaignQueue queue;
+    MailingQueue queue;
 
-    public CampaignSenderHandler() {
+    public MailingSenderHandler() {
     }
 
     /** For tests: the same handler on a context of their making. */
-    public CampaignSenderHandler(ApplicationContextBuilder builder) {
+    public MailingSenderHandler(ApplicationContextBuilder builder) {
         super(builder);
     }
 
@@ -38,7 +40,7 @@ public class CampaignSenderHandler extends MicronautRequestHandler<Map<String, O
 
     @Override
     public Void execute(Map<String, Object> event) {
-        kickedCampaigns(event).forEach(id -> {
+        kickedMailings(event).forEach(id -> {
             if (!sender.resume(id, BUDGET, Integer.MAX_VALUE)) {
                 queue.kick(id);
             }
@@ -46,15 +48,15 @@ public class CampaignSenderHandler extends MicronautRequestHandler<Map<String, O
         return null;
     }
 
-    /** The campaigns of a DynamoDB stream event's records ({@code dynamodb.NewImage.campaignId.S}), once each. */
+    /** The mailings of a DynamoDB stream event's records ({@code dynamodb.NewImage.mailing.S}), once each. */
     @SuppressWarnings("unchecked")
-    static List<String> kickedCampaigns(Map<String, Object> event) {
+    static List<MailingId> kickedMailings(Map<String, Object> event) {
         List<Map<String, Object>> records = (List<Map<String, Object>>) event.getOrDefault("Records", List.of());
         return records.stream()
                 .map(r -> (Map<String, Object>) r.get("dynamodb"))
                 .map(d -> (Map<String, Object>) d.get("NewImage"))
-                .map(image -> (Map<String, Object>) image.get("campaignId"))
-                .map(id -> (String) id.get("S"))
+                .map(image -> (Map<String, Object>) image.get("mailing"))
+                .map(id -> MailingId.ofKey((String) id.get("S")))
                 .distinct()
                 .toList();
     }

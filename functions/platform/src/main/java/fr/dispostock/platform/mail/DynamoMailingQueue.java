@@ -1,5 +1,7 @@
-package fr.dispostock.campaigns;
+package fr.dispostock.platform.mail;
 
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingQueue;
 import fr.dispostock.platform.dynamo.Items;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -17,23 +19,23 @@ import java.util.UUID;
  */
 @Singleton
 @Requires(notEnv = "local")
-public class DynamoCampaignQueue implements CampaignQueue {
+public class DynamoMailingQueue implements MailingQueue {
     private final DynamoDbClient dynamoDb;
     private final Clock clock;
     private final String table;
 
-    public DynamoCampaignQueue(DynamoDbClient dynamoDb, Clock clock,
-                               @Value("${dispostock.tables.mail:MailTable}") String table) {
+    public DynamoMailingQueue(DynamoDbClient dynamoDb, Clock clock,
+                              @Value("${dispostock.tables.mail:MailTable}") String table) {
         this.dynamoDb = dynamoDb;
         this.clock = clock;
         this.table = table;
     }
 
     @Override
-    public void kick(String campaignId) {
+    public void kick(MailingId id) {
         dynamoDb.putItem(p -> p.tableName(table).item(Map.of(
-                "pk", Items.s("KICK#" + campaignId), "sk", Items.s(clock.instant() + "#" + UUID.randomUUID()),
-                "campaignId", Items.s(campaignId),
+                "pk", Items.s("KICK#" + id.key()), "sk", Items.s(clock.instant() + "#" + UUID.randomUUID()),
+                "mailing", Items.s(id.key()),
                 "expiresAt", Items.n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()))));
     }
 }

@@ -1,0 +1,41 @@
+package fr.dispostock.domain.mail;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where mailings, their recipients, their progress and the suppressed addresses are kept (port). */
+public interface MailingStore {
+
+    Optional<Mailing> mailing(MailingId id);
+
+    /**
+     * Takes the mailing's sending lease until that instant, if no other sender holds one: only one
+     * sender works on a mailing at a time.
+     */
+    boolean lease(MailingId id, Instant now, Instant until);
+
+    List<Recipient> batch(MailingId id, int batch);
+
+    /**
+     * Marks a batch as being sent, only if the checkpoint is at it and it was not marked before: false
+     * when a sender already started sending it (and died before its checkpoint).
+     */
+    boolean claim(MailingId id, int batch);
+
+    /**
+     * Records that a batch went out (sent and failed counts) and moves the checkpoint past it, in one
+     * write, only if the checkpoint is still at that batch; the last batch marks the mailing SENT.
+     */
+    boolean checkpoint(MailingId id, int batch, int sent, int failed, boolean last);
+
+    /** Which of these addresses bounced or complained before (lower case). */
+    Set<String> suppressed(Collection<String> emails);
+
+    void suppress(String email, String reason);
+
+    /** Counts a bounce or complaint against the mailing the mail came from. */
+    void countBounce(MailingId id);
+}

@@ -1,0 +1,291 @@
+package fr.dispostock.platform.mail;
+
+import fr.dispostock.domain.mail.Campaign;
+import fr.dispostock.domain.mail.CampaignStore;
+import fr.dispostock.domain.mail.Mailing;
+import fr.dispostock.domain.mail.MailingId;
+import fr.dispostock.domain.mail.MailingStore;
+import fr.dispostock.domain.mail.Recipient;
+import fr.dispostock.domain.mail.ReminderKind;
+import fr.dispostock.domain.mail.ReminderRun;
+import fr.dispostock.domain.mail.ReminderRunStore;
+import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.Items;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static fr.dispostock.platform.dynamo.Items.n;
+import static fr.dispostock.platform.dynamo.Items.put;
+import static fr.dispostock.platform.dynamo.Items.s;
+import static fr.dispostock.platform.dynamo.Items.string;
+
+/**
+ * Mailings in the MailTable (DYNAMODB.md), campaigns and reminder runs alike: the mailing's item
+ * holds the checkpoint and the counters (updated in place, atomically) beside what is proper to a
+ * campaign or a run; recipients are items of 50 each, with their template data; suppressed
+ * addresses are items of their own. Reminder runs are also in the index {@code gsi1} under
+ * {@code RUNS}, by the instant they were scheduled for.
+ */
+@Singleton
+public class DynamoMailingStore implements MailingStore, CampaignStore, ReminderRunStore {
+    /** How long a reminder run's recipients (addresses) are kept; the run's report stays. */
+    static final Duration RUN_RECIPIENTS_KEPT = Duration.ofDays(90);
+    private static final String ROOT = "#";
+    private static final String RUNS = "RUNS";
+    private final DynamoDbClient dynamoDb;
+    private final BatchWriter batches;
+    private final Clock clock;
+    private final String table;
+
+    public DynamoMailingStore(DynamoDbClient dynamoDb, BatchWriter batches, Clock clock,
+                              @Value("${dispostock.tables.mail:MailTable}") String table) {
+        this.dynamoDb = dynamoDb;
+        this.batches = batches;
+        this.clock = clock;
+        this.table = table;
+    }
+
+    private static String batchKey(int batch) {
+        return String.format("BATCH#%06d", batch);
+    }
+
+    // ---- creating: the mailing's item first (its identity, conditionally), then its recipients, then ready
+
+    /**
+     * Writes the mailing's item in PREPARING if it does not exist, then its batches, then its status:
+     * a second creation of the same mailing (a schedule delivered twice) writes nothing, and no sender
+     * ever reads a mailing whose recipients are not all written.
+     */
+    private boolean create(Mailing m, Consumer<Map<String, AttributeValue>> proper, List<List<Recipient>> recipients,
+                           Instant recipientsExpireAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(m.id().key()));
+        item.put("sk", s(ROOT));
+        item.put("subject", s(m.subject()));
+        item.put("bodyText", s(m.text()));
+        put(item, "bodyHtml", s(m.html()));
+        item.put("delivery", s(m.delivery().name()));
+        item.put("status", s(Mailing.Status.PREPARING.name()));
+        item.put("recipients", n(m.recipients()));
+        item.put("batches", n(m.batches()));
+        item.put("nextBatch", n(0));
+        item.put("sent", n(0));
+        item.put("failed", n(0));
+        item.put("bounced", n(0));
+        item.put("suppressed", n(m.suppressed()));
+        item.put("leaseUntil", n(0));
+        proper.accept(item);
+        try {
+            dynamoDb.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int b = 0; b < recipients.size(); b++) {
+            Map<String, AttributeValue> batch = new HashMap<>();
+            batch.put("pk", s(m.id().key()));
+            batch.put("sk", s(batchKey(b)));
+            batch.put("to", Items.ss(recipients.get(b).stream().map(Recipient::email).toList()));
+            batch.put("data", AttributeValue.fromL(recipients.get(b).stream().map(r -> {
+                Map<String, AttributeValue> data = new HashMap<>();
+                r.data().forEach((k, v) -> data.put(k, s(v)));
+                return AttributeValue.fromM(data);
+            }).toList()));
+            if (recipientsExpireAt != null) {
+                batch.put("expiresAt", n(recipientsExpireAt.getEpochSecond()));
+            }
+            items.add(batch);
+        }
+        batches.putAll(table, items);
+        update(m.id(), "SET #st = :st", "#st = :preparing",
+                Map.of(":st", s(m.status().name()), ":preparing", s(Mailing.Status.PREPARING.name())));
+        return true;
+    }
+
+    @Override
+    public void create(Campaign c, List<List<Recipient>> recipients) {
+        if (!create(c.mailing(), item -> {
+            item.put("audienceType", s(c.audience().type()));
+            put(item, "audienceRegion", s(c.audience().region()));
+            put(item, "audienceWeek", s(c.audience().week()));
+            item.put("createdBy", s(c.createdBy()));
+            item.put("createdAt", s(c.createdAt().toString()));
+        }, recipients, null)) {
+            throw new IllegalStateException("campaign " + c.campaignId() + " exists already");
+        }
+    }
+
+    @Override
+    public boolean create(ReminderRun run, List<List<Recipient>> recipients) {
+        return create(run.mailing(), item -> {
+            item.put("kind", s(run.kind().slug()));
+            item.put("scheduledFor", s(run.scheduledFor().toString()));
+            item.put("startedAt", s(run.startedAt().toString()));
+            item.put("gsi1pk", s(RUNS));
+            item.put("gsi1sk", s(run.scheduledFor() + "#" + run.kind().slug()));
+        }, recipients, clock.instant().plus(RUN_RECIPIENTS_KEPT));
+    }
+
+    // ---- reading
+
+    private Optional<Map<String, AttributeValue>> root(MailingId id) {
+        Map<String, AttributeValue> i = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Items.key(id.key(), ROOT))).item();
+        return i == null || i.isEmpty() ? Optional.empty() : Optional.of(i);
+    }
+
+    private static Mailing mailing(Map<String, AttributeValue> i) {
+        String delivery = string(i, "delivery");
+        return new Mailing(MailingId.ofKey(string(i, "pk")), string(i, "subject"), string(i, "bodyText"),
+                string(i, "bodyHtml"), delivery == null ? Mailing.Delivery.AT_LEAST_ONCE : Mailing.Delivery.valueOf(delivery),
+                Mailing.Status.valueOf(string(i, "status")), (int) Items.number(i, "recipients"),
+                (int) Items.number(i, "batches"), (int) Items.number(i, "nextBatch"), Items.number(i, "sent"),
+                Items.number(i, "failed"), Items.number(i, "bounced"), Items.number(i, "suppressed"));
+    }
+
+    private static ReminderRun run(Map<String, AttributeValue> i) {
+        return new ReminderRun(ReminderKind.parse(string(i, "kind")), Instant.parse(string(i, "scheduledFor")),
+                Instant.parse(string(i, "startedAt")), mailing(i));
+    }
+
+    @Override
+    public Optional<Mailing> mailing(MailingId id) {
+        return root(id).map(DynamoMailingStore::mailing);
+    }
+
+    @Override
+    public Optional<Campaign> campaign(String campaignId) {
+        return root(MailingId.campaign(campaignId)).map(i -> new Campaign(campaignId,
+                new Campaign.Audience(string(i, "audienceType"), string(i, "audienceRegion"), string(i, "audienceWeek")),
+                string(i, "createdBy"), Instant.parse(string(i, "createdAt")), mailing(i)));
+    }
+
+    @Override
+    public Optional<ReminderRun> run(ReminderKind kind, Instant scheduledFor) {
+        return root(MailingId.reminderRun(kind, scheduledFor)).map(DynamoMailingStore::run);
+    }
+
+    @Override
+    public List<ReminderRun> since(Instant since) {
+        List<ReminderRun> runs = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(q -> q.tableName(table).indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :runs AND gsi1sk >= :since")
+                    .expressionAttributeValues(Map.of(":runs", s(RUNS), ":since", s(since.toString())))
+                    .exclusiveStartKey(from));
+            page.items().forEach(i -> runs.add(run(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return runs;
+    }
+
+    @Override
+    public List<Recipient> batch(MailingId id, int batch) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Items.key(id.key(), batchKey(batch)))).item();
+        List<String> to = Items.strings(item, "to");
+        AttributeValue data = item.get("data");
+        List<Recipient> recipients = new ArrayList<>();
+        for (int r = 0; r < to.size(); r++) {
+            Map<String, String> values = new HashMap<>();
+            if (data != null && data.hasL()) { // campaigns created before per-recipient data have none
+                data.l().get(r).m().forEach((k, v) -> values.put(k, v.s()));
+            }
+            recipients.add(new Recipient(to.get(r), values));
+        }
+        return recipients;
+    }
+
+    // ---- sending
+
+    @Override
+    public boolean startSending(String campaignId) {
+        return update(MailingId.campaign(campaignId), "SET #st = :sending", "#st = :draft",
+                Map.of(":sending", s("SENDING"), ":draft", s("DRAFT")));
+    }
+
+    @Override
+    public boolean lease(MailingId id, Instant now, Instant until) {
+        return update(id, "SET leaseUntil = :until", "leaseUntil < :now",
+                Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli())));
+    }
+
+    @Override
+    public boolean claim(MailingId id, int batch) {
+        return update(id, "SET claimed = :batch", "nextBatch = :batch AND (attribute_not_exists(claimed) OR claimed <> :batch)",
+                Map.of(":batch", n(batch)));
+    }
+
+    @Override
+    public boolean checkpoint(MailingId id, int batch, int sent, int failed, boolean last) {
+        return update(id, "SET nextBatch = :next, #st = :st ADD sent :sent, failed :failed", "nextBatch = :batch",
+                Map.of(":next", n(batch + 1L), ":st", s(last ? "SENT" : "SENDING"), ":sent", n(sent),
+                        ":failed", n(failed), ":batch", n(batch)));
+    }
+
+    @Override
+    public Set<String> suppressed(Collection<String> emails) {
+        Set<String> found = new HashSet<>();
+        List<String> all = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < all.size(); from += 100) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(
+                    all.subList(from, Math.min(all.size(), from + 100)).stream()
+                            .map(e -> Items.key("SUPPRESSED", e)).toList()).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                BatchWriter.backOff(attempt);
+                Map<String, KeysAndAttributes> request = pending;
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(table, List.of()).forEach(i -> found.add(string(i, "sk")));
+                pending = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void suppress(String email, String reason) {
+        dynamoDb.putItem(p -> p.tableName(table).item(Map.of("pk", s("SUPPRESSED"),
+                "sk", s(email.toLowerCase(Locale.ROOT)), "reason", s(reason), "at", s(clock.instant().toString()))));
+    }
+
+    @Override
+    public void countBounce(MailingId id) {
+        update(id, "ADD bounced :one", "attribute_exists(pk)", Map.of(":one", n(1)));
+    }
+
+    private boolean update(MailingId id, String set, String condition, Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(u -> {
+                u.tableName(table).key(Items.key(id.key(), ROOT)).updateExpression(set).conditionExpression(condition)
+                        .expressionAttributeValues(values);
+                if (set.contains("#st") || condition.contains("#st")) {
+                    u.expressionAttributeNames(Map.of("#st", "status"));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}
