@@ -8,7 +8,7 @@ import { clearField, clearMessages, markField, showErrors, showSummary } from '.
 import { escapeHtml, showError, startPage } from './layout.js';
 import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
-import { choosePui } from './pui.js';
+import { choosePui, drafts } from './pui.js';
 
 const STATUS = {
   SUBMITTED: ['Envoyée à l’ARS', 'info'],
@@ -71,11 +71,11 @@ function packProblem(value) {
 }
 
 function showForm() {
-  const draft = JSON.parse(sessionStorage.getItem(draftKey()) ?? 'null');
+  const draft = drafts.read(draftKey());
   // the key of this form: kept with what was typed until the order is placed, so that a retry after
   // a lost answer (even after a reload) names the same order
   const order = draft ?? { key: crypto.randomUUID(), packs: {} };
-  sessionStorage.setItem(draftKey(), JSON.stringify(order));
+  drafts.save(draftKey(), order);
   const orderable = catalogue.filter((p) => p.orderable);
   const rows = orderable.map((p) => [
     `${escapeHtml(p.name)}<br><span class="fr-text--xs">${KIND[p.kind] ?? p.kind} · ${escapeHtml(p.code)}</span>`,
@@ -106,7 +106,7 @@ function showForm() {
   update();
   form.addEventListener('input', () => {
     update();
-    sessionStorage.setItem(draftKey(), JSON.stringify({ key: order.key, packs: packsTyped() }));
+    drafts.save(draftKey(), { key: order.key, packs: packsTyped() });
   });
   form.addEventListener('change', (event) => {
     const field = event.target;
@@ -148,7 +148,7 @@ async function place(form, key) {
   try {
     const lines = ordered.map((f) => ({ productCode: f.dataset.product, quantity: Number(f.value.trim()) * product(f.dataset.product).packSize }));
     const { data } = await api('/v1/orders', { method: 'POST', body: { finessEt: pui.finessEt, lines }, headers: { 'Idempotency-Key': key } });
-    sessionStorage.removeItem(draftKey());
+    drafts.drop(draftKey());
     showForm(); // a new form, with a new key
     showSummary($('#formulaire-commande'), 'success', `Commande ${data.orderId} envoyée à l’ARS`, `
 <p>Jour de commande : jeudi ${escapeHtml(formatDay(data.orderDay))}. Elle apparaît ci-dessous, avec son état.</p>
@@ -255,13 +255,14 @@ if (session) {
   try {
     [catalogue, calendar] = await Promise.all(['/v1/state-stock/products', '/v1/state-stock/calendar']
       .map((path) => api(path).then((r) => r.data)));
-    await choosePui($('#choix-pui'), session, (chosen) => {
+  } catch (error) {
+    showError($('#erreur-page'), error);
+  }
+  if (calendar) {
+    await choosePui(session, (chosen) => {
       pui = chosen;
       showForm();
       showOrders();
     });
-  } catch (error) {
-    $('#choix-pui').innerHTML = '';
-    showError($('#erreur-page'), error);
   }
 }

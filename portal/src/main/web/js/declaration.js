@@ -8,7 +8,7 @@ import { clearField, clearMessages, markField, showErrors, showSummary } from '.
 import { escapeHtml, showError, startPage } from './layout.js';
 import { formatDay, formatInstant, formatNumber, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
-import { choosePui, keepInAddress } from './pui.js';
+import { choosePui, drafts, findOrNull, keepInAddress } from './pui.js';
 
 const FIELDS = { stock: 'stock', averageDailyConsumption: 'consommation moyenne journalière', itemId: 'médicament' };
 const session = await startPage('declaration');
@@ -35,13 +35,8 @@ function problemOf(field, raw) {
   return /[.,]\d{4,}$/.test(value) ? 'a au plus 3 décimales' : null;
 }
 
-function readDraft() {
-  return JSON.parse(sessionStorage.getItem(draftKey()) ?? 'null');
-}
-
 function saveDraft() {
-  const draft = Object.fromEntries(items.map((item, i) => [item.itemId, [$(`#stock-${i}`).value, $(`#cmj-${i}`).value]]));
-  sessionStorage.setItem(draftKey(), JSON.stringify(draft));
+  drafts.save(draftKey(), Object.fromEntries(items.map((item, i) => [item.itemId, [$(`#stock-${i}`).value, $(`#cmj-${i}`).value]])));
 }
 
 function showState(current) {
@@ -68,7 +63,7 @@ function markMissing(missingItems) {
 }
 
 function showGrid(current) {
-  const draft = readDraft();
+  const draft = drafts.read(draftKey());
   const declared = Object.fromEntries((current?.lines ?? []).map((l) => [l.itemId, [String(l.stock), String(l.averageDailyConsumption).replace('.', ',')]]));
   const values = draft ?? declared;
   const lastWeek = (item) => (item.lastWeek
@@ -163,7 +158,7 @@ async function send(form, filled) {
   }));
   try {
     const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`, { method: 'PUT', body: { lines } });
-    sessionStorage.removeItem(draftKey());
+    drafts.drop(draftKey());
     markMissing(data.missingItems);
     const missing = data.missingItems.length;
     showSummary(form, 'success', missing ? 'Déclaration enregistrée, incomplète' : 'Déclaration enregistrée', `
@@ -222,7 +217,7 @@ function showCsv() {
       lineOf = (n) => fileLines[n]?.number ?? n + 2;
       const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
         { method: 'PUT', body: text, headers: { 'Content-Type': 'text/csv' } });
-      sessionStorage.removeItem(draftKey());
+      drafts.drop(draftKey());
       await load();
       showSummary($('#formulaire-csv'), 'success', 'Fichier enregistré', `
 <p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`);
@@ -257,12 +252,8 @@ function showHistoryOf(current) {
   });
 }
 
-async function currentDeclaration() {
-  return api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`).then((r) => r.data)
-    .catch((error) => {
-      if (error.kind === 'not-found') return null;
-      throw error;
-    });
+function currentDeclaration() {
+  return findOrNull(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`);
 }
 
 async function refreshState() {
@@ -334,13 +325,8 @@ if (session) {
       load();
     }
   });
-  try {
-    await choosePui($('#choix-pui'), session, (chosen) => {
-      pui = chosen;
-      load();
-    });
-  } catch (error) {
-    $('#choix-pui').innerHTML = '';
-    showError($('#erreur-page'), error);
-  }
+  await choosePui(session, (chosen) => {
+    pui = chosen;
+    load();
+  });
 }

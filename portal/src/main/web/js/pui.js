@@ -1,8 +1,9 @@
-// The PUI a pharmacist works on: one of the PUIs of the establishments their account is attached
-// to. The choice is kept for the tab and in the address (?pui=), so that every screen, a reload and
-// a new sign-in open on the same PUI.
+// What the pharmacist's screens share: the PUI they work on (one of the PUIs of the establishments
+// their account is attached to, kept for the tab and in the address, ?pui=, so that every screen, a
+// reload and a new sign-in open on the same PUI), the drafts kept in the tab until sent, and the
+// reads whose 404 means "nothing declared yet".
 import { api } from './api.js';
-import { escapeHtml } from './layout.js';
+import { escapeHtml, showError } from './layout.js';
 
 const CHOSEN = 'dispostock.pui';
 
@@ -22,15 +23,38 @@ export function keepInAddress(params) {
   window.history.replaceState(null, '', url);
 }
 
+/** What was typed and not yet sent, kept in the tab (sessionStorage) by key. */
+export const drafts = {
+  read: (key) => JSON.parse(sessionStorage.getItem(key) ?? 'null'),
+  save: (key, value) => sessionStorage.setItem(key, JSON.stringify(value)),
+  drop: (key) => sessionStorage.removeItem(key),
+};
+
+/** The data of a GET, or null when the API answers 404 (e.g. a week not declared yet). */
+export function findOrNull(path) {
+  return api(path).then((r) => r.data).catch((error) => {
+    if (error.kind === 'not-found') return null;
+    throw error;
+  });
+}
+
 /**
- * Shows the PUI select in `container` and calls `onChoice(pui)` now and at each change.
- * @returns {Promise<object[]>} the pharmacist's PUIs
+ * Shows the PUI select in the page's #choix-pui and calls `onChoice(pui)` now and at each change;
+ * a failure to read the pharmacist's PUIs is shown in #erreur-page.
  */
-export async function choosePui(container, session, onChoice) {
-  const puis = await pharmacistPuis(session);
+export async function choosePui(session, onChoice) {
+  const container = document.getElementById('choix-pui');
+  let puis;
+  try {
+    puis = await pharmacistPuis(session);
+  } catch (error) {
+    container.innerHTML = '';
+    showError(document.getElementById('erreur-page'), error);
+    return;
+  }
   if (puis.length === 0) {
     container.innerHTML = '<div class="fr-alert fr-alert--info"><p>Votre compte n’est rattaché à aucune PUI.</p></div>';
-    return puis;
+    return;
   }
   const wanted = new URLSearchParams(window.location.search).get('pui') ?? sessionStorage.getItem(CHOSEN);
   const chosen = puis.find((p) => p.finessEt === wanted) ?? puis[0];
@@ -50,5 +74,4 @@ export async function choosePui(container, session, onChoice) {
   };
   select.addEventListener('change', choose);
   choose();
-  return puis;
 }

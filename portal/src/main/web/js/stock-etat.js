@@ -7,7 +7,7 @@ import { clearField, clearMessages, markField, showErrors, showSummary } from '.
 import { escapeHtml, showError, startPage } from './layout.js';
 import { daysBetween, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
-import { choosePui, keepInAddress } from './pui.js';
+import { choosePui, drafts, findOrNull, keepInAddress } from './pui.js';
 
 const session = await startPage('stock-etat');
 const main = document.getElementById('contenu');
@@ -77,7 +77,7 @@ function rowsOf() {
 
 function saveDraft() {
   const rows = rowsOf().map((r) => Object.fromEntries(Object.entries(r).map(([k, f]) => [k, f.value])));
-  sessionStorage.setItem(draftKey(), JSON.stringify(rows));
+  drafts.save(draftKey(), rows);
 }
 
 function problemOf(field, value) {
@@ -94,7 +94,7 @@ function lotsState(declared) {
 }
 
 function showLots(current) {
-  const draft = JSON.parse(sessionStorage.getItem(draftKey()) ?? 'null');
+  const draft = drafts.read(draftKey());
   const lines = draft ?? current?.lines ?? [];
   $('#lots-zone').innerHTML = `
 <h2 id="lots-titre" class="fr-mt-4w">Lots détenus le jeudi ${escapeHtml(formatDay(date))}</h2>
@@ -174,7 +174,7 @@ async function submit(form) {
       expired: isExpired(r.lot.closest('tr')),
     }));
     const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/state-stock/${date}`, { method: 'PUT', body: { lines } });
-    sessionStorage.removeItem(draftKey());
+    drafts.drop(draftKey());
     $('#etat-lots').innerHTML = lotsState(data);
     const expired = data.lines.filter((l) => l.expired).length;
     showSummary(form, 'success', 'Lots enregistrés', `<p>${data.lines.length} lot${data.lines.length > 1 ? 's' : ''} enregistré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${expired ? `, dont ${expired} périmé${expired > 1 ? 's' : ''}` : ''}.</p>`);
@@ -227,11 +227,7 @@ async function refreshHistory() {
 }
 
 function currentLots() {
-  return api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/state-stock/${date}`).then((r) => r.data)
-    .catch((error) => {
-      if (error.kind === 'not-found') return null;
-      throw error;
-    });
+  return findOrNull(`/v1/puis/${encodeURIComponent(pui.finessEt)}/state-stock/${date}`);
 }
 
 async function load() {
@@ -292,13 +288,8 @@ if (session) {
     date = day;
     load();
   });
-  try {
-    await choosePui($('#choix-pui'), session, (chosen) => {
-      pui = chosen;
-      load();
-    });
-  } catch (error) {
-    $('#choix-pui').innerHTML = '';
-    showError($('#erreur-page'), error);
-  }
+  await choosePui(session, (chosen) => {
+    pui = chosen;
+    load();
+  });
 }

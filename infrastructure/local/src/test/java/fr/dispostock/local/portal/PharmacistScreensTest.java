@@ -50,9 +50,15 @@ class PharmacistScreensTest {
     }
 
     static Read api(String path) throws IOException, InterruptedException {
+        return api("GET", path, null);
+    }
+
+    static Read api(String method, String path, String json) throws IOException, InterruptedException {
         String token = portal.platform().context().getBean(LocalTokens.class)
-                .token("lecture-test", null, List.of("PHARMACIST"), List.of(FLEYRIAT_EJ), null);
+                .token("pharmacien-test", null, List.of("PHARMACIST"), List.of(FLEYRIAT_EJ), null);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         return new Read(r.statusCode(), r.body().isEmpty() ? null
                 : portal.platform().context().getBean(JsonMapper.class).readValue(r.body(), Object.class));
@@ -68,6 +74,22 @@ class PharmacistScreensTest {
         return portal.driver().findElement(By.id(prefix + "-" + row));
     }
 
+    /**
+     * Types the same figures into rows [from, to) of the grid at once, as the page's input events see
+     * them (typing 80 cells key by key takes most of a test's time; the cells under test are typed).
+     */
+    void fillRows(int from, int to, String stock, String consumption) {
+        portal.js().executeScript("""
+                for (let i = arguments[0]; i < arguments[1]; i++) {
+                  for (const [id, value] of [[`stock-${i}`, arguments[2]], [`cmj-${i}`, arguments[3]]]) {
+                    const input = document.getElementById(id);
+                    input.value = value;
+                    input.dispatchEvent(new Event('input', {bubbles: true}));
+                    input.dispatchEvent(new Event('change', {bubbles: true}));
+                  }
+                }""", from, to, stock, consumption);
+    }
+
     int gridRows() {
         return portal.driver().findElements(By.cssSelector("#table-declaration tbody tr")).size();
     }
@@ -80,10 +102,11 @@ class PharmacistScreensTest {
         portal.checkAccessibility();
         portal.screenshot("10-declaration-grille");
         int rows = gridRows();
-        for (int i = 0; i < rows; i++) {
-            cell("stock", i).sendKeys(i == 3 ? "2000000000" : "0");
-            cell("cmj", i).sendKeys(i == 1 ? "2,125" : "0");
-        }
+        fillRows(0, rows, "0", "0");
+        cell("stock", 3).clear();
+        cell("stock", 3).sendKeys("2000000000");
+        cell("cmj", 1).clear();
+        cell("cmj", 1).sendKeys("2,125");
 
         // when the pharmacist sends it
         portal.driver().findElement(By.id("envoyer")).click();
@@ -125,10 +148,9 @@ class PharmacistScreensTest {
         openDeclaration(week);
         int rows = gridRows();
         assertEquals(40, rows);
-        for (int i = 0; i < rows / 2; i++) {
-            cell("stock", i).sendKeys(String.valueOf(100 + i));
-            cell("cmj", i).sendKeys("1,5");
-        }
+        cell("stock", 0).sendKeys("100");
+        cell("cmj", 0).sendKeys("1,5");
+        fillRows(1, rows / 2, "101", "1,5");
 
         // when sent, then the empty rows are named and nothing is sent until the pharmacist chooses
         portal.driver().findElement(By.id("envoyer")).click();
@@ -141,10 +163,7 @@ class PharmacistScreensTest {
         portal.driver().navigate().refresh();
         portal.waitFor(By.id("envoyer"));
         assertEquals("100", cell("stock", 0).getAttribute("value"));
-        for (int i = rows / 2; i < rows; i++) {
-            cell("stock", i).sendKeys("0");
-            cell("cmj", i).sendKeys("0");
-        }
+        fillRows(rows / 2, rows, "0", "0");
         portal.driver().findElement(By.id("envoyer")).click();
 
         // then it is confirmed complete, and the API holds every line
@@ -190,6 +209,41 @@ class PharmacistScreensTest {
         portal.driver().findElement(By.id("envoyer-csv")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "Fichier enregistré");
         assertEquals(items.size(), ((List<?>) api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week).object().get("lines")).size());
+    }
+
+    @Test
+    void the_corrections_of_a_week_are_shown_newest_first_page_by_page() throws Exception {
+        // given a week declared, then corrected 22 times (23 versions: the current one and 22 earlier ones)
+        IsoWeek week = thisWeek().previous().previous().previous();
+        String path = "/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week;
+        List<?> items = (List<?>) api(path + "/expected").object().get("items");
+        for (int version = 1; version <= 23; version++) {
+            StringBuilder lines = new StringBuilder();
+            for (Object item : items) {
+                lines.append(lines.isEmpty() ? "" : ",").append("{\"itemId\":\"").append(((Map<?, ?>) item).get("itemId"))
+                        .append("\",\"stock\":").append(version).append(",\"averageDailyConsumption\":1}");
+            }
+            assertEquals(200, api("PUT", path, "{\"lines\":[" + lines + "]}").status());
+        }
+
+        // when the pharmacist opens the week and asks for its earlier versions
+        openDeclaration(week);
+        portal.waitForText(By.id("historique"), "22 versions antérieures");
+        portal.driver().findElement(By.id("historique-plus")).click();
+
+        // then the 20 newest earlier versions come first, newest first, then "Voir plus" brings the last 2
+        portal.waitFor(By.cssSelector("#historique-versions > li:nth-child(20)"));
+        List<WebElement> versions = portal.driver().findElements(By.cssSelector("#historique-versions > li"));
+        assertEquals(20, versions.size());
+        assertTrue(versions.get(0).findElement(By.cssSelector("tbody td")).getText().equals("22"), versions.get(0).getText());
+        portal.checkAccessibility();
+        portal.screenshot("15-declaration-historique");
+        WebElement more = portal.driver().findElement(By.id("historique-plus"));
+        assertEquals("Voir plus", more.getText());
+        more.click();
+        portal.waitFor(By.cssSelector("#historique-versions > li:nth-child(22)"));
+        assertTrue(portal.driver().findElements(By.id("historique-plus")).isEmpty());
+        assertEquals("1", portal.driver().findElement(By.cssSelector("#historique-versions > li:nth-child(22) tbody td")).getText());
     }
 
     @Test
