@@ -51,12 +51,11 @@ export const formatNumber = (n) => NUMBER.format(n);
 // The API words its validation messages in English (they are its contract with hospital software):
 // the ones our screens can meet, in French; any other is shown as the server wrote it.
 const MESSAGES = [
-  [/^must be ≥ 0$/, () => 'doit être positif ou nul'],
   [/^is required; a zero stock is declared as 0$/, () => 'est obligatoire ; un stock nul se déclare 0'],
   [/^is required; declare 0 when nothing is consumed$/, () => 'est obligatoire ; déclarez 0 si rien n’est consommé'],
-  [/^must be a whole number of units$/, () => 'doit être un nombre entier d’unités'],
-  [/^is implausibly large$/, () => 'est anormalement élevé : vérifiez la saisie'],
-  [/^must have at most 3 decimals$/, () => 'a au plus 3 décimales'],
+  [/^must be a whole number of units from (\d+) to (\d+)$/, (m) => `doit être un nombre entier d’unités, de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
+  [/^must be a number from (\d+) to (\d+)$/, (m) => `doit être un nombre de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
+  [/^must have at most (\d+) decimals$/, (m) => `a au plus ${m[1]} décimales`],
   [/^item (.+) is not one this PUI declares this week$/, (m) => `le médicament ${m[1]} n’est pas attendu de cette PUI cette semaine`],
   [/^item (.+) is declared twice.*$/, (m) => `le médicament ${m[1]} est déclaré deux fois`],
   [/^'' is not a number$/, () => 'est vide : saisissez 0 pour un zéro, ou retirez la ligne d’un médicament non déclaré'],

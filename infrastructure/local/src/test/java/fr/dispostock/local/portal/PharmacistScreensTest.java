@@ -113,7 +113,7 @@ class PharmacistScreensTest {
 
         // then the server's 422 is shown on that cell and in the summary, and nothing is stored
         WebElement message = portal.waitFor(By.id("stock-3-erreur"));
-        assertTrue(message.getText().contains("anormalement élevé"), message.getText());
+        assertTrue(message.getText().startsWith("doit être un nombre entier d’unités, de 0 à 1"), message.getText());
         assertEquals("true", cell("stock", 3).getAttribute("aria-invalid"));
         assertEquals(1, portal.driver().findElements(By.cssSelector("#declaration .fr-error-text")).size());
         assertTrue(portal.driver().findElement(By.id("resume-du-formulaire")).getText().contains("Stock de"));
@@ -198,7 +198,7 @@ class PharmacistScreensTest {
 
         // then line 4 of the file is named, and nothing is stored
         WebElement errors = portal.waitFor(By.id("erreurs-csv"));
-        assertTrue(errors.getText().contains("Ligne 4 du fichier, stock : doit être positif ou nul"), errors.getText());
+        assertTrue(errors.getText().contains("Ligne 4 du fichier, stock : doit être un nombre entier d’unités, de 0 à 1"), errors.getText());
         assertEquals(404, api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week).status());
         portal.checkAccessibility();
         portal.screenshot("14-declaration-csv-erreur");
