@@ -17,23 +17,28 @@ export function showHistory(container, { path, earlier, linesTable }) {
 <h2 id="historique-titre">Historique des corrections</h2>
 <p>${earlier === 0 ? 'Aucune correction : les chiffres affichés sont les seuls envoyés.'
     : `${earlier} version${earlier > 1 ? 's' : ''} antérieure${earlier > 1 ? 's' : ''}, remplacée${earlier > 1 ? 's' : ''} par une correction.`}</p>
-<ol class="fr-raw-list" id="historique-versions"></ol>
+<ol class="fr-raw-list fr-accordions-group fr-mb-3w" id="historique-versions"></ol>
 <div id="historique-erreur"></div>
 ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" id="historique-plus">Afficher les versions antérieures</button>'}`;
   const list = container.querySelector('#historique-versions');
   const more = container.querySelector('#historique-plus');
   let cursor = null;
+  let shown = 0; // versions listed so far: their accordions' ids
   more?.addEventListener('click', async () => {
     more.disabled = true;
     try {
       const query = new URLSearchParams({ limit: PAGE });
       if (cursor) query.set('cursor', cursor);
       const { data } = await api(`${path}?${query}`);
+      // each version folded (DSFR accordion): its title says when and who, its lines open on demand
       list.insertAdjacentHTML('beforeend', data.revisions.map((r) => {
+        shown += 1;
         return `
-<li class="fr-mb-3w">
-  <h3 class="fr-h6 fr-mb-1w">Version du ${escapeHtml(formatInstant(r.declaredAt))}, par ${escapeHtml(r.declaredBy)}${r.late ? ' <span class="fr-badge fr-badge--sm fr-badge--warning">En retard</span>' : ''}</h3>
-  ${linesTable(r.lines, `Chiffres de la version du ${formatInstant(r.declaredAt)}`)}
+<li class="fr-accordion">
+  <h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" aria-expanded="false" aria-controls="version-${shown}">Version du ${escapeHtml(formatInstant(r.declaredAt))}, par ${escapeHtml(r.declaredBy)}${r.late ? ' (en retard)' : ''}</button></h3>
+  <div class="fr-collapse" id="version-${shown}">
+    ${linesTable(r.lines, `Chiffres de la version du ${formatInstant(r.declaredAt)}`)}
+  </div>
 </li>`;
       }).join(''));
       cursor = data.next;

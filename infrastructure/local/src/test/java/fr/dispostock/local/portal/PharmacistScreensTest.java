@@ -235,7 +235,9 @@ class PharmacistScreensTest {
         portal.waitFor(By.cssSelector("#historique-versions > li:nth-child(20)"));
         List<WebElement> versions = portal.driver().findElements(By.cssSelector("#historique-versions > li"));
         assertEquals(20, versions.size());
-        assertTrue(versions.get(0).findElement(By.cssSelector("tbody td")).getText().equals("22"), versions.get(0).getText());
+        assertEquals("22", versions.get(0).findElement(By.cssSelector("tbody td")).getDomProperty("textContent"));
+        versions.get(0).findElement(By.cssSelector(".fr-accordion__btn")).click();
+        portal.waitFor(By.cssSelector("#version-1 tbody td"));
         portal.checkAccessibility();
         portal.screenshot("15-declaration-historique");
         WebElement more = portal.driver().findElement(By.id("historique-plus"));
@@ -243,7 +245,8 @@ class PharmacistScreensTest {
         more.click();
         portal.waitFor(By.cssSelector("#historique-versions > li:nth-child(22)"));
         assertTrue(portal.driver().findElements(By.id("historique-plus")).isEmpty());
-        assertEquals("1", portal.driver().findElement(By.cssSelector("#historique-versions > li:nth-child(22) tbody td")).getText());
+        assertEquals("1", portal.driver().findElement(By.cssSelector("#historique-versions > li:nth-child(22) tbody td"))
+                .getDomProperty("textContent"));
     }
 
     @Test
