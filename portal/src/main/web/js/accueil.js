@@ -1,8 +1,8 @@
 // Accueil: what is due this week for each PUI of the pharmacist's establishments (weekly
 // declaration, Thursday's State-stock lots, the next order day and its cut-off) and the
 // instructions in force, national and regional. The calendar comes from the API (Paris time).
-import { api, findOrNull } from './api.js';
-import { escapeHtml, showError, startPage } from './layout.js';
+import { api, establishmentsOf, findOrNull } from './api.js';
+import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
@@ -90,12 +90,10 @@ async function instructionsSection(establishments) {
 
 const session = await startPage('accueil');
 if (session) {
-  const main = document.getElementById('contenu');
-  main.innerHTML = '<div class="fr-container fr-my-6w"><h1>Accueil</h1><div id="accueil-contenu"><p>Chargement…</p></div></div>';
-  const content = document.getElementById('accueil-contenu');
+  const content = pageBody('Accueil');
   try {
     const [establishments, calendar] = await Promise.all([
-      Promise.all(session.user.finessEj.map((ej) => api(`/v1/establishments/${encodeURIComponent(ej)}`).then((r) => r.data))),
+      establishmentsOf(session.user),
       api('/v1/state-stock/calendar').then((r) => r.data),
     ]);
     const [due, instructions] = await Promise.all([dueSection(establishments, calendar), instructionsSection(establishments)]);

@@ -97,3 +97,8 @@ export async function findOrNull(path) {
     throw error;
   }
 }
+
+/** The establishments the signed-in account is attached to (the token's finessEj), each with its `puis`. */
+export async function establishmentsOf(user) {
+  return Promise.all(user.finessEj.map((ej) => api(`/v1/establishments/${encodeURIComponent(ej)}`).then((r) => r.data)));
+}

@@ -3,12 +3,12 @@
 // sent as a CSV file. A missing line is not a zero: empty rows are named before anything is sent.
 // The server's 422 lands on the exact cells. The grid is kept in the tab (sessionStorage) until it
 // is sent, so that an expired session or an unreachable API loses nothing.
-import { api } from './api.js';
+import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
 import { formatDay, formatInstant, formatNumber, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
-import { choosePui, drafts, findOrNull, keepInAddress } from './pui.js';
+import { choosePui, drafts, keepInAddress } from './pui.js';
 
 const FIELDS = { stock: 'stock', averageDailyConsumption: 'consommation moyenne journalière', itemId: 'médicament' };
 const session = await startPage('declaration');

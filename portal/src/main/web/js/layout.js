@@ -143,3 +143,10 @@ export async function startPage(current) {
   }
   return session;
 }
+
+/** Puts the page's heading in `<main>` and returns the element its content goes in ("Chargement…" until then). */
+export function pageBody(title) {
+  const main = document.getElementById('contenu');
+  main.innerHTML = `<div class="fr-container fr-my-6w"><h1>${escapeHtml(title)}</h1><div id="contenu-page"><p>Chargement…</p></div></div>`;
+  return document.getElementById('contenu-page');
+}

@@ -1,16 +1,14 @@
 // What the pharmacist's screens share: the PUI they work on (one of the PUIs of the establishments
 // their account is attached to, kept for the tab and in the address, ?pui=, so that every screen, a
-// reload and a new sign-in open on the same PUI), the drafts kept in the tab until sent, and the
-// reads whose 404 means "nothing declared yet".
-import { api } from './api.js';
+// reload and a new sign-in open on the same PUI) and the drafts kept in the tab until sent.
+import { api, establishmentsOf } from './api.js';
 import { escapeHtml, showError } from './layout.js';
 
 const CHOSEN = 'dispostock.pui';
 
 /** The PUIs of the signed-in pharmacist's establishments, by name: [{finessEt, name, …}]. */
 async function pharmacistPuis(session) {
-  const establishments = await Promise.all(session.user.finessEj
-    .map((ej) => api(`/v1/establishments/${encodeURIComponent(ej)}`).then((r) => r.data)));
+  const establishments = await establishmentsOf(session.user);
   const puis = await Promise.all(establishments.flatMap((e) => e.puis)
     .map((et) => api(`/v1/puis/${encodeURIComponent(et)}`).then((r) => r.data)));
   return puis.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
@@ -29,14 +27,6 @@ export const drafts = {
   save: (key, value) => sessionStorage.setItem(key, JSON.stringify(value)),
   drop: (key) => sessionStorage.removeItem(key),
 };
-
-/** The data of a GET, or null when the API answers 404 (e.g. a week not declared yet). */
-export function findOrNull(path) {
-  return api(path).then((r) => r.data).catch((error) => {
-    if (error.kind === 'not-found') return null;
-    throw error;
-  });
-}
 
 /**
  * Shows the PUI select in the page's #choix-pui and calls `onChoice(pui)` now and at each change;

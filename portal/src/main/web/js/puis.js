@@ -1,9 +1,9 @@
 // PUIs: the establishment's hospital pharmacies, and the contact details and delivery address of
 // one of them. Saved with If-Match (the version read): a change made meanwhile by someone else is
 // explained and the form reloaded with the current values, never overwritten silently.
-import { api } from './api.js';
+import { api, establishmentsOf } from './api.js';
 import { clearMessages, showFailure, showSummary } from './forms.js';
-import { escapeHtml, showError, startPage } from './layout.js';
+import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 // French messages for the fields the API may refuse (its own messages are for developers)
 const FIELDS = [
@@ -105,11 +105,9 @@ async function showPui(container, finessEt) {
 
 const session = await startPage('puis');
 if (session) {
-  const main = document.getElementById('contenu');
-  main.innerHTML = '<div class="fr-container fr-my-6w"><h1>PUIs</h1><div id="puis-contenu"><p>Chargement…</p></div></div>';
-  const content = document.getElementById('puis-contenu');
+  const content = pageBody('PUIs');
   try {
-    const establishments = await Promise.all(session.user.finessEj.map((ej) => api(`/v1/establishments/${encodeURIComponent(ej)}`).then((r) => r.data)));
+    const establishments = await establishmentsOf(session.user);
     const puis = establishments.flatMap((e) => e.puis.map((finessEt) => ({ finessEt, establishment: e })));
     if (puis.length > 1) {
       await Promise.all(puis.map(async (p) => { p.name = (await api(`/v1/puis/${encodeURIComponent(p.finessEt)}`)).data.name; }));

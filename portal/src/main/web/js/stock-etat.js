@@ -2,12 +2,12 @@
 // lot, expiry, quantity; a lot past its expiry with units left is flagged expired, shown, never
 // hidden), then what of it expires within 30, 60 and 90 days, and the earlier versions of that
 // Thursday's declaration.
-import { api } from './api.js';
+import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
 import { daysBetween, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
-import { choosePui, drafts, findOrNull, keepInAddress } from './pui.js';
+import { choosePui, drafts, keepInAddress } from './pui.js';
 
 const session = await startPage('stock-etat');
 const main = document.getElementById('contenu');

@@ -31,7 +31,7 @@ class SessionJourneyTest {
         portal.open("/puis.html");
 
         // then a clear message, not a blank page, with a way to sign in again
-        String message = portal.waitFor(By.cssSelector("#puis-contenu .fr-alert")).getText();
+        String message = portal.waitFor(By.cssSelector("#contenu-page .fr-alert")).getText();
         assertTrue(message.contains("Votre session a expiré. Reconnectez-vous pour continuer."), message);
         portal.checkAccessibility();
         portal.screenshot("20-session-expiree");
