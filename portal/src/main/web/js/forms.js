@@ -18,21 +18,27 @@ function labelOf(field) {
   return label ? label.firstChild.textContent.trim() : field.getAttribute('aria-label') ?? '';
 }
 
+/** Removes one field's message and error marks (e.g. an inline check that now passes). */
+export function clearField(field) {
+  document.getElementById(`${field.id}-erreur`)?.remove();
+  field.closest('.fr-input-group--error')?.classList.remove('fr-input-group--error');
+  field.classList.remove('fr-input--error', 'fr-select--error');
+  field.removeAttribute('aria-invalid');
+  const describedBy = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-erreur'));
+  if (describedBy.length) field.setAttribute('aria-describedby', describedBy.join(' '));
+  else field.removeAttribute('aria-describedby');
+}
+
 /** Removes the summary and every field message. */
 export function clearMessages(form) {
   form.querySelector(`#${SUMMARY}`)?.remove();
+  form.querySelectorAll('.fr-input--error, .fr-select--error').forEach(clearField);
   form.querySelectorAll('.fr-error-text[data-message]').forEach((m) => m.remove());
   form.querySelectorAll('.fr-input-group--error').forEach((g) => g.classList.remove('fr-input-group--error'));
-  form.querySelectorAll('.fr-input--error, .fr-select--error').forEach((f) => {
-    f.classList.remove('fr-input--error', 'fr-select--error');
-    f.removeAttribute('aria-invalid');
-    const describedBy = (f.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-erreur'));
-    if (describedBy.length) f.setAttribute('aria-describedby', describedBy.join(' '));
-    else f.removeAttribute('aria-describedby');
-  });
 }
 
-function markField(field, message) {
+/** Shows a message under one field (the API's, or an inline check's) and marks it invalid. */
+export function markField(field, message) {
   const messageId = `${field.id}-erreur`;
   field.classList.add(field.tagName === 'SELECT' ? 'fr-select--error' : 'fr-input--error');
   field.setAttribute('aria-invalid', 'true');
