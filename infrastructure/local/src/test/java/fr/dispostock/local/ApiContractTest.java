@@ -33,13 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiContractTest {
     /** The sections of API.md whose functions exist. */
     static final List<String> BUILT = List.of("## Registers", "## Weekly declarations", "## State stock", "## Mail");
-    /** Routes we add to the contract (README: audit trails, reading one item, the catalogue and lots, histories, reminder runs). */
+    /**
+     * Routes we add to the contract (README: audit trails, reading one item, the catalogue and lots,
+     * histories, reminder runs, an order's delivery).
+     */
     static final Set<String> ADDITIONS = Set.of(
             "GET /v1/establishments/{}/audit", "GET /v1/puis/{}/audit", "GET /v1/medicines/{}",
             "GET /v1/medicines/{}/audit", "GET /v1/instructions/{}", "GET /v1/instructions/{}/audit",
             "PUT /v1/state-stock/products/{}", "GET /v1/puis/{}/state-stock/{}", "GET /v1/state-stock/lots",
             "GET /v1/orders/{}", "POST /v1/accounts/import", "GET /v1/reminder-runs",
-            "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history");
+            "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history",
+            "GET /v1/orders/{}/delivery");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -47,6 +48,8 @@ public class TokenVerifier {
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp")));
     }
 
+    private static final int JWKS_TIMEOUT_MS = 2_000;
+
     private static JWKSource<SecurityContext> keys(String jwksUrl, String inlineJwks) {
         try {
             if (!inlineJwks.isBlank()) {
@@ -56,7 +59,10 @@ public class TokenVerifier {
                 throw new IllegalStateException("set dispostock.jwt.jwks-url (or dispostock.jwt.jwks locally)");
             }
             // Cached and refreshed by Nimbus; fetched lazily on the first token, not at cold start.
-            return JWKSourceBuilder.create(URI.create(jwksUrl).toURL()).build();
+            // Nimbus's default 500 ms timeouts refused valid tokens when the first fetch met a busy
+            // machine (a cold function, a loaded test run): 2 s each, well within API Gateway's 30 s.
+            return JWKSourceBuilder.create(URI.create(jwksUrl).toURL(),
+                    new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS)).build();
         } catch (ParseException | MalformedURLException e) {
             throw new IllegalStateException("invalid JWT key configuration: " + e.getMessage(), e);
         }
