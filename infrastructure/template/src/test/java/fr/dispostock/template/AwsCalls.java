@@ -59,12 +59,12 @@ final class AwsCalls {
     }
 
     /**
-     * What the module's tests called in this build; fails when they did not run since its code was last
-     * compiled (the recording would be missing or say what older code did).
+     * What the module's tests called in this build; fails when they did not run since its sources last
+     * changed (the recording would be missing or say what older code did).
      */
     static List<Call> recorded(String module) {
         Path file = file(module);
-        Path classes = file.resolveSibling("classes");
+        Path sources = file.getParent().resolveSibling("src");
         String build = "build that module's tests first: ./mvnw -pl functions/" + module + " -am install"
                 + " (from the root, ./mvnw -B verify builds the function modules before infrastructure/template)";
         if (!Files.exists(file)) {
@@ -72,8 +72,8 @@ final class AwsCalls {
                     + " did not run in this build, so its AWS calls are unknown; " + build);
         }
         try {
-            if (Files.getLastModifiedTime(file).compareTo(newest(classes)) < 0) {
-                throw new IllegalStateException(file + " is older than " + classes
+            if (Files.getLastModifiedTime(file).compareTo(newest(sources)) < 0) {
+                throw new IllegalStateException(file + " is older than the sources in " + sources
                         + ": it records what older code called; " + build);
             }
             List<Call> calls = new ArrayList<>();
