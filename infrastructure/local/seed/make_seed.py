@@ -2,39 +2,63 @@
 """Derives the local platform's seed from the project's shared reference data (../shared/data).
 
 Run from the repository root:  python3 infrastructure/local/seed/make_seed.py
-Writes infrastructure/local/src/main/resources/seed/{finess,puis,medicines}.csv; their README
-says what each holds. Deterministic: the same data gives the same files.
+Writes infrastructure/local/src/main/resources/seed/*.csv; their README says what each holds and
+what is real or derived. Deterministic: the same data gives the same files. The weekly history
+itself is derived at load time from consumption-weekly.csv (LocalHistory, fixed random seed).
 """
 import csv
+import datetime
 import pathlib
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "infrastructure" / "local" / "src" / "main" / "resources" / "seed"
-REGIONS = {"84", "53"}  # Auvergne-Rhône-Alpes and Bretagne
+SMALL = {"84", "53"}  # Auvergne-Rhône-Alpes and Bretagne: the tests' seed
 
-# establishments: every row of the two regions, as the FINESS extract has them
+
+def write(name, header, rows):
+    with open(OUT / name, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+# establishments: every FINESS site, as the extract has them
 with open(DATA / "finess" / "finess-health-establishments-2021-01.csv", encoding="utf-8") as f:
     rows = list(csv.reader(f, delimiter=";"))
-header = rows[0]
-body = [r for r in rows[1:] if r[header.index("code_region")] in REGIONS]
-with open(OUT / "finess.csv", "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, delimiter=";", lineterminator="\n")
-    w.writerow(header)
-    w.writerows(body)
-
-# PUIs: the sites of those regions that filed the hospital-pharmacy return of the SAE 2022
-with open(DATA / "finess" / "sae-2022-pharma.csv", encoding="latin-1") as f:
-    pharma = {r["FI"] for r in csv.DictReader(f, delimiter=";")}
+header, body = rows[0], rows[1:]
 col = {name: i for i, name in enumerate(header)}
-with open(OUT / "puis.csv", "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, delimiter=";", lineterminator="\n")
-    w.writerow(["finessEt", "finessEj", "name", "line1", "postalCode", "city"])
-    for r in body:
-        if r[col["nofinesset"]] in pharma:
-            w.writerow([r[col["nofinesset"]], r[col["nofinessej"]], r[col["rs"]],
-                        r[col["adresse"]].split(" | ")[0], r[col["code_postal"]], r[col["commune"]]])
+write("finess.csv", header, body)
+write("finess-small.csv", header, [r for r in body if r[col["code_region"]] in SMALL])
+
+# PUIs: the sites that filed the hospital-pharmacy return of the SAE 2022. Delivery address: the
+# site's FINESS address (its first part, before " | BP ..."); where FINESS has none, the address
+# the site gave the SAE 2023 survey.
+with open(DATA / "finess" / "sae-2022-pharma.csv", encoding="latin-1") as f:
+    pharma = [r["FI"] for r in csv.DictReader(f, delimiter=";")]
+with open(DATA / "finess" / "sae-2023-sites.csv", encoding="latin-1") as f:
+    sae_sites = {r["fi"]: r for r in csv.DictReader(f, delimiter=";")}
+sites = {r[col["nofinesset"]]: r for r in body}
+puis, missing = [], []
+for fi in sorted(set(pharma)):
+    r = sites.get(fi)
+    if r is None:
+        missing.append((fi, "not in the FINESS extract of 2021-01"))
+        continue
+    line1, postal, city, source = r[col["adresse"]].split(" | ")[0].strip(), r[col["code_postal"]], r[col["commune"]], "FINESS"
+    s = sae_sites.get(fi)
+    if not line1 and s is not None:
+        line1 = " ".join(p for p in (s["NUMVOI"], s["TYPVOI"], s["NOMVOI"]) if p.strip()).strip()
+        postal, city, source = s["CPO"] or postal, s["LIBCOM"] or city, "SAE 2023"
+    if not line1:
+        missing.append((fi, "no street address in FINESS nor in the SAE 2023"))
+        continue
+    puis.append([fi, r[col["nofinessej"]], r[col["rs"]], line1, postal, city, r[col["code_region"]], source])
+puis_header = ["finessEt", "finessEj", "name", "line1", "postalCode", "city", "region", "addressFrom"]
+write("puis.csv", puis_header, puis)
+write("puis-small.csv", puis_header, [p for p in puis if p[6] in SMALL])
+write("puis-missing.csv", ["finessEt", "why"], missing)
 
 # tracked items: marketed UCDs (état D) of critical hospital classes, grouped by ATC substance
 groups = OrderedDict()
@@ -44,10 +68,23 @@ with open(DATA / "medicines" / "ucd-tot-00491.tsv", encoding="utf-8") as f:
         if r["etat"] == "D" and len(atc) == 7 and atc[:3] in {"L01", "J01", "J05", "B01", "B02", "N01"}:
             groups.setdefault(atc, {"label": r["libelle_atc"], "ucds": []})["ucds"].append(r["code_ucd"])
 chosen = [(atc, g) for atc, g in groups.items() if len(g["ucds"]) <= 6][:40]
-with open(OUT / "medicines.csv", "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, delimiter=";", lineterminator="\n")
-    w.writerow(["itemId", "label", "ucds", "level", "regions"])
-    for i, (atc, g) in enumerate(chosen):
-        regional = i % 10 == 9  # every tenth item tracked by Auvergne-Rhône-Alpes only
-        w.writerow([atc.lower(), g["label"].capitalize(), " ".join(g["ucds"]),
-                    "REGIONAL" if regional else "NATIONAL", "84" if regional else ""])
+write("medicines.csv", ["itemId", "label", "ucds", "level", "regions"],
+      [[atc.lower(), g["label"].capitalize(), " ".join(g["ucds"]),
+        "REGIONAL" if i % 10 == 9 else "NATIONAL", "84" if i % 10 == 9 else ""]  # every tenth: Auvergne-Rhône-Alpes only
+       for i, (atc, g) in enumerate(chosen)])
+
+# real consumption: one pharmacy's daily sales of 8 ATC classes, summed by ISO week (whole weeks only)
+CLASSES = ["M01AB", "M01AE", "N02BA", "N02BE", "N05B", "N05C", "R03", "R06"]
+weeks, days = defaultdict(lambda: [0.0] * len(CLASSES)), defaultdict(int)
+with open(DATA / "consumption" / "pharmacy-sales-daily-2014-2019.csv", encoding="utf-8") as f:
+    for r in csv.DictReader(f):
+        m, d, y = (int(x) for x in r["datum"].split("/"))
+        iso = datetime.date(y, m, d).isocalendar()
+        key = "%d-W%02d" % (iso[0], iso[1])
+        days[key] += 1
+        for i, c in enumerate(CLASSES):
+            weeks[key][i] += float(r[c])
+write("consumption-weekly.csv", ["week"] + CLASSES,
+      [[k] + ["%.2f" % v for v in weeks[k]] for k in sorted(weeks) if days[k] == 7])
+print("sites %d, PUIs %d (missing %d), items %d, weeks %d" % (
+    len(body), len(puis), len(missing), len(chosen), sum(1 for k in weeks if days[k] == 7)))

@@ -128,6 +128,34 @@ class LotRoutesTest {
     }
 
     @Test
+    void a_pharmacist_sees_the_expiry_of_its_own_pui_lots_only() {
+        // given Fleyriat holding a lot expiring in 19 days, one in 7 months and an expired one; Ajaccio another
+        API.call("PUT", PATH, PH_FLEYRIAT, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00077", "2026-12-15", 10, null),
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 40, null),
+                lot("MPOX-MVA-BN", "OLD-1", "2026-10-31", 5, true))));
+        API.call("PUT", "/v1/puis/" + AJACCIO_ET + "/state-stock/" + THURSDAY, PH_AJACCIO, Map.of("lines", List.of(
+                lot("MPOX-MVA-BN", "FDP00123", "2027-06-30", 20, null))));
+
+        // when Fleyriat's pharmacist reads its PUI's view, and Ajaccio's pharmacist tries to
+        String query = "/v1/state-stock/lots?date=" + THURSDAY + "&finessEt=";
+        Response own = API.call("GET", query + FLEYRIAT_ET, PH_FLEYRIAT, null);
+        Response other = API.call("GET", query + FLEYRIAT_ET, PH_AJACCIO, null);
+        Response both = API.call("GET", query + FLEYRIAT_ET + "&region=84", NATIONAL, null);
+
+        // then it sees its own units only, bucketed by expiry; the other is refused; region and PUI together are not
+        assertEquals(200, own.status(), own.body());
+        assertEquals(1, ((Number) own.object().get("puisDeclared")).intValue());
+        assertEquals(List.of("OLD-1:5:EXPIRED", "FDP00077:10:30", "FDP00123:40:LATER"),
+                ((List<?>) own.object().get("lots")).stream().map(l -> (Map<?, ?>) l)
+                        .map(l -> l.get("lot") + ":" + l.get("quantity") + ":" + l.get("expiresWithin")).toList());
+        assertEquals(10, ((Number) own.object().get("within90Days")).intValue());
+        assertEquals(5, ((Number) own.object().get("expired")).intValue());
+        assertEquals(403, other.status());
+        assertEquals(422, both.status(), both.body());
+    }
+
+    @Test
     void the_catalogue_is_kept_by_the_national_operator_and_read_by_all() {
         // when a pharmacist edits it, and the nation adds a vaccine whose device is not a device
         Response pharmacist = API.call("PUT", "/v1/state-stock/products/X-1", PH_FLEYRIAT, Map.of("name", "x",

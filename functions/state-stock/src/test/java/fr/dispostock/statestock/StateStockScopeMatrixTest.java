@@ -50,6 +50,7 @@ class StateStockScopeMatrixTest {
             new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, READERS),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=84", null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
+            new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&finessEt=" + FLEYRIAT_ET, null, READERS),
             new Route("POST", "/v1/orders", order(FLEYRIAT_ET, "TECOVIRIMAT-200", 42), Set.of("PHARMACIST-own")),
             new Route("GET", "/v1/orders?finessEt=" + FLEYRIAT_ET, null, READERS),
             new Route("GET", () -> "/v1/orders/" + approved(), null,

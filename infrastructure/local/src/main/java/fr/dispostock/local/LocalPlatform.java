@@ -4,14 +4,17 @@ import fr.dispostock.embedded.AotGuard;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LocalTokens;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,16 +32,38 @@ public final class LocalPlatform implements AutoCloseable {
         this.context = context;
     }
 
+    /** What a start puts into an empty database. */
+    public enum Seed {
+        /** nothing: benchmarks and tests bring their own data */
+        NONE,
+        /** Auvergne-Rhône-Alpes and Bretagne, no declarations: seconds to load, what the tests start with */
+        SMALL,
+        /** the whole of France with two years of history, copied from the seed made once (FranceSeed) */
+        FRANCE,
+        /** the whole of France, registers only */
+        REGISTERS
+    }
+
     /**
+     * The small seed, as the tests use it.
+     *
      * @param port    0 for any free port
      * @param dataDir where the database and the local signing key are kept across restarts
      */
     public static LocalPlatform start(int port, Path dataDir) {
-        return start(port, dataDir, true);
+        return start(port, dataDir, Seed.SMALL);
     }
 
     /** @param seed false for an empty platform (benchmarks bring their own data) */
     public static LocalPlatform start(int port, Path dataDir, boolean seed) {
+        return start(port, dataDir, seed ? Seed.SMALL : Seed.NONE);
+    }
+
+    public static LocalPlatform start(int port, Path dataDir, Seed seed) {
+        requireFreePort(port);
+        if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
+            FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
+        }
         AotGuard.requireNoAotClasses();
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
         dynamoDb.createTablesFromTemplate();
@@ -51,16 +76,44 @@ public final class LocalPlatform implements AutoCloseable {
         // the OpenAPI descriptions generated from each function's code, at /openapi/<function>-1.yml
         properties.put("micronaut.router.static-resources.openapi.paths", "classpath:META-INF/swagger");
         properties.put("micronaut.router.static-resources.openapi.mapping", "/openapi/**");
-        ApplicationContext context = Micronaut.build(new String[0])
+        // the portal (module portal/), same origin as /v1; its config.json is LocalIdentityProvider's
+        properties.put("micronaut.router.static-resources.portal.paths", "classpath:portal");
+        properties.put("micronaut.router.static-resources.portal.mapping", "/**");
+        // A plain context, its HTTP server started here and stopped by close() alone: Micronaut's
+        // runner would add a shutdown hook of its own, which deadlocks with ours (server -> context
+        // against context -> server) and leaves the process running after Ctrl-C.
+        ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)
                 .environments("local")
                 .singletons(tokens, new LocalOutbox())
                 .banner(false)
                 .start();
-        if (seed) {
+        try {
+            context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            dynamoDb.close();
+            throw PortInUseException.causing(e, port).orElseThrow(() -> e);
+        }
+        if (seed == Seed.SMALL) {
             context.getBean(LocalSeed.class).seedIfEmpty();
         }
         return new LocalPlatform(dynamoDb, context);
+    }
+
+    /** Before anything starts, so that a taken port costs a sentence and no start-up. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as the HTTP server binds: a port left in TIME_WAIT is free
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (BindException e) {
+            throw new PortInUseException(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -77,28 +130,48 @@ public final class LocalPlatform implements AutoCloseable {
         dynamoDb.close();
     }
 
+    static final String USAGE = "usage: dispostock-local [--port N] [--data-dir DIR] [--fresh] [--empty]"
+            + " [--seed france|small|none]"
+            + " (see ./dispostock-local --help)";
+
     public static void main(String[] args) throws IOException {
         int port = 8080;
         Path dataDir = Path.of(".local-data");
         boolean fresh = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--data-dir" -> dataDir = Path.of(args[++i]);
-                case "--fresh" -> fresh = true;
-                default -> {
-                    System.err.println("usage: dispostock-local [--port N] [--data-dir DIR] [--fresh]");
-                    System.exit(2);
+        Seed seed = Seed.FRANCE;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--data-dir" -> dataDir = Path.of(args[++i]);
+                    case "--fresh" -> fresh = true;
+                    case "--empty" -> {
+                        fresh = true;
+                        seed = Seed.REGISTERS;
+                    }
+                    case "--seed" -> seed = Seed.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                    default -> throw new IllegalArgumentException(args[i]);
                 }
             }
+        } catch (RuntimeException e) { // an unknown option, a missing or bad value
+            System.err.println(USAGE);
+            System.exit(2);
         }
-        if (fresh && Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (fresh && Files.isDirectory(dataDir)) { // all but the seed made once
+            try (Stream<Path> files = Files.list(dataDir)) {
+                files.filter(p -> !p.getFileName().toString().equals(FranceSeed.CACHE)).forEach(FranceSeed::deleteTree);
             }
         }
-        LocalPlatform platform = start(port, dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        LocalPlatform platform;
+        try {
+            platform = start(port, dataDir, seed);
+        } catch (PortInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // the only shutdown hook: Ctrl-C (SIGINT) and SIGTERM stop the server, the context, then DynamoDB Local
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "dispostock-local-stop"));
         System.out.println("Dispostock local platform ready on http://127.0.0.1:" + platform.port());
         System.out.println("Get a token: curl -s -X POST http://127.0.0.1:" + platform.port()
                 + "/local/token -H 'Content-Type: application/json' -d '{\"roles\":[\"NATIONAL\"]}'");

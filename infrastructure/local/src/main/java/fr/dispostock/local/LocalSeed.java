@@ -2,7 +2,6 @@ package fr.dispostock.local;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Csv;
-import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.register.RegisterStore;
@@ -30,10 +29,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fills an empty local platform with real public data (resources/seed, see its README), through
@@ -64,31 +65,47 @@ public class LocalSeed {
         this.json = json;
     }
 
-    /** Seeds when the registers hold no tracked item yet; says what it did. */
+    /** Seeds the two regions of the tests when the registers hold no tracked item yet; says what it did. */
     public boolean seedIfEmpty() {
         if (!store.medicines().isEmpty()) {
             return false;
         }
-        ImportReport report = establishments.importFiness(OPERATOR, read("seed/finess.csv"));
-        LOG.info("seed: FINESS sites created {}, rejected {}", report.created(), report.rejected().size());
-        int registered = 0;
-        for (Csv.Row row : Csv.parse(read("seed/puis.csv")).rows()) {
-            String et = row.get("finesset");
-            PuiBody body = new PuiBody(null, row.get("finessej"), row.get("name"), "pui-" + et + "@dispostock.invalid",
-                    null, new PuiBody.AddressBody(row.get("line1"), null, row.get("postalcode"), row.get("city")));
+        registers("seed/finess-small.csv", "seed/puis-small.csv");
+        return true;
+    }
+
+    /**
+     * The registers: these FINESS sites and PUIs, the tracked items, an instruction and the
+     * catalogue. The whole of France has 11,000 sites and 2,200 PUIs: the FINESS file is imported
+     * in a few parts at once (each legal entity's sites in one part, so that no two parts create
+     * the same establishment), and the PUIs a few at once.
+     */
+    public void registers(String finessCsv, String puisCsv) {
+        LongAdder created = new LongAdder();
+        LongAdder rejected = new LongAdder();
+        Parallel.forEach(partsByEstablishment(read(finessCsv)), part -> {
+            ImportReport report = establishments.importFiness(OPERATOR, part);
+            created.add(report.created());
+            rejected.add(report.rejected().size());
+        });
+        LOG.info("seed: FINESS sites created {}, rejected {}", created.sum(), rejected.sum());
+        LongAdder registered = new LongAdder();
+        Parallel.forEach(LocalHistory.puis(puisCsv), pui -> {
+            PuiBody body = new PuiBody(null, pui.finessEj().value(), pui.name(), pui.email(), null,
+                    new PuiBody.AddressBody(pui.line1(), null, pui.postalCode(), pui.city()));
             try {
-                puis.put(OPERATOR, Finess.parse(et), body, Optional.empty());
-                registered++;
+                puis.put(OPERATOR, pui.finessEt(), body, Optional.empty());
+                registered.increment();
             } catch (InvalidRequestException e) {
-                LOG.warn("seed: PUI {} skipped: {}", et, e.errors());
+                LOG.warn("seed: PUI {} skipped: {}", pui.finessEt(), e.errors());
             }
-        }
-        LOG.info("seed: PUIs registered {}", registered);
+        });
+        LOG.info("seed: PUIs registered {}", registered.sum());
         for (Csv.Row row : Csv.parse(read("seed/medicines.csv")).rows()) {
             List<String> regions = row.get("regions") == null ? List.of() : List.of(row.get("regions").split(" "));
             medicines.put(OPERATOR, row.get("itemid"), new MedicineBody(null, row.get("label"),
                     Arrays.asList(row.get("ucds").split(" ")), new MedicineBody.PriorityBody(row.get("level"), regions),
-                    "2026-01-05", null), Optional.empty());
+                    LocalHistory.FIRST_WEEK.monday().toString(), null), Optional.empty());
         }
         instructions.put(OPERATOR, "declaration-hebdomadaire", new InstructionBody("Déclaration hebdomadaire",
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
@@ -103,7 +120,23 @@ public class LocalSeed {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable infrastructure/catalogue/state-stock-catalogue.json", e);
         }
-        return true;
+    }
+
+    /**
+     * The FINESS file in parts of its rows, each with the header, a legal entity's rows in one part
+     * (its number, the second column, is never quoted).
+     */
+    private static List<String> partsByEstablishment(String csv) {
+        List<String> lines = csv.lines().toList();
+        List<StringBuilder> parts = new ArrayList<>();
+        for (int i = 0; i < Parallel.THREADS; i++) {
+            parts.add(new StringBuilder(lines.get(0)).append('\n'));
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String finessEj = line.split(";", 3)[1];
+            parts.get(Math.floorMod(finessEj.hashCode(), parts.size())).append(line).append('\n');
+        }
+        return parts.stream().map(StringBuilder::toString).toList();
     }
 
     /** A line of infrastructure/catalogue/state-stock-catalogue.json. */
@@ -117,7 +150,7 @@ public class LocalSeed {
         return json.readValue(Files.readString(file), Argument.listOf(CatalogueEntry.class));
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = LocalSeed.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -35,7 +35,7 @@ class ApiContractTest {
     static final List<String> BUILT = List.of("## Registers", "## Weekly declarations", "## State stock", "## Mail");
     /**
      * Routes we add to the contract (README: audit trails, reading one item, the catalogue and lots,
-     * histories, reminder runs, an order's delivery).
+     * histories, reminder runs, an order's delivery, the calendar).
      */
     static final Set<String> ADDITIONS = Set.of(
             "GET /v1/establishments/{}/audit", "GET /v1/puis/{}/audit", "GET /v1/medicines/{}",
@@ -43,7 +43,7 @@ class ApiContractTest {
             "PUT /v1/state-stock/products/{}", "GET /v1/puis/{}/state-stock/{}", "GET /v1/state-stock/lots",
             "GET /v1/orders/{}", "POST /v1/accounts/import", "GET /v1/reminder-runs",
             "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history",
-            "GET /v1/orders/{}/delivery");
+            "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

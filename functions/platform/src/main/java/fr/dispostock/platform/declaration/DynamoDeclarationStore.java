@@ -108,6 +108,27 @@ public class DynamoDeclarationStore implements DeclarationStore {
         return cost.get();
     }
 
+    /**
+     * The items a week declared several times is kept as, as {@link #save} leaves them: the current
+     * figures and each earlier revision ({@code earlier}, oldest first). For bulk loads of past weeks
+     * (the local platform's seed), which must store what the function would.
+     */
+    public static List<Map<String, AttributeValue>> items(Declaration d, List<Revision> earlier) {
+        if (earlier.size() != d.earlierRevisions()) {
+            throw new IllegalArgumentException("a declaration of " + d.earlierRevisions() + " earlier revisions, given " + earlier.size());
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.add(itemOf(d));
+        for (int n = 1; n <= earlier.size(); n++) {
+            items.add(revisionItemOf(d.week(), d.finessEt(), n, earlier.get(n - 1)));
+        }
+        return items;
+    }
+
+    public String table() {
+        return table;
+    }
+
     // ---- mapping: lines as "itemId=stock:cmj|…" (item ids never hold '=', ':' or '|')
 
     /** The item of a declaration's current figures, as this store writes it (public: seeds build items the same way). */

@@ -147,6 +147,10 @@ public class DynamoStateStockStore implements StateStockStore {
         });
     }
 
+    public String table() {
+        return table;
+    }
+
     /** The item of a Thursday's current lots, as this store writes it (public: seeds build items the same way). */
     public Map<String, AttributeValue> lotsItemOf(LotDeclaration d) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -249,7 +253,8 @@ public class DynamoStateStockStore implements StateStockStore {
                 .expressionAttributeValues(Map.of(":pk", s("REGION#" + region.code() + "#ORDERS"))).build(), Order.class);
     }
 
-    private Map<String, AttributeValue> orderItem(Order o) {
+    /** The item an order is kept as: also for bulk loads of past orders (the local platform's seed). */
+    public Map<String, AttributeValue> orderItem(Order o) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("ORDER#" + o.orderId()));
         item.put("sk", s(ROOT));

@@ -57,10 +57,14 @@ public class LotController {
         return lots.history(caller, Finess.parse(finessEt), date, limit, cursor);
     }
 
-    /** The national operator's and the ARS's view of the lots held, by expiry. */
+    /**
+     * The lots held, by expiry: a region's or France's for the ARS, OMEDIT and the nation; one PUI's
+     * ({@code finessEt}) also for its pharmacists.
+     */
     @Get("/v1/state-stock/lots")
     public LotViews.Picture picture(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
-                                    @Nullable @QueryValue String date, @Nullable @QueryValue String region) {
-        return lots.picture(caller, date, region);
+                                    @Nullable @QueryValue String date, @Nullable @QueryValue String region,
+                                    @Nullable @QueryValue String finessEt) {
+        return lots.picture(caller, date, region, finessEt);
     }
 }

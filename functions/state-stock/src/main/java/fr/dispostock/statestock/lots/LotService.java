@@ -157,26 +157,39 @@ public class LotService {
         return new NotFoundException("PUI " + finessEt + " has declared no lots for " + date + ".");
     }
 
-    /** The lots of a region (or France) for a Thursday, with what expires within 30, 60 and 90 days. */
-    public Picture picture(Caller caller, String dateParam, String regionParam) {
+    /**
+     * The lots of a region (or France) for a Thursday, with what expires within 30, 60 and 90 days; with
+     * {@code finessEt}, those of one PUI, which its pharmacists read too (their own expiry view).
+     */
+    public Picture picture(Caller caller, String dateParam, String regionParam, String finessEtParam) {
         Violations v = new Violations();
         LocalDate date = v.parse("date", dateParam, Dates::parse);
         Region asked = v.parseOptional("region", regionParam, Region::parse);
+        Finess finessEt = v.parseOptional("finessEt", finessEtParam, Finess::parse);
+        if (asked != null && finessEt != null) {
+            v.add("region", "give either a region or a PUI (finessEt), not both");
+        }
         v.throwIfAny("Invalid query");
-        Optional<Region> region = Scope.regionOfRead(caller, asked);
+        Optional<Region> region;
+        List<LotDeclaration> declarations = new ArrayList<>();
+        if (finessEt != null) {
+            Pui pui = pui(finessEt);
+            Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+            region = Optional.of(pui.region());
+            store.lots(pui.region(), date, finessEt).ifPresent(declarations::add);
+        } else {
+            region = Scope.regionOfRead(caller, asked);
+            region.map(List::of).orElse(Region.all()).forEach(r -> declarations.addAll(store.lots(r, date)));
+        }
         Map<String, long[]> byLot = new LinkedHashMap<>();
         Map<String, LotLine> lotOf = new HashMap<>();
-        int declared = 0;
-        for (Region r : region.map(List::of).orElse(Region.all())) {
-            for (LotDeclaration d : store.lots(r, date)) {
-                declared++;
-                for (LotLine l : d.current().lines()) {
-                    String key = l.productCode() + "#" + l.lot();
-                    lotOf.putIfAbsent(key, l);
-                    long[] sums = byLot.computeIfAbsent(key, k -> new long[2]);
-                    sums[0] = Math.addExact(sums[0], l.quantity());
-                    sums[1] += 1;
-                }
+        for (LotDeclaration d : declarations) {
+            for (LotLine l : d.current().lines()) {
+                String key = l.productCode() + "#" + l.lot();
+                lotOf.putIfAbsent(key, l);
+                long[] sums = byLot.computeIfAbsent(key, k -> new long[2]);
+                sums[0] = Math.addExact(sums[0], l.quantity());
+                sums[1] += 1;
             }
         }
         List<LotStock> lots = byLot.entrySet().stream().map(e -> {
@@ -184,7 +197,7 @@ public class LotService {
             return new LotStock(l.productCode(), l.lot(), l.expiry(), e.getValue()[0], (int) e.getValue()[1],
                     bucket(date, l.expiry()));
         }).sorted(Comparator.comparing(LotStock::expiry)).toList();
-        return new Picture(date, region.map(Region::code).orElse(null), declared, lots,
+        return new Picture(date, region.map(Region::code).orElse(null), declarations.size(), lots,
                 sum(lots, "EXPIRED"), sum(lots, "30"), sum(lots, "60"), sum(lots, "90"));
     }
 

@@ -1,0 +1,156 @@
+package fr.dispostock.local;
+
+import fr.dispostock.embedded.TableDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole-France seed, made once: loaded into a DynamoDB Local database of its own (the
+ * registers, then two years of history), kept in {@code <data dir>/seed-cache/<key>/}, and copied
+ * as the database of every start that needs it (first start, --fresh, --empty). The key changes
+ * with the seed's files and the classes that map them to items, so that a change of either makes a
+ * new one.
+ */
+public final class FranceSeed {
+    private static final Logger LOG = LoggerFactory.getLogger(FranceSeed.class);
+    /** DynamoDB Local's one file with -sharedDb. */
+    static final String DATABASE = "shared-local-instance.db";
+    static final String CACHE = "seed-cache";
+    /** How many write at once (bulk loads). */
+    public static final int WRITERS = Parallel.THREADS;
+    private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
+            "seed/consumption-weekly.csv");
+    private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class,
+            fr.dispostock.platform.declaration.DynamoDeclarationStore.class,
+            fr.dispostock.platform.statestock.DynamoStateStockStore.class,
+            fr.dispostock.platform.register.DynamoRegisterStore.class,
+            fr.dispostock.platform.dynamo.AuditedWriter.class,
+            fr.dispostock.registers.establishments.EstablishmentService.class,
+            fr.dispostock.registers.puis.PuiService.class,
+            fr.dispostock.registers.medicines.MedicineService.class);
+
+    private FranceSeed() {
+    }
+
+    /** Puts the seed's database (with its history, or the registers only) in place of an absent one. */
+    static void copyInto(Path dataDir, boolean withHistory) {
+        Path database = dataDir.resolve("dynamodb").resolve(DATABASE);
+        if (Files.exists(database)) {
+            return;
+        }
+        Path cached = cached(dataDir.resolve(CACHE)).resolve(withHistory ? "france.db" : "registers.db");
+        try {
+            Files.createDirectories(database.getParent());
+            Files.copy(cached, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The directory of the cached seed, made first if it is not there. */
+    public static Path cached(Path cacheRoot) {
+        Path dir = cacheRoot.resolve(key());
+        if (Files.exists(dir.resolve("france.db"))) {
+            return dir;
+        }
+        deleteTree(cacheRoot); // seeds of other keys are stale
+        long started = System.nanoTime();
+        System.out.println("Making the whole-France seed with two years of history, once (a few minutes)...");
+        Path work = workDirectory();
+        Thread interrupted = new Thread(() -> deleteTree(work)); // Ctrl-C meanwhile: tmpfs is memory
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        long registers;
+        LocalHistory.Loaded loaded;
+        try {
+            try (LocalPlatform platform = LocalPlatform.start(0, work, LocalPlatform.Seed.NONE)) {
+                platform.context().getBean(LocalSeed.class).registers("seed/finess.csv", "seed/puis.csv");
+            }
+            copy(work, dir.resolve("registers.db"));
+            registers = System.nanoTime();
+            try (LocalPlatform platform = LocalPlatform.start(0, work, LocalPlatform.Seed.NONE)) {
+                loaded = platform.context().getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"));
+            }
+            copy(work, dir.resolve("france.db"));
+        } finally {
+            deleteTree(work);
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        }
+        long end = System.nanoTime();
+        LOG.info("seed: registers in {} s; history in {} s: {} weekly declarations, {} Thursday lot declarations,"
+                        + " {} orders", (registers - started) / 1_000_000_000, (end - registers) / 1_000_000_000,
+                loaded.declarations(), loaded.lotDeclarations(), loaded.orders());
+        return dir;
+    }
+
+    /**
+     * Where the seed is loaded: in memory (tmpfs) where the machine has one, since SQLite's sync of
+     * every commit to disk makes DynamoDB Local many times slower there (measured: 15x); the file
+     * is copied to disk once complete.
+     */
+    private static Path workDirectory() {
+        Path memory = Path.of("/dev/shm");
+        try {
+            return Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "dispostock-seed-") : Files.createTempDirectory("dispostock-seed-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path work, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(work.resolve("dynamodb").resolve(DATABASE), to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The seed's files, the classes that turn them into items, and the tables' definitions. */
+    static String key() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ClassLoader loader = FranceSeed.class.getClassLoader();
+            for (String resource : RESOURCES) {
+                sha.update(bytes(loader.getResourceAsStream(resource)));
+            }
+            for (Class<?> c : MAPPING) {
+                sha.update(bytes(c.getResourceAsStream(c.getSimpleName() + ".class")));
+            }
+            sha.update(Files.readAllBytes(TableDefinitions.locateTemplate()));
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package fr.dispostock.local.portal;
+
+import fr.dispostock.local.LocalPlatform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The local platform the browser tests run against, on a temporary copy of a seeded database: the
+ * seed (thousands of register writes through the API's rules, minutes on a busy machine) is made
+ * once per seed version into target/ and copied for each test run, so that no run sees another's
+ * changes.
+ */
+final class SeededPlatform implements AutoCloseable {
+    private static final List<String> SEED_FILES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv");
+    private final Path data;
+    private final LocalPlatform platform;
+
+    private SeededPlatform(Path data, LocalPlatform platform) {
+        this.data = data;
+        this.platform = platform;
+    }
+
+    static SeededPlatform start() {
+        try {
+            Path seeded = Path.of("target", "portal-browser-seed-" + seedVersion());
+            if (!Files.exists(seeded)) {
+                Path making = Files.createTempDirectory(Path.of("target"), "portal-browser-seed");
+                LocalPlatform.start(0, making).close();
+                Files.move(making, seeded, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Path data = Files.createTempDirectory("portal-browser");
+            copy(seeded, data);
+            return new SeededPlatform(data, LocalPlatform.start(0, data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    LocalPlatform platform() {
+        return platform;
+    }
+
+    /** A digest of the seed files the platform loads on an empty database. */
+    private static String seedVersion() throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String file : SEED_FILES) {
+                try (InputStream in = SeededPlatform.class.getClassLoader().getResourceAsStream(file)) {
+                    digest.update(in.readAllBytes());
+                }
+            }
+            digest.update(Files.readAllBytes(Path.of(System.getProperty("dispostock.root", "../.."),
+                    "infrastructure", "catalogue", "state-stock-catalogue.json")));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        platform.close();
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

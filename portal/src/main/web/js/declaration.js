@@ -1,0 +1,332 @@
+// Déclaration hebdomadaire: for one PUI and one ISO week, the stock on hand (whole units) and the
+// average daily consumption (up to 3 decimals) of each item it must declare, typed in the grid or
+// sent as a CSV file. A missing line is not a zero: empty rows are named before anything is sent.
+// The server's 422 lands on the exact cells. The grid is kept in the tab (sessionStorage) until it
+// is sent, so that an expired session or an unreachable API loses nothing.
+import { api, findOrNull } from './api.js';
+import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
+import { escapeHtml, showError, startPage } from './layout.js';
+import { formatDay, formatInstant, formatNumber, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
+import { showHistory, table } from './historique.js';
+import { choosePui, drafts, keepInAddress } from './pui.js';
+
+const FIELDS = { stock: 'stock', averageDailyConsumption: 'consommation moyenne journalière', itemId: 'médicament' };
+const session = await startPage('declaration');
+const main = document.getElementById('contenu');
+let pui = null;
+let week = null;
+let items = []; // the items the PUI must declare that week, in the grid's order
+let loading = 0; // the latest load: an older one that answers late is dropped
+
+const $ = (selector) => main.querySelector(selector);
+const labelOf = (itemId) => items.find((i) => i.itemId === itemId)?.label ?? itemId;
+const draftKey = () => `dispostock.brouillon.declaration.${pui.finessEt}.${week}`;
+
+/** What is wrong with a cell as typed, or null; an empty cell is not checked here (a missing line). */
+function problemOf(field, raw) {
+  const value = raw.trim();
+  if (value === '') return null;
+  if (value.startsWith('-')) return 'doit être positif ou nul';
+  if (field === 'stock') {
+    if (/^\d+$/.test(value)) return null;
+    return /^\d+[.,]\d+$/.test(value) ? 'doit être un nombre entier d’unités' : 'doit être un nombre (0 s’il n’y a pas de stock)';
+  }
+  if (!/^\d+([.,]\d+)?$/.test(value)) return 'doit être un nombre, par exemple 2,5 (0 si rien n’est consommé)';
+  return /[.,]\d{4,}$/.test(value) ? 'a au plus 3 décimales' : null;
+}
+
+function saveDraft() {
+  drafts.save(draftKey(), Object.fromEntries(items.map((item, i) => [item.itemId, [$(`#stock-${i}`).value, $(`#cmj-${i}`).value]])));
+}
+
+function showState(current) {
+  const monday = mondayOf(week);
+  const state = $('#etat');
+  if (!current) {
+    const late = isoDay(new Date()) > monday;
+    state.innerHTML = `
+<p><span class="fr-badge fr-badge--error fr-mr-1w">Non déclarée</span>${late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
+<p>Déclaration attendue le lundi ${formatDay(monday)}${late ? ' : envoyée maintenant, elle sera marquée en retard' : ''}.</p>`;
+    return;
+  }
+  const missing = current.missingItems ?? [];
+  state.innerHTML = `
+<p>${missing.length ? '<span class="fr-badge fr-badge--warning fr-mr-1w">Incomplète</span>' : '<span class="fr-badge fr-badge--success fr-mr-1w">Déclarée</span>'}${current.late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
+<p>Envoyée le ${escapeHtml(formatInstant(current.declaredAt))} par ${escapeHtml(current.declaredBy)}.</p>
+${missing.length ? `<p>${missing.length} médicament${missing.length > 1 ? 's' : ''} manquant${missing.length > 1 ? 's' : ''} :</p><ul id="manquants">${missing.map((id) => `<li>${escapeHtml(labelOf(id))}</li>`).join('')}</ul>` : ''}`;
+}
+
+function markMissing(missingItems) {
+  items.forEach((item, i) => {
+    $(`#etat-${i}`).innerHTML = missingItems.includes(item.itemId) ? '<span class="fr-badge fr-badge--sm fr-badge--warning">Manquant</span>' : '';
+  });
+}
+
+function showGrid(current) {
+  const draft = drafts.read(draftKey());
+  const declared = Object.fromEntries((current?.lines ?? []).map((l) => [l.itemId, [String(l.stock), String(l.averageDailyConsumption).replace('.', ',')]]));
+  const values = draft ?? declared;
+  const lastWeek = (item) => (item.lastWeek
+    ? `${formatNumber(item.lastWeek.stock)} u<br>${formatNumber(item.lastWeek.averageDailyConsumption)} u/j`
+    : '<span class="fr-text--xs">non déclarée</span>');
+  const cell = (id, field, label, value) => `
+<div class="fr-input-group fr-mb-0">
+  <label class="fr-label fr-sr-only" for="${id}">${escapeHtml(label)}</label>
+  <input class="fr-input" id="${id}" data-field="${field}" inputmode="${field === 'stock' ? 'numeric' : 'decimal'}" autocomplete="off" value="${escapeHtml(value ?? '')}">
+</div>`;
+  const rows = items.map((item, i) => {
+    const [stock, cmj] = values[item.itemId] ?? ['', ''];
+    return [
+      `${escapeHtml(item.label)}<br><span class="fr-text--xs">${escapeHtml(item.itemId)}</span>`,
+      lastWeek(item),
+      cell(`stock-${i}`, 'stock', `Stock de ${item.label} (unités)`, stock),
+      cell(`cmj-${i}`, 'averageDailyConsumption', `Consommation moyenne journalière de ${item.label} (unités par jour)`, cmj),
+      `<span id="etat-${i}"></span>`,
+    ];
+  });
+  $('#grille').innerHTML = `
+<h2 id="grille-titre" class="fr-mt-4w">Stock de la semaine ${escapeHtml(week)}</h2>
+${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
+<form id="declaration" novalidate aria-labelledby="grille-titre">
+  ${table(`${items.length} médicaments à déclarer pour ${pui.name}, semaine ${week}`,
+    ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration' })}
+  <button type="submit" class="fr-btn" id="envoyer">Envoyer la déclaration</button>
+</form>`;
+  if (current && !draft) markMissing(current.missingItems ?? []);
+  const form = $('#declaration');
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', (event) => {
+    const field = event.target;
+    if (!field.dataset.field) return;
+    clearField(field);
+    const message = problemOf(field.dataset.field, field.value);
+    if (message) markField(field, message);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit(form, false);
+  });
+}
+
+function submit(form, incompleteConfirmed) {
+  clearMessages(form);
+  const rows = items.map((item, i) => ({ item, i, stock: $(`#stock-${i}`), cmj: $(`#cmj-${i}`) }));
+  const filled = rows.filter((r) => r.stock.value.trim() !== '' || r.cmj.value.trim() !== '');
+  const empty = rows.filter((r) => !filled.includes(r));
+  // the pointers the server names the cells with: /lines/k is the k-th line sent
+  rows.forEach((r) => [r.stock, r.cmj].forEach((f) => f.removeAttribute('data-pointer')));
+  const errors = [];
+  filled.forEach((r, k) => [r.stock, r.cmj].forEach((f) => {
+    f.dataset.pointer = `/lines/${k}/${f.dataset.field}`;
+    const message = f.value.trim() === ''
+      ? (f === r.stock ? 'est à saisir (0 s’il n’y a pas de stock)' : 'est à saisir (0 si rien n’est consommé)')
+      : problemOf(f.dataset.field, f.value);
+    if (message) errors.push({ pointer: f.dataset.pointer, message });
+  }));
+  if (errors.length) {
+    showErrors(form, errors, 'La déclaration n’est pas envoyée : des cases sont à corriger');
+    return;
+  }
+  if (filled.length === 0) {
+    showSummary(form, 'error', 'Aucune valeur saisie', '<p>Saisissez le stock et la consommation de chaque médicament (0 s’il n’y en a pas).</p>');
+    return;
+  }
+  if (empty.length && !incompleteConfirmed) {
+    empty.forEach((r) => { $(`#etat-${r.i}`).innerHTML = '<span class="fr-badge fr-badge--sm fr-badge--warning">Vide</span>'; });
+    const summary = showSummary(form, 'warning', `${empty.length} médicament${empty.length > 1 ? 's' : ''} sans valeur`, `
+<p>Une case vide n’est pas un zéro : saisissez 0 pour un stock nul. Sans ces médicaments, la déclaration sera enregistrée comme incomplète.</p>
+<ul>${empty.map((r) => `<li><a href="#stock-${r.i}">${escapeHtml(r.item.label)}</a></li>`).join('')}</ul>
+<button type="button" class="fr-btn fr-btn--secondary fr-mt-2w" id="envoyer-incomplete">Envoyer sans ces médicaments</button>`);
+    summary.querySelectorAll('a[href^="#"]').forEach((a) => a.addEventListener('click', (event) => {
+      event.preventDefault();
+      $(a.getAttribute('href')).focus();
+    }));
+    summary.querySelector('#envoyer-incomplete').addEventListener('click', () => submit(form, true));
+    return;
+  }
+  send(form, filled);
+}
+
+async function send(form, filled) {
+  const button = $('#envoyer');
+  button.disabled = true;
+  button.textContent = 'Envoi en cours…';
+  const lines = filled.map((r) => ({
+    itemId: r.item.itemId,
+    stock: Number(r.stock.value.trim()),
+    averageDailyConsumption: Number(r.cmj.value.trim().replace(',', '.')),
+  }));
+  try {
+    const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`, { method: 'PUT', body: { lines } });
+    drafts.drop(draftKey());
+    markMissing(data.missingItems);
+    const missing = data.missingItems.length;
+    showSummary(form, 'success', missing ? 'Déclaration enregistrée, incomplète' : 'Déclaration enregistrée', `
+<p>Enregistrée le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''} : ${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''}${missing ? `, ${missing} manquant${missing > 1 ? 's' : ''}` : ''}.</p>`);
+    await refreshState();
+  } catch (error) {
+    showSendFailure(form, error, 'La déclaration n’a pas été enregistrée : des cases sont à corriger',
+      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Envoyer la déclaration';
+  }
+}
+
+function showCsv() {
+  const csv = $('#csv');
+  csv.innerHTML = `
+<h2 id="csv-titre">Déclarer par fichier CSV</h2>
+<p>Depuis un tableur ou le logiciel de gestion de stock : téléchargez le modèle de cette PUI et de cette semaine,
+  remplissez les colonnes <code>stock</code> et <code>averageDailyConsumption</code> (séparateur point-virgule, virgule
+  décimale acceptée ; la colonne <code>libelle</code> n’est pas lue), puis déposez le fichier. Toutes les lignes sont
+  enregistrées, ou aucune.</p>
+<button type="button" class="fr-btn fr-btn--secondary" id="modele">Télécharger le modèle CSV</button>
+<form id="formulaire-csv" class="fr-mt-3w" novalidate aria-labelledby="csv-titre">
+  <div class="fr-upload-group">
+    <label class="fr-label" for="fichier">Fichier rempli <span class="fr-hint-text">Format CSV, en-tête itemId;stock;averageDailyConsumption</span></label>
+    <input class="fr-upload" type="file" id="fichier" name="fichier" accept=".csv,text/csv" data-pointer="">
+  </div>
+  <button type="submit" class="fr-btn fr-mt-2w" id="envoyer-csv">Envoyer le fichier</button>
+</form>`;
+  csv.querySelector('#modele').addEventListener('click', () => {
+    const quoted = (text) => `"${text.replace(/"/g, '""')}"`;
+    const content = ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quoted(i.label)}`)].join('\r\n');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(['\uFEFF', content, '\r\n'], { type: 'text/csv;charset=utf-8' }));
+    link.download = `declaration-${pui.finessEt}-${week}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+  const form = csv.querySelector('#formulaire-csv');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearMessages(form);
+    const file = form.querySelector('#fichier').files[0];
+    if (!file) {
+      showErrors(form, [{ pointer: '', message: 'choisissez le fichier CSV rempli' }]);
+      return;
+    }
+    const button = form.querySelector('#envoyer-csv');
+    button.disabled = true;
+    let lineOf = (n) => n + 2;
+    try {
+      const text = await file.text();
+      // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
+      const fileLines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).slice(1).filter((l) => l.line.trim() !== '');
+      lineOf = (n) => fileLines[n]?.number ?? n + 2;
+      const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
+        { method: 'PUT', body: text, headers: { 'Content-Type': 'text/csv' } });
+      drafts.drop(draftKey());
+      await load();
+      showSummary($('#formulaire-csv'), 'success', 'Fichier enregistré', `
+<p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`);
+    } catch (error) {
+      if (error.kind === 'invalid') {
+        showSummary(form, 'error', 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée', `
+<ul id="erreurs-csv">${error.problem.errors.map(({ pointer, message }) => {
+    const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
+    const where = at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
+    return `<li>${escapeHtml(where + inFrench(message))}</li>`;
+  }).join('')}</ul>`);
+      } else {
+        showError($('#erreur-page'), error);
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function showHistoryOf(current) {
+  const history = $('#historique');
+  if (!current) {
+    history.innerHTML = '';
+    return;
+  }
+  showHistory(history, {
+    path: `/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}/history`,
+    earlier: current.revisions ?? 0,
+    linesTable: (lines, caption) => table(caption, ['Médicament', 'Stock (unités)', 'CMJ (unités/jour)'],
+      lines.map((l) => [escapeHtml(labelOf(l.itemId)), formatNumber(l.stock), formatNumber(l.averageDailyConsumption)]), { rowHeaders: true }),
+  });
+}
+
+function currentDeclaration() {
+  return findOrNull(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`);
+}
+
+async function refreshState() {
+  const current = await currentDeclaration();
+  showState(current);
+  showHistoryOf(current);
+}
+
+async function load() {
+  const mine = ++loading;
+  keepInAddress({ semaine: week });
+  $('#erreur-page').innerHTML = '';
+  $('#grille').innerHTML = '<p>Chargement…</p>';
+  try {
+    if (week > isoWeekOf(new Date())) {
+      $('#etat').innerHTML = '';
+      $('#grille').innerHTML = '<div class="fr-alert fr-alert--info"><p>Cette semaine n’a pas encore commencé : elle se déclare à partir de son lundi.</p></div>';
+      $('#csv').innerHTML = '';
+      $('#historique').innerHTML = '';
+      return;
+    }
+    const [expected, current] = await Promise.all([
+      api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}/expected`).then((r) => r.data),
+      currentDeclaration(),
+    ]);
+    if (mine !== loading) return;
+    items = expected.items;
+    showState(current);
+    showGrid(current);
+    showCsv();
+    showHistoryOf(current);
+  } catch (error) {
+    if (mine !== loading) return;
+    $('#grille').innerHTML = '';
+    showError($('#erreur-page'), error);
+  }
+}
+
+if (session) {
+  main.innerHTML = `
+<div class="fr-container fr-my-6w">
+  <h1>Déclaration hebdomadaire</h1>
+  <p>Chaque lundi, pour chaque médicament suivi : le stock disponible (en unités) et la consommation moyenne
+    journalière (CMJ, en unités par jour, 3 décimales au plus). Un stock nul se déclare <strong>0</strong> :
+    une case vide n’est pas un zéro.</p>
+  <div class="fr-grid-row fr-grid-row--gutters">
+    <div class="fr-col-12 fr-col-md-8" id="choix-pui"><p>Chargement…</p></div>
+    <div class="fr-col-12 fr-col-md-4">
+      <div class="fr-input-group">
+        <label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+        <input class="fr-input" type="week" id="semaine" name="semaine">
+      </div>
+    </div>
+  </div>
+  <div id="erreur-page"></div>
+  <div id="etat" class="fr-mt-2w"></div>
+  <div id="grille"></div>
+  <section id="csv" class="fr-mt-6w"></section>
+  <section id="historique" class="fr-mt-6w"></section>
+</div>`;
+  const weekInput = $('#semaine');
+  const asked = new URLSearchParams(window.location.search).get('semaine');
+  week = /^\d{4}-W\d{2}$/.test(asked ?? '') ? asked : isoWeekOf(new Date());
+  weekInput.value = week;
+  weekInput.max = isoWeekOf(new Date());
+  weekInput.addEventListener('change', () => {
+    if (/^\d{4}-W\d{2}$/.test(weekInput.value) && weekInput.value !== week) {
+      week = weekInput.value;
+      load();
+    }
+  });
+  await choosePui(session, (chosen) => {
+    pui = chosen;
+    load();
+  });
+}

@@ -1,0 +1,91 @@
+// Dates, numbers and the API's messages as a French pharmacist reads them, and the calendar of
+// Dispostock (ISO weeks, Thursdays) counted in the browser's day.
+import { showErrors, showFailure } from './forms.js';
+
+const DAY_MS = 86_400_000;
+
+/** 'YYYY-MM-DD' of a Date, in the browser's day. */
+export function isoDay(date) {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The ISO week ('2026-W49') a day falls in. */
+export function isoWeekOf(date) {
+  const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7)); // the week's Thursday decides its year
+  const year = d.getUTCFullYear();
+  return `${year}-W${String(Math.ceil(((d - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7)).padStart(2, '0')}`;
+}
+
+/** The Monday ('YYYY-MM-DD') an ISO week starts on. */
+export function mondayOf(week) {
+  const [year, number] = week.split('-W').map(Number);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY_MS + (number - 1) * 7 * DAY_MS);
+  return monday.toISOString().slice(0, 10);
+}
+
+/** The last Thursday on or before the day (the day lots are declared for). */
+export function lastThursday(date = new Date()) {
+  const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  d.setDate(d.getDate() - ((d.getDay() + 3) % 7));
+  return isoDay(d);
+}
+
+/** Whole days from one 'YYYY-MM-DD' to another. */
+export function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+const INSTANT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
+
+/** '7 décembre 2026 à 09:12' (Paris time) of an instant. */
+export const formatInstant = (instant) => INSTANT.format(new Date(instant));
+/** '7 décembre 2026' of a 'YYYY-MM-DD'. */
+export const formatDay = (day) => DAY.format(new Date(`${day}T00:00:00Z`));
+/** '1 234,5' */
+export const formatNumber = (n) => NUMBER.format(n);
+
+// The API words its validation messages in English (they are its contract with hospital software):
+// the ones our screens can meet, in French; any other is shown as the server wrote it.
+const MESSAGES = [
+  [/^is required; a zero stock is declared as 0$/, () => 'est obligatoire ; un stock nul se déclare 0'],
+  [/^is required; declare 0 when nothing is consumed$/, () => 'est obligatoire ; déclarez 0 si rien n’est consommé'],
+  [/^must be a whole number of units from (\d+) to (\d+)$/, (m) => `doit être un nombre entier d’unités, de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
+  [/^must be a number from (\d+) to (\d+)$/, (m) => `doit être un nombre de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
+  [/^must have at most (\d+) decimals$/, (m) => `a au plus ${m[1]} décimales`],
+  [/^item (.+) is not one this PUI declares this week$/, (m) => `le médicament ${m[1]} n’est pas attendu de cette PUI cette semaine`],
+  [/^item (.+) is declared twice.*$/, (m) => `le médicament ${m[1]} est déclaré deux fois`],
+  [/^'' is not a number$/, () => 'est vide : saisissez 0 pour un zéro, ou retirez la ligne d’un médicament non déclaré'],
+  [/^'(.*)' is not a number$/, (m) => `« ${m[1]} » n’est pas un nombre`],
+  [/^lot (.+) of (.+) is declared twice.*$/, (m) => `le lot ${m[1]} de ${m[2]} est déclaré deux fois`],
+  [/^must be a vaccine or antiviral of the State-stock catalogue$/, () => 'doit être un vaccin ou un antiviral du catalogue'],
+  [/^must be whole packs of (\d+) (.+?) .*$/, (m) => `doit être un nombre entier de boîtes de ${m[1]} ${m[2]}`],
+  [/^is required$/, () => 'est obligatoire'],
+];
+
+export function inFrench(message) {
+  for (const [pattern, french] of MESSAGES) {
+    const m = pattern.exec(message);
+    if (m) return french(m);
+  }
+  return message;
+}
+
+/** The API's errors with their messages in French. */
+const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));
+
+/**
+ * A form's sending failed: the API's 422 on the fields (in French, under `title`), anything else
+ * (unreachable, session expired…) at the top of the form with `kept`, what the user has not lost.
+ */
+export function showSendFailure(form, error, title, kept) {
+  if (error.kind === 'invalid' && error.problem?.errors?.length) {
+    showErrors(form, errorsInFrench(error.problem.errors), title);
+    return;
+  }
+  showFailure(form, error);
+  form.querySelector('#resume-du-formulaire').insertAdjacentHTML('beforeend', `<p class="fr-mt-1w">${kept}</p>`);
+}

@@ -1,0 +1,152 @@
+// The shell of every page, DSFR patterns: skip links, header (State identity, service name, the
+// signed-in user, sign-out), main navigation, footer. One call per page:
+//   const session = await startPage('puis');   // null when nobody is signed in (a notice is shown)
+import { currentSession, signIn, signOut } from './auth.js';
+
+const NAVIGATION = [
+  { id: 'accueil', href: 'index.html', label: 'Accueil' },
+  { id: 'puis', href: 'puis.html', label: 'PUIs' },
+  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire' },
+  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État' },
+  { id: 'commandes', href: 'commandes.html', label: 'Commandes' },
+];
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to put inside HTML built by our modules. */
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const SKIP_LINKS = `
+<div class="fr-skiplinks">
+  <nav class="fr-container" role="navigation" aria-label="Accès rapide">
+    <ul class="fr-skiplinks__list">
+      <li><a class="fr-link" href="#contenu">Contenu</a></li>
+      <li><a class="fr-link" href="#navigation">Menu</a></li>
+      <li><a class="fr-link" href="#pied-de-page">Pied de page</a></li>
+    </ul>
+  </nav>
+</div>`;
+
+function header(current, session) {
+  const user = session.state === 'signed-in'
+    ? `<li><p class="fr-btn fr-btn--tertiary-no-outline" id="utilisateur">${escapeHtml(session.user.email ?? session.user.sub)}</p></li>
+       <li><button type="button" class="fr-btn" id="se-deconnecter">Se déconnecter</button></li>`
+    : '<li><button type="button" class="fr-btn" id="se-connecter">Se connecter</button></li>';
+  const links = NAVIGATION.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
+  return `
+<header role="banner" class="fr-header">
+  <div class="fr-header__body">
+    <div class="fr-container">
+      <div class="fr-header__body-row">
+        <div class="fr-header__brand fr-enlarge-link">
+          <div class="fr-header__brand-top">
+            <div class="fr-header__logo"><p class="fr-logo">République<br>française</p></div>
+            <div class="fr-header__navbar">
+              <button type="button" class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="menu-principal" aria-haspopup="menu" id="bouton-menu" title="Menu">Menu</button>
+            </div>
+          </div>
+          <div class="fr-header__service">
+            <a href="index.html" title="Accueil - Dispostock"><p class="fr-header__service-title">Dispostock</p></a>
+            <p class="fr-header__service-tagline">Stocks de médicaments des pharmacies hospitalières</p>
+          </div>
+        </div>
+        <div class="fr-header__tools">
+          <div class="fr-header__tools-links"><ul class="fr-btns-group">${user}</ul></div>
+        </div>
+      </div>
+    </div>
+  </div>
+  <div class="fr-header__menu fr-modal" id="menu-principal" aria-labelledby="bouton-menu">
+    <div class="fr-container">
+      <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer">Fermer</button>
+      <div class="fr-header__menu-links"></div>
+      <nav class="fr-nav" id="navigation" role="navigation" aria-label="Menu principal">
+        <ul class="fr-nav__list">${links}</ul>
+      </nav>
+    </div>
+  </div>
+</header>`;
+}
+
+const FOOTER = `
+<footer class="fr-footer" role="contentinfo" id="pied-de-page">
+  <div class="fr-container">
+    <div class="fr-footer__body">
+      <div class="fr-footer__brand fr-enlarge-link">
+        <a href="index.html" title="Retour à l’accueil - Dispostock"><p class="fr-logo">République<br>française</p></a>
+      </div>
+      <div class="fr-footer__content">
+        <p class="fr-footer__content-desc">Dispostock recueille chaque semaine les stocks de médicaments critiques
+          des pharmacies à usage intérieur et distribue les produits du stock stratégique de l’État.</p>
+      </div>
+    </div>
+    <div class="fr-footer__bottom">
+      <ul class="fr-footer__bottom-list">
+        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non conforme (audit à venir)</span></li>
+      </ul>
+      <div class="fr-footer__bottom-copy">
+        <p>Sauf mention contraire, les contenus de ce site sont proposés sous licence etalab-2.0.</p>
+      </div>
+    </div>
+  </div>
+</footer>`;
+
+/**
+ * Shows an API failure in `container` as a DSFR alert; for an expired session, with a button to
+ * sign in again and come back here.
+ */
+export function showError(container, error) {
+  const detail = error.problem?.detail ? `<p>${escapeHtml(error.problem.detail)}</p>` : '';
+  const again = error.kind === 'session-expired'
+    ? '<p><button type="button" class="fr-btn fr-mt-2w" data-action="se-reconnecter">Se reconnecter</button></p>' : '';
+  container.innerHTML = `
+<div class="fr-alert fr-alert--${error.kind === 'session-expired' ? 'warning' : 'error'}" role="alert">
+  <h2 class="fr-alert__title">${escapeHtml(error.message)}</h2>${error.kind === 'session-expired' ? '' : detail}${again}
+</div>`;
+  container.querySelector('[data-action="se-reconnecter"]')?.addEventListener('click', () => signIn());
+}
+
+function notice(main, session) {
+  const expired = session.state === 'expired';
+  main.innerHTML = `
+<div class="fr-container fr-my-6w">
+  <h1>${expired ? 'Session expirée' : 'Connexion'}</h1>
+  <div class="fr-alert fr-alert--${expired ? 'warning' : 'info'}">
+    <h2 class="fr-alert__title">${expired ? 'Votre session a expiré.' : 'Connectez-vous pour accéder à Dispostock.'}</h2>
+    <p>${expired ? 'Reconnectez-vous : vous reviendrez sur cette page.'
+    : 'Dispostock est réservé aux pharmaciens des PUI et aux autorités sanitaires, avec leur compte de la plateforme d’identité.'}</p>
+  </div>
+  <button type="button" class="fr-btn fr-mt-4w" id="connexion">${expired ? 'Se reconnecter' : 'Se connecter'}</button>
+</div>`;
+  main.querySelector('#connexion').addEventListener('click', () => signIn());
+}
+
+/**
+ * Renders the shell around the page's `<main id="contenu">` and returns the signed-in session, or
+ * null after showing who must sign in (or sign in again) instead of the page's content.
+ *
+ * @param {string} current the navigation entry of this page ('accueil', 'puis', 'declaration', 'stock-etat', 'commandes')
+ */
+export async function startPage(current) {
+  const session = currentSession();
+  const main = document.getElementById('contenu');
+  main.insertAdjacentHTML('beforebegin', header(current, session));
+  main.insertAdjacentHTML('afterend', FOOTER);
+  document.body.insertAdjacentHTML('afterbegin', SKIP_LINKS);
+  document.getElementById('se-deconnecter')?.addEventListener('click', () => signOut());
+  document.getElementById('se-connecter')?.addEventListener('click', () => signIn());
+  if (session.state !== 'signed-in') {
+    notice(main, session);
+    return null;
+  }
+  return session;
+}
+
+/** Puts the page's heading in `<main>` and returns the element its content goes in ("Chargement…" until then). */
+export function pageBody(title) {
+  const main = document.getElementById('contenu');
+  main.innerHTML = `<div class="fr-container fr-my-6w"><h1>${escapeHtml(title)}</h1><div id="contenu-page"><p>Chargement…</p></div></div>`;
+  return document.getElementById('contenu-page');
+}
