@@ -3,7 +3,7 @@ package fr.dispostock.campaigns;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HostileInput;
 import fr.dispostock.embedded.HostileInputProperties;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ class HostileInputTest extends HostileInputProperties {
     static final HostileInput ROUTES = HostileInput.fromOpenApi("dispostock-campaigns-1.yml");
     static Map<String, String> known;
 
-    @BeforeContainer
+    @BeforeAll
     static void aDraftOfRegion84() {
         puis();
         known = Map.of("campaignId", (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("REGION", "84"))

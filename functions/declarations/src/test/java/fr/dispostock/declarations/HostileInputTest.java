@@ -3,7 +3,7 @@ package fr.dispostock.declarations;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HostileInput;
 import fr.dispostock.embedded.HostileInputProperties;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ class HostileInputTest extends HostileInputProperties {
     static final Map<String, String> KNOWN = Map.of("finessEt", FLEYRIAT_ET, "week", WEEK, "region", "84",
             "itemId", "cisplatine", "by", "puis");
 
-    @BeforeContainer
+    @BeforeAll
     static void aDeclaredWeek() {
         registers();
         API.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/declarations/" + WEEK, PH_FLEYRIAT,

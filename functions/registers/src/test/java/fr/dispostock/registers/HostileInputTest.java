@@ -3,7 +3,7 @@ package fr.dispostock.registers;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HostileInput;
 import fr.dispostock.embedded.HostileInputProperties;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ class HostileInputTest extends HostileInputProperties {
     static final Map<String, String> KNOWN = Map.of("finessEj", CH_FLEYRIAT_EJ, "finessEt", CH_FLEYRIAT_ET,
             "itemId", "regional-84", "id", "regional-84", "region", "84", "activeOn", "2026-11-23");
 
-    @BeforeContainer
+    @BeforeAll
     static void registersWithOneOfEverything() {
         ScopeMatrixTest.registersWithOneOfEverything();
         // each account is recorded on its first call: done here, so that the suite sees only what hostile calls write

@@ -3,7 +3,7 @@ package fr.dispostock.statestock;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HostileInput;
 import fr.dispostock.embedded.HostileInputProperties;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ class HostileInputTest extends HostileInputProperties {
     static final HostileInput ROUTES = HostileInput.fromOpenApi("dispostock-state-stock-1.yml");
     static Map<String, String> known;
 
-    @BeforeContainer
+    @BeforeAll
     static void catalogueAndAnApprovedOrder() {
         registersAndCatalogue();
         String orderId = (String) API.call("POST", "/v1/orders", PH_FLEYRIAT, order(FLEYRIAT_ET, "TECOVIRIMAT-200", 42),

@@ -83,10 +83,10 @@ class OrderRoutesTest {
         Response toShip = API.call("GET", "/v1/orders/" + approved + "/delivery", SUPPLIER, null);
         Response notYet = API.call("GET", "/v1/orders/" + submitted + "/delivery", SUPPLIER, null);
 
-        // then it reads the PUI's address and its establishment's name for the approved one only
+        // then it reads the PUI's address and its establishment's number for the approved one only
         assertEquals(200, toShip.status(), toShip.body());
         assertEquals(FLEYRIAT_ET, toShip.object().get("finessEt"));
-        assertEquals(FLEYRIAT_EJ, ((Map<?, ?>) toShip.object().get("establishment")).get("finessEj"));
+        assertEquals(FLEYRIAT_EJ, toShip.object().get("finessEj"));
         assertTrue(toShip.object().get("deliveryAddress") instanceof Map, toShip.body());
         assertEquals(403, notYet.status(), notYet.body());
     }

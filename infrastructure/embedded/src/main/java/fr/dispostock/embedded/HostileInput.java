@@ -1,8 +1,5 @@
 package fr.dispostock.embedded;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.yaml.snakeyaml.Yaml;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -18,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * identifiers) through the function's real handler. Each call must answer without a 5xx (a 4xx
  * as problem+json naming no code; a 2xx only where the route reports what it refused, as an
  * import does), change nothing (every table is read back, item by item), and leave the function
- * answering. jqwik generates the cases; each function's test
+ * answering. The cases come from a seeded {@link SplittableRandom}, so that a seed replays them; each function's test
  * supplies the values its routes need to reach their checks (an existing PUI, order…).
  */
 public final class HostileInput {
@@ -69,6 +68,9 @@ public final class HostileInput {
      * build machines (each case reads every table back); raise it for a longer hunt.
      */
     public static final int TRIES = 40;
+
+    /** The cases' seed: fixed, so that every run makes the same calls; {@code -Dhostile.seed=…} hunts with others. */
+    public static final long SEED = Long.getLong("hostile.seed", 20261206L);
 
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
     private static final Pattern CODE_NAMES = Pattern.compile(
@@ -170,27 +172,41 @@ public final class HostileInput {
         return health.get().status();
     }
 
-    /** Every call the suite may make: an operation that takes something from its caller, something hostile in it. */
-    public Arbitrary<Case> cases(List<String> accounts) {
-        List<Arbitrary<Case>> perOperation = new ArrayList<>();
+    /**
+     * {@link #TRIES} calls drawn from the seed: each an operation that takes something from its caller,
+     * something hostile in it, one of the accounts calling.
+     */
+    public List<Case> cases(List<String> accounts, long seed) {
+        Map<Operation, List<String>> targets = new LinkedHashMap<>();
         for (Operation op : operations) {
-            List<String> targets = new ArrayList<>();
-            op.pathParams().forEach(p -> targets.add("path:" + p));
-            op.queryParams().forEach(q -> targets.add("query:" + q));
+            List<String> of = new ArrayList<>();
+            op.pathParams().forEach(p -> of.add("path:" + p));
+            op.queryParams().forEach(q -> of.add("query:" + q));
             if (op.hasBody()) {
-                targets.add("body");
+                of.add("body");
                 if (op.jsonSchema() != null) {
-                    pointers(op.jsonSchema(), "", targets);
+                    pointers(op.jsonSchema(), "", of);
                 }
             }
-            if (targets.isEmpty()) {
-                continue; // nothing of the caller's reaches it but the token, which the scope matrices cover
+            if (!of.isEmpty()) { // else nothing of the caller's reaches it but the token, which the scope matrices cover
+                targets.put(op, of);
             }
-            perOperation.add(Arbitraries.of(targets).flatMap(target -> Combinators.combine(
-                    target.equals("body") ? wholeBodies(op) : target.startsWith("body:") ? values() : texts(),
-                    Arbitraries.of(accounts)).as((value, account) -> new Case(op, target, value, account))));
         }
-        return Arbitraries.oneOf(perOperation);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Operation> reachable = List.copyOf(targets.keySet());
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < TRIES; i++) {
+            Operation op = pick(random, reachable);
+            String target = pick(random, targets.get(op));
+            Object value = target.equals("body") ? pick(random, wholeBodies(op))
+                    : target.startsWith("body:") ? value(random) : text(random);
+            cases.add(new Case(op, target, value, pick(random, accounts)));
+        }
+        return cases;
+    }
+
+    private static <T> T pick(SplittableRandom random, List<T> from) {
+        return from.get(random.nextInt(from.size()));
     }
 
     @SuppressWarnings("unchecked")
@@ -205,34 +221,50 @@ public final class HostileInput {
         }
     }
 
-    /** Bad JSON values of every kind, for one field. */
-    private static Arbitrary<Object> values() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(new Raw("1e20"), new Raw("-1"), new Raw("1e100000"), new Raw("1e-100000"),
-                        new Raw("1e2147483648"), new Raw("9223372036854775808"), new Raw("-9223372036854775809"),
-                        new Raw("0.0001"), new Raw("1" + "0".repeat(2000)), new Raw("true"), new Raw("null"),
-                        new Raw("{}"), new Raw("[]"), new Raw("[[[[[[[[[[1]]]]]]]]]]"), new Raw("\"2026-13-45\""),
-                        new Raw("\"1900-01-01\""), new Raw("\"9999-12-31\"")),
-                Arbitraries.longs().map(n -> new Raw(Long.toString(n))),
-                texts().map(HostileInput::jsonString),
-                Arbitraries.integers().between(2_000, 20_000).map(n -> new Raw("[" + "\"x\",".repeat(n) + "\"x\"]")));
+    private static final List<Raw> BAD_VALUES = List.of(new Raw("1e20"), new Raw("-1"), new Raw("1e100000"),
+            new Raw("1e-100000"), new Raw("1e2147483648"), new Raw("9223372036854775808"),
+            new Raw("-9223372036854775809"), new Raw("0.0001"), new Raw("1" + "0".repeat(2000)), new Raw("true"),
+            new Raw("null"), new Raw("{}"), new Raw("[]"), new Raw("[[[[[[[[[[1]]]]]]]]]]"), new Raw("\"2026-13-45\""),
+            new Raw("\"1900-01-01\""), new Raw("\"9999-12-31\""));
+    private static final List<Long> EDGE_LONGS = List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L,
+            Long.MAX_VALUE - 1, Long.MAX_VALUE, (long) Integer.MIN_VALUE - 1, (long) Integer.MAX_VALUE + 1);
+    private static final List<String> BAD_TEXTS = List.of("", " ", "\u0000", "a\u0000b", "\u202Eevil", "pui\u200B@ch.fr",
+            "\uFEFF84", "\u0085", "\uD800", "x".repeat(100_000), "../../etc/passwd", "%00", "<script>alert(1)</script>",
+            "1e100000", "2A", "2a0000014 ", "3400890099943");
+
+    /** A bad JSON value of any kind, for one field: odd numbers and dates, any long, a bad text, a huge list. */
+    private static Raw value(SplittableRandom random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> pick(random, BAD_VALUES);
+            // the edges where the overflows are, as often as any other long
+            case 1 -> new Raw(Long.toString(random.nextBoolean() ? pick(random, EDGE_LONGS) : random.nextLong()));
+            case 2 -> jsonString(text(random));
+            default -> new Raw("[" + "\"x\",".repeat(random.nextInt(2_000, 20_001)) + "\"x\"]");
+        };
     }
 
-    /** Bad texts: control and invisible characters, huge, empty, traversal, random Unicode. */
-    private static Arbitrary<Object> texts() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "\u0000", "a\u0000b", "\u202Eevil", "pui\u200B@ch.fr", "\uFEFF84", "\u0085",
-                        "\uD800", "x".repeat(100_000), "../../etc/passwd", "%00", "<script>alert(1)</script>",
-                        "1e100000", "2A", "2a0000014 ", "3400890099943"),
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001F').withCharRange('\u007F', '\u009F')
-                        .ofMinLength(1).ofMaxLength(10));
+    /** A bad text: control and invisible characters, huge, empty, traversal, random UTF-16 (lone surrogates too). */
+    private static String text(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> pick(random, BAD_TEXTS);
+            case 1 -> chars(1 + random.nextInt(40), () -> random.nextInt(Character.MAX_VALUE + 1));
+            default -> chars(1 + random.nextInt(10), () -> random.nextBoolean()
+                    ? random.nextInt(0x20) : random.nextInt(0x7F, 0xA0)); // C0 and C1 controls
+        };
+    }
+
+    private static String chars(int length, IntSupplier next) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append((char) next.getAsInt());
+        }
+        return s.toString();
     }
 
     /** Whole bodies: trailing garbage, not JSON, wrong top-level types, deep nesting, huge lists, nothing. */
-    private static Arbitrary<Object> wholeBodies(Operation op) {
+    private static List<Raw> wholeBodies(Operation op) {
         String skeleton = op.jsonSchema() == null ? "{}" : json(skeleton(op.jsonSchema()));
-        List<Object> raws = new ArrayList<>(List.of(new Raw(skeleton + " garbage"), new Raw(skeleton + skeleton),
+        List<Raw> raws = new ArrayList<>(List.of(new Raw(skeleton + " garbage"), new Raw(skeleton + skeleton),
                 new Raw(skeleton + "}"), new Raw("{\"lines\":"), new Raw("not json"), new Raw("[]"), new Raw("null"),
                 new Raw("\"text\""), new Raw("1e100000"), new Raw("{}"), new Raw(""),
                 new Raw("[".repeat(5_000) + "]".repeat(5_000)),
@@ -243,7 +275,7 @@ public final class HostileInput {
             raws.add(new Raw("sub;email;roles\nu\u0000;a\u200B@b.fr;ARS"));
             raws.add(new Raw("a;b\n" + "1;2\n".repeat(50_000)));
         }
-        return Arbitraries.of(raws);
+        return raws;
     }
 
     @SuppressWarnings("unchecked")
@@ -261,9 +293,9 @@ public final class HostileInput {
         };
     }
 
-    private static Raw jsonString(Object text) {
+    private static Raw jsonString(String text) {
         StringBuilder s = new StringBuilder("\"");
-        for (char c : ((String) text).toCharArray()) {
+        for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 s.append('\\').append(c);
             } else if (c < 0x20 || Character.isSurrogate(c)) {

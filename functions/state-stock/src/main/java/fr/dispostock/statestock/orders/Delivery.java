@@ -6,12 +6,9 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * Where and to whom an order is delivered: what the supplier needs of the register (the PUI's
- * contact details and its establishment's name), and no more.
+ * contact details and its establishment's number), and no more.
  */
 @Serdeable
-public record Delivery(String orderId, Finess finessEt, String name, String email, String phone,
-                       Address deliveryAddress, Establishment establishment) {
-    @Serdeable
-    public record Establishment(Finess finessEj, String name) {
-    }
+public record Delivery(String orderId, Finess finessEt, Finess finessEj, String name, String email, String phone,
+                       Address deliveryAddress) {
 }

@@ -45,7 +45,7 @@ public class OrderController {
         return orders.get(caller, orderId);
     }
 
-    /** The PUI the order is delivered to (contact details, address, establishment): what the supplier reads of the register. */
+    /** The PUI the order is delivered to (contact details, address, establishment number): what the supplier reads of the register. */
     @Get("/{orderId}/delivery")
     public Delivery delivery(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId) {
         return orders.delivery(caller, orderId);

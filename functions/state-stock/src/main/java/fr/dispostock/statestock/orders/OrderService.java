@@ -288,9 +288,8 @@ public class OrderService {
     public Delivery delivery(Caller caller, String orderId) {
         Order order = get(caller, orderId);
         Pui pui = pui(order.finessEt());
-        String establishment = registers.establishment(pui.finessEj()).map(e -> e.name()).orElse(null);
-        return new Delivery(order.orderId(), pui.finessEt(), pui.name(), pui.email(), pui.phone(),
-                pui.deliveryAddress(), new Delivery.Establishment(pui.finessEj(), establishment));
+        return new Delivery(order.orderId(), pui.finessEt(), pui.finessEj(), pui.name(), pui.email(), pui.phone(),
+                pui.deliveryAddress());
     }
 
     /**
