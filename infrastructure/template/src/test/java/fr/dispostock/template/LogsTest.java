@@ -69,6 +69,12 @@ class LogsTest {
 
     private static List<String> logProblems(SamTemplate template) {
         List<String> problems = new ArrayList<>();
+        // long enough to investigate what is reported weeks later, no longer than the CNIL's recommendation
+        // for activity logs (6 months to a year)
+        Object retentionDefault = map(template.parameter("LogRetentionDays")).get("Default");
+        if (!(retentionDefault instanceof Number days && days.intValue() >= 180 && days.intValue() <= 365)) {
+            problems.add("LogRetentionDays defaults to " + retentionDefault + ", not between 180 and 365 days");
+        }
         Map<String, Map<String, Object>> groups = template.resources("AWS::Logs::LogGroup");
         Map<String, String> owner = new HashMap<>();
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
