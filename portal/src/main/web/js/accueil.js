@@ -18,7 +18,7 @@ function weeklyStatus(declaration, calendar) {
   }
   const late = declaration.late ? ', en retard' : '';
   if (declaration.missingItems.length) {
-    return `${badge('warning', `Incomplète${late}`)}<p class="fr-text--sm fr-mb-0">${declaration.missingItems.length} médicament(s) manquant(s)</p>`;
+    return `${badge('warning', `Incomplète${late}`)}<p class="fr-text--sm fr-mb-0">${declaration.missingItems.length} médicament${declaration.missingItems.length > 1 ? 's manquants' : ' manquant'}</p>`;
   }
   return badge('success', `Faite${late}`);
 }

@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
+import { formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui, drafts } from './pui.js';
 
@@ -179,7 +179,7 @@ function linesTable(order) {
 const STEP = { SUBMITTED: 'Envoyée', APPROVED: 'Approuvée', PARTIALLY_APPROVED: 'Approuvée en partie', REJECTED: 'Refusée', SHIPPED: 'Expédiée', CANCELLED: 'Annulée' };
 
 function orderHtml(order) {
-  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(s.by)}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
+  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(formatAuthor(s.by))}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
   const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${formatNumber(l.quantity)}`).join(' ; ')}</li>`).join('');
   return `
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}" data-order="${escapeHtml(order.orderId)}">

@@ -2,6 +2,7 @@
 // signed-in user, sign-out), main navigation, footer. One call per page:
 //   const session = await startPage('puis');   // null when nobody is signed in (a notice is shown)
 import { currentSession, signIn, signOut } from './auth.js';
+import { detailInFrench } from './messages.js';
 
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
@@ -98,7 +99,8 @@ const FOOTER = `
  * sign in again and come back here.
  */
 export function showError(container, error) {
-  const detail = error.problem?.detail ? `<p>${escapeHtml(error.problem.detail)}</p>` : '';
+  const french = detailInFrench(error.problem?.detail);
+  const detail = french ? `<p>${escapeHtml(french)}</p>` : '';
   const again = error.kind === 'session-expired'
     ? '<p><button type="button" class="fr-btn fr-mt-2w" data-action="se-reconnecter">Se reconnecter</button></p>' : '';
   container.innerHTML = `

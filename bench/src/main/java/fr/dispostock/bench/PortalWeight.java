@@ -194,7 +194,7 @@ public final class PortalWeight {
         }
         Weight first = weights.get(0);
         long ownMax = weights.stream().mapToLong(w -> w.kind("our JS")).max().orElse(0);
-        md.append("\nFonts of the first visit (the Marianne faces DSFR's CSS uses on that page): ")
+        md.append("\nFonts of the first visit (the Marianne faces DSFR's CSS uses on that page, subset to the characters French uses by the portal's build, build/copy-dsfr.mjs): ")
                 .append(String.join(", ", first.fonts())).append(".\n");
         md.append("\nBaseline in the same run, the whole of DSFR's distribution a page could link without choosing ")
                 .append("(dsfr.min.css, icons.min.css, dsfr.module.min.js, its 20 fonts): ").append(kb(baseline))

@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -59,7 +60,9 @@ public final class LocalPlatform implements AutoCloseable {
         return start(port, dataDir, seed ? Seed.SMALL : Seed.NONE);
     }
 
-    public static LocalPlatform start(int port, Path dataDir, Seed seed) {
+    public static LocalPlatform start(int asked, Path dataDir, Seed seed) {
+        // the port is known before anything starts: the identity provider's issuer (in every token) names it
+        int port = asked == 0 ? anyFreePort() : asked;
         requireFreePort(port);
         if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
             FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
@@ -67,7 +70,8 @@ public final class LocalPlatform implements AutoCloseable {
         AotGuard.requireNoAotClasses();
         EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
         dynamoDb.createTablesFromTemplate();
-        LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
+        LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"))
+                .issuedBy(LocalIdentityProvider.issuer(port));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
         properties.put("micronaut.server.host", "127.0.0.1");
@@ -101,11 +105,16 @@ public final class LocalPlatform implements AutoCloseable {
         return new LocalPlatform(dynamoDb, context);
     }
 
+    private static int anyFreePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Before anything starts, so that a taken port costs a sentence and no start-up. */
     private static void requireFreePort(int port) {
-        if (port == 0) {
-            return;
-        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true); // as the HTTP server binds: a port left in TIME_WAIT is free
             probe.bind(new InetSocketAddress("127.0.0.1", port));
