@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -61,15 +62,21 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static LocalPlatform start(int port, Path dataDir, Seed seed) {
         requireFreePort(port);
-        if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
-            FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
-        }
         AotGuard.requireNoAotClasses();
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
-        dynamoDb.createTablesFromTemplate();
+        // DynamoDB Local (its database copied from the seed first, when there is none) starts on
+        // another thread while the functions' context starts here: two cores, two halves of the start
+        int dynamoDbPort = EmbeddedDynamoDb.freePort();
+        CompletableFuture<EmbeddedDynamoDb> starting = CompletableFuture.supplyAsync(() -> {
+            if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
+                FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
+            }
+            EmbeddedDynamoDb started = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), dynamoDbPort);
+            started.createTablesFromTemplate();
+            return started;
+        });
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
-        properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.put("dispostock.dynamodb.endpoint", "http://127.0.0.1:" + dynamoDbPort);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");
@@ -88,11 +95,13 @@ public final class LocalPlatform implements AutoCloseable {
                 .singletons(tokens, new LocalOutbox())
                 .banner(false)
                 .start();
+        EmbeddedDynamoDb dynamoDb;
         try {
             context.getBean(EmbeddedServer.class).start();
+            dynamoDb = starting.join(); // "ready" means every route answers: DynamoDB Local's start included
         } catch (RuntimeException e) {
             context.close();
-            dynamoDb.close();
+            starting.thenAccept(EmbeddedDynamoDb::close);
             throw PortInUseException.causing(e, port).orElseThrow(() -> e);
         }
         if (seed == Seed.SMALL) {
