@@ -9,7 +9,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -62,18 +62,24 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static LocalPlatform start(int asked, Path dataDir, Seed seed) {
         // the port is known before anything starts: the identity provider's issuer (in every token) names it
-        int port = asked == 0 ? anyFreePort() : asked;
+        int port = asked == 0 ? EmbeddedDynamoDb.freePort() : asked;
         requireFreePort(port);
-        if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
-            FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
-        }
         AotGuard.requireNoAotClasses();
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
-        dynamoDb.createTablesFromTemplate();
+        // DynamoDB Local (its database copied from the seed first, when there is none) starts on
+        // another thread while the functions' context starts here: two cores, two halves of the start
+        int dynamoDbPort = EmbeddedDynamoDb.freePort();
+        CompletableFuture<EmbeddedDynamoDb> starting = CompletableFuture.supplyAsync(() -> {
+            if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
+                FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
+            }
+            EmbeddedDynamoDb started = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), dynamoDbPort);
+            started.createTablesFromTemplate();
+            return started;
+        });
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"))
                 .issuedBy(LocalIdentityProvider.issuer(port));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
-        properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.put("dispostock.dynamodb.endpoint", "http://127.0.0.1:" + dynamoDbPort);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");
@@ -92,25 +98,19 @@ public final class LocalPlatform implements AutoCloseable {
                 .singletons(tokens, new LocalOutbox())
                 .banner(false)
                 .start();
+        EmbeddedDynamoDb dynamoDb;
         try {
             context.getBean(EmbeddedServer.class).start();
+            dynamoDb = starting.join(); // "ready" means every route answers: DynamoDB Local's start included
         } catch (RuntimeException e) {
             context.close();
-            dynamoDb.close();
+            starting.thenAccept(EmbeddedDynamoDb::close);
             throw PortInUseException.causing(e, port).orElseThrow(() -> e);
         }
         if (seed == Seed.SMALL) {
             context.getBean(LocalSeed.class).seedIfEmpty();
         }
         return new LocalPlatform(dynamoDb, context);
-    }
-
-    private static int anyFreePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Before anything starts, so that a taken port costs a sentence and no start-up. */
