@@ -63,6 +63,14 @@ const MESSAGES = [
   [/^lot (.+) of (.+) is declared twice.*$/, (m) => `le lot ${m[1]} de ${m[2]} est déclaré deux fois`],
   [/^must be a vaccine or antiviral of the State-stock catalogue$/, () => 'doit être un vaccin ou un antiviral du catalogue'],
   [/^must be whole packs of (\d+) (.+?) .*$/, (m) => `doit être un nombre entier de boîtes de ${m[1]} ${m[2]}`],
+  [/^is required when less than ordered is approved$/, () => 'est obligatoire quand vous approuvez moins que la quantité commandée'],
+  [/^cannot exceed the (\d+) ordered$/, (m) => `ne peut dépasser les ${formatNumber(m[1])} unités commandées`],
+  [/^more (.+) than the (\d+) approved$/, (m) => `plus de ${m[1]} que les ${formatNumber(m[2])} unités approuvées`],
+  [/^must be more than 0$/, () => 'doit être supérieure à 0'],
+  [/^lot (.+) expired on (\S+), before it was shipped$/, (m) => `le lot ${m[1]} était périmé (${formatDay(m[2])}) avant son expédition`],
+  [/^is still to come$/, () => 'ne peut pas être dans le futur'],
+  [/^must not be before (trackingStart|validFrom)$/, () => 'ne peut pas précéder la date de début'],
+  [/^UCD (\S+) is already tracked in item (.+)$/, (m) => `le code UCD ${m[1]} est déjà suivi dans ${m[2]}`],
   [/^is required$/, () => 'est obligatoire'],
 ];
 

@@ -120,15 +120,18 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** Calls the local platform's API directly, as another user or to prepare a journey. */
     public Answer call(String method, String path, String token, String json, String ifMatch) {
+        return callWith(method, path, token, json, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    /** The same with request headers of its own ({@code Idempotency-Key}…). */
+    public Answer callWith(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
+        headers.forEach(b::header);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             @SuppressWarnings("unchecked")
@@ -172,6 +175,26 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         search.sendKeys(finessEj);
         driver.findElement(By.cssSelector("button[value='rechercher']")).click();
         waitFor(By.cssSelector("label[for='ej-" + finessEj + "']")).click();
+        driver.findElement(By.id("se-connecter")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
+        waitFor(By.id("se-deconnecter"));
+    }
+
+    /**
+     * Signs in through the local identity platform's page with one of the authorities' roles
+     * ({@code ARS}, {@code OMEDIT}, {@code NATIONAL}, {@code SUPPLIER}) and, for an ARS or OMEDIT, its
+     * region (INSEE code; null for the others), then waits for the home page.
+     */
+    public void signInAs(String role, String region) {
+        open("/index.html");
+        waitFor(By.id("se-connecter")).click();
+        waitFor(By.cssSelector("label[for='role-" + role + "']")).click();
+        WebElement email = driver.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys(role.toLowerCase() + (region == null ? "" : "-" + region) + "@dispostock.invalid");
+        if (region != null) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("region"))).selectByValue(region);
+        }
         driver.findElement(By.id("se-connecter")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
         waitFor(By.id("se-deconnecter"));
