@@ -125,7 +125,7 @@ const onUcdField = (errors) => errors.map((e) => {
 
 function showForm(m) {
   const zone = document.getElementById('edition');
-  let etag = m ? `"${m.version}"` : null;
+  const etag = m ? `"${m.version}"` : null;
   zone.innerHTML = `
 <h2 id="edition-titre" tabindex="-1">${m ? `Modifier ${escapeHtml(m.label)}` : 'Suivre un nouveau médicament'}</h2>
 <form id="formulaire-medicament" novalidate>
@@ -168,11 +168,11 @@ function showForm(m) {
     button.disabled = true;
     try {
       const saved = await api(`/v1/medicines/${encodeURIComponent(body.itemId ?? '')}`, { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
-      etag = saved.etag;
       m = saved.data;
       items = items.filter((x) => x.itemId !== m.itemId).concat(m).sort((a, b) => a.itemId.localeCompare(b.itemId));
       showList();
-      showSummary(form, 'success', `${m.label} enregistré`, m.trackingEnd && m.trackingEnd <= today
+      showForm(m); // the saved item, its version, and what can be done with it now (end its tracking)
+      showSummary(document.getElementById('formulaire-medicament'), 'success', `${m.label} enregistré`, m.trackingEnd && m.trackingEnd <= today
         ? `<p>Suivi terminé le ${escapeHtml(formatDay(m.trackingEnd))} : le médicament et son historique restent consultables.</p>`
         : '<p>Les PUI concernées le déclarent à partir du début du suivi.</p>');
     } catch (error) {
@@ -203,8 +203,8 @@ if (session) {
   content.innerHTML = `
 <p>${isNational(user) ? 'Tous les médicaments suivis, nationaux et régionaux.' : `Les médicaments que déclarent les PUI de la région ${escapeHtml(regionName(user.region))} : nationaux (niveau 1) et régionaux.`}</p>
 ${mayAdd ? '<button type="button" class="fr-btn fr-mb-4w" id="nouveau">Suivre un nouveau médicament</button>' : ''}
-<div id="liste"><p>Chargement…</p></div>
-<div id="edition" class="fr-mt-6w"></div>`;
+<div id="edition" class="fr-mb-6w"></div>
+<div id="liste"><p>Chargement…</p></div>`;
   content.querySelector('#nouveau')?.addEventListener('click', () => showForm(null));
   try {
     items = (await api(isNational(user) ? '/v1/medicines' : `/v1/medicines?region=${encodeURIComponent(user.region)}`)).data;

@@ -223,10 +223,9 @@ class AuthorityRegistersTest {
     /** A list the API answers, read as JSON. */
     static List<Map<String, Object>> list(String path, String token) {
         try {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> read = portal.platform().context().getBean(io.micronaut.json.JsonMapper.class)
-                    .readValue(portal.call("GET", path, token, null, null).body(), List.class);
-            return read;
+            return portal.platform().context().getBean(io.micronaut.json.JsonMapper.class)
+                    .readValue(portal.call("GET", path, token, null, null).body(),
+                            io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
