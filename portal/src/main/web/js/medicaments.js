@@ -48,7 +48,12 @@ function showUcdCheck(form) {
 const level = (m) => (m.priority.level === 'NATIONAL' ? 'National (niveau 1)' : `Régional : ${m.priority.regions.map(regionName).join(', ')}`);
 const keeps = (m) => isNational(user) || (user.roles.includes('ARS') && m.priority.level === 'REGIONAL'
   && m.priority.regions.length === 1 && m.priority.regions[0] === user.region);
-const state = (m) => (m.trackingStart > today ? 'À venir' : m.trackingEnd && m.trackingEnd < today ? 'Terminé' : 'En cours');
+/** Tracking as of today: its end date is the last day PUIs declare it. */
+function state(m) {
+  if (m.trackingStart > today) return 'À venir';
+  if (!m.trackingEnd) return 'En cours';
+  return m.trackingEnd < today ? 'Terminé' : `En cours, dernier jour le ${formatDay(m.trackingEnd)}`;
+}
 
 function showList() {
   const rows = items.map((m) => [
@@ -61,6 +66,9 @@ function showList() {
   ]);
   const zone = document.getElementById('liste');
   zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13)', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
+  // the table scrolls sideways on narrow screens: with no button in it (read only), the keyboard must reach it itself
+  const scrolled = zone.querySelector('.fr-table__container');
+  Object.entries({ tabindex: '0', role: 'region', 'aria-label': 'Médicaments suivis' }).forEach(([k, v]) => scrolled.setAttribute(k, v));
   zone.querySelectorAll('[data-edit]').forEach((b) => b.addEventListener('click', () => showForm(items.find((m) => m.itemId === b.dataset.edit))));
   zone.querySelectorAll('[data-history]').forEach((b) => b.addEventListener('click', () => showHistory(b.dataset.history)));
 }
@@ -173,7 +181,7 @@ function showForm(m) {
       showList();
       showForm(m); // the saved item, its version, and what can be done with it now (end its tracking)
       showSummary(document.getElementById('formulaire-medicament'), 'success', `${m.label} enregistré`, m.trackingEnd && m.trackingEnd <= today
-        ? `<p>Suivi terminé le ${escapeHtml(formatDay(m.trackingEnd))} : le médicament et son historique restent consultables.</p>`
+        ? `<p>Fin du suivi enregistrée : le ${escapeHtml(formatDay(m.trackingEnd))} est le dernier jour où les PUI le déclarent. Rien n’est supprimé : le médicament, ses déclarations et son historique restent consultables.</p>`
         : '<p>Les PUI concernées le déclarent à partir du début du suivi.</p>');
     } catch (error) {
       if (error.kind === 'invalid' && error.problem?.errors?.length) {

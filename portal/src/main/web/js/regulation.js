@@ -36,19 +36,22 @@ ${table(`Décision sur la commande ${order.orderId}`, ['Produit', 'Commandé', '
     order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), formatNumber(l.quantity), formatNumber(l.approvedQuantity ?? 0), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
 }
 
-function lineRow(k, i, line, lots) {
+/** The line's decision: approve, reduce or reject, the quantity approved and the reason. */
+function lineDecision(k, i, line) {
   const p = `c${k}-l${i}`;
-  return [
-    `${escapeHtml(nameOf(line.productCode))}${line.proposed ? '<br><span class="fr-text--xs">proposé avec les vaccins</span>' : ''}`,
-    formatNumber(line.quantity),
-    declared(lots, line.productCode),
-    `<div class="fr-select-group fr-mb-1w"><label class="fr-label" for="${p}-decision">Décision<span class="fr-sr-only"> pour ${escapeHtml(nameOf(line.productCode))}</span></label>
-      <select class="fr-select" id="${p}-decision" data-line="${i}"><option value="approuver">Approuver</option><option value="reduire">Réduire</option><option value="refuser">Refuser</option></select></div>`,
-    `<div class="fr-input-group fr-mb-1w"><label class="fr-label" for="${p}-quantite">Quantité approuvée<span class="fr-sr-only"> de ${escapeHtml(nameOf(line.productCode))}</span></label>
-      <input class="fr-input" id="${p}-quantite" inputmode="numeric" value="${line.quantity}" readonly data-pointer="/lines/${i}/approvedQuantity"></div>`,
-    `<div class="fr-input-group fr-mb-1w"><label class="fr-label" for="${p}-motif">Motif<span class="fr-sr-only"> pour ${escapeHtml(nameOf(line.productCode))}</span><span class="fr-hint-text">Obligatoire si vous réduisez ou refusez</span></label>
-      <textarea class="fr-input" id="${p}-motif" rows="2" data-pointer="/lines/${i}/reason"></textarea></div>`,
-  ];
+  const name = escapeHtml(nameOf(line.productCode));
+  return `
+<fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
+  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${formatNumber(line.quantity)} commandé(s)</legend>
+  <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
+    <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>
+      <select class="fr-select" id="${p}-decision" data-line="${i}"><option value="approuver">Approuver</option><option value="reduire">Réduire</option><option value="refuser">Refuser</option></select></div></div>
+    <div class="fr-col-12 fr-col-md-3"><div class="fr-input-group"><label class="fr-label" for="${p}-quantite">Quantité approuvée</label>
+      <input class="fr-input" id="${p}-quantite" inputmode="numeric" value="${line.quantity}" readonly data-pointer="/lines/${i}/approvedQuantity"></div></div>
+    <div class="fr-col-12 fr-col-md-6"><div class="fr-input-group"><label class="fr-label" for="${p}-motif">Motif<span class="fr-hint-text">Obligatoire si vous réduisez ou refusez</span></label>
+      <textarea class="fr-input" id="${p}-motif" rows="2" data-pointer="/lines/${i}/reason"></textarea></div></div>
+  </div></div>
+</fieldset>`;
 }
 
 function orderCard(k, order, pui, lots, thursday) {
@@ -57,10 +60,12 @@ function orderCard(k, order, pui, lots, thursday) {
   <h3 class="fr-h5 fr-mb-1w">${escapeHtml(pui.name)} — commande ${escapeHtml(order.orderId)}</h3>
   <p class="fr-mb-1w">PUI ${escapeHtml(pui.finessEt)}, passée le ${escapeHtml(formatInstant(order.createdAt))} pour le jeudi ${escapeHtml(formatDay(order.orderDay))}.
     Lots déclarés par la PUI le jeudi ${escapeHtml(formatDay(thursday))}${lots ? '' : ' : aucun'}.</p>
+  ${table(`Lignes de la commande ${order.orderId}`, ['Produit', 'Commandé', `Lots déclarés le ${formatDay(thursday)}`],
+    order.lines.map((line) => [`${escapeHtml(nameOf(line.productCode))}${line.proposed ? '<br><span class="fr-text--xs">proposé avec les vaccins</span>' : ''}`,
+      formatNumber(line.quantity), declared(lots, line.productCode)]), { rowHeaders: true })}
   <div class="decision">
   <form novalidate data-order="${escapeHtml(order.orderId)}">
-    ${table(`Lignes de la commande ${order.orderId}`, ['Produit', 'Commandé', `Lots déclarés le ${formatDay(thursday)}`, 'Décision', 'Quantité', 'Motif'],
-    order.lines.map((line, i) => lineRow(k, i, line, lots)), { rowHeaders: true })}
+    ${order.lines.map((line, i) => lineDecision(k, i, line)).join('')}
     <button type="submit" class="fr-btn">Enregistrer la décision<span class="fr-sr-only"> sur la commande ${escapeHtml(order.orderId)}</span></button>
   </form>
   </div>

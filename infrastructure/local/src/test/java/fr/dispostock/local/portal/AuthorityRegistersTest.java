@@ -173,13 +173,13 @@ class AuthorityRegistersTest {
 
         // when it ends its tracking today
         portal.driver().findElement(By.id("fin-du-suivi")).click();
-        portal.waitForText(By.id("resume-du-formulaire"), "Suivi terminé");
+        portal.waitForText(By.id("resume-du-formulaire"), "Fin du suivi enregistrée");
         // then the item is still there, ended, and its history has both changes
         Map<String, Object> ended = portal.call("GET", "/v1/medicines/" + itemId, token("NATIONAL", null), null, null).json();
         assertEquals(LocalDate.now(Dates.PARIS).toString(), ended.get("trackingEnd"));
         String row = portal.driver().findElements(By.cssSelector("#table-medicaments tbody tr")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(itemId)).findFirst().orElseThrow();
-        assertTrue(row.contains("Terminé"), row);
+        assertTrue(row.contains("dernier jour le"), row);
         portal.driver().findElement(By.cssSelector("[data-history='" + itemId + "']")).click();
         String history = portal.waitForText(By.id("edition"), "Modification").getText();
         assertTrue(history.contains("Création") && history.contains("trackingEnd"), history);
@@ -281,5 +281,38 @@ class AuthorityRegistersTest {
         portal.open("/consignes.html");
         portal.waitFor(By.id("nouvelle"));
         assertFalse(portal.waitFor(By.id("liste")).getText().contains(title));
+    }
+
+    @Test
+    void theNationalOperatorChoosesARegionsRegisterAndPublishesANationalInstructionSeenInEveryRegion() {
+        // given the national operator on the establishments: no region until it chooses one
+        portal.signInAs("NATIONAL", null);
+        assertTrue(navigation().containsAll(List.of("Établissements", "Médicaments suivis", "Consignes")), navigation().toString());
+        assertFalse(navigation().contains("Régulation des commandes"), navigation().toString());
+        portal.open("/etablissements.html");
+        new org.openqa.selenium.support.ui.Select(portal.waitFor(By.id("region"))).selectByValue("53");
+        portal.driver().findElement(By.cssSelector("#choix-region button")).click();
+        // when it searches Bretagne's register by name
+        portal.waitFor(By.id("recherche")).sendKeys("quimper");
+        portal.driver().findElement(By.cssSelector("#formulaire-recherche button")).click();
+        // then it finds Quimper's hospital
+        assertTrue(portal.waitForText(By.id("resultats"), "CHIC QUIMPER").isDisplayed());
+        portal.checkAccessibility();
+        portal.screenshot("29-etablissements-national");
+
+        // when it writes a national instruction and previews it
+        portal.open("/consignes.html");
+        portal.waitFor(By.id("nouvelle")).click();
+        String title = "Consigne nationale " + System.nanoTime();
+        portal.waitFor(By.id("title")).sendKeys(title);
+        portal.driver().findElement(By.id("body")).sendKeys("Pour tous.");
+        portal.driver().findElement(By.id("previsualiser")).click();
+        assertTrue(portal.waitForText(By.id("apercu"), title).getText().contains("Consigne nationale"));
+        portal.driver().findElement(By.id("publier")).click();
+        portal.waitForText(By.id("resume-du-formulaire"), "Consigne publiée");
+        // then pharmacists of both regions have it
+        assertTrue(portal.call("GET", "/v1/instructions?region=53", token("ARS", "53"), null, null).body().contains(title));
+        assertTrue(portal.call("GET", "/v1/instructions?region=84", token("ARS", "84"), null, null).body().contains(title));
+        portal.checkAccessibility();
     }
 }
