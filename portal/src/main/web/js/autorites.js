@@ -43,6 +43,13 @@ export function regionChoice(user, region) {
 
 const shown = (value) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 const ACTIONS = { CREATE: 'Création', UPDATE: 'Modification', IMPORT: 'Import FINESS' };
+const FIELDS = {
+  itemId: 'Identifiant', label: 'Libellé', ucds: 'Codes UCD', level: 'Niveau', regions: 'Régions', trackingStart: 'Début du suivi',
+  trackingEnd: 'Fin du suivi', name: 'Nom', finessEj: 'FINESS juridique', finessEt: 'FINESS géographique', region: 'Région',
+  departement: 'Département', category: 'Catégorie', categoryLabel: 'Libellé de catégorie', status: 'Statut', address: 'Adresse',
+  postalCode: 'Code postal', city: 'Commune', email: 'E-mail', phone: 'Téléphone', title: 'Titre', body: 'Texte',
+  validFrom: 'Affichée à partir du', validTo: 'Jusqu’au', ipe: 'IPE',
+};
 
 /** An item's audit trail (GET …/audit): when, who, and each field that changed, newest first. */
 export function auditTrail(entries, caption) {
@@ -52,7 +59,7 @@ export function auditTrail(entries, caption) {
     const after = e.after ?? {};
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
       .filter((k) => k !== 'version' && shown(before[k]) !== shown(after[k]))
-      .map((k) => `<li><strong>${escapeHtml(k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k]))} → ` : ''}${escapeHtml(shown(after[k]))}</li>`);
+      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k]))} → ` : ''}${escapeHtml(shown(after[k]))}</li>`);
     return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(e.by)}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
       <td>${fields.length ? `<ul class="fr-mb-0">${fields.join('')}</ul>` : '—'}</td></tr>`;
   });

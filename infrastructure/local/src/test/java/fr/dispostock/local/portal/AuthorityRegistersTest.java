@@ -182,7 +182,7 @@ class AuthorityRegistersTest {
         assertTrue(row.contains("dernier jour le"), row);
         portal.driver().findElement(By.cssSelector("[data-history='" + itemId + "']")).click();
         String history = portal.waitForText(By.id("edition"), "Modification").getText();
-        assertTrue(history.contains("Création") && history.contains("trackingEnd"), history);
+        assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → "), history);
         portal.checkAccessibility();
         portal.screenshot("25-medicaments-historique");
     }
