@@ -138,7 +138,8 @@ class AuthorityRegistersTest {
 
     @Test
     void theNationalOperatorTracksAnItemWithUcdCodesCheckedAsTypedThenEndsItsTrackingWhichDeletesNothing() {
-        // given the national operator on the medicines
+        // given the national operator on the medicines, tracking an item in Corse (whose PUIs no other
+        // journey of the shared platform declares for)
         portal.signInAs("NATIONAL", null);
         portal.open("/medicaments.html");
         portal.waitFor(By.id("table-medicaments"));
@@ -148,6 +149,8 @@ class AuthorityRegistersTest {
         String other = Ucd.parse(String.valueOf(Integer.parseInt(ucd7) - 1)).ucd13();
         portal.waitFor(By.id("identifiant")).sendKeys(itemId);
         portal.driver().findElement(By.id("libelle")).sendKeys("Médicament d’essai " + itemId);
+        portal.driver().findElement(By.cssSelector("label[for='niveau-regional']")).click();
+        portal.driver().findElement(By.cssSelector("label[for='region-94']")).click();
         // when it types a UCD7 and a CIP13 (not a UCD13)
         WebElement ucds = portal.driver().findElement(By.id("ucds"));
         ucds.sendKeys(ucd7 + "\n3400912345678");
@@ -165,11 +168,11 @@ class AuthorityRegistersTest {
         ucds.clear();
         ucds.sendKeys(ucd7 + "\n" + other);
         portal.driver().findElement(By.id("enregistrer")).click();
-        // then the item is tracked, nationally, with both codes
+        // then the item is tracked, in Corse, with both codes
         portal.waitForText(By.id("resume-du-formulaire"), "enregistré");
         Map<String, Object> saved = portal.call("GET", "/v1/medicines/" + itemId, token("NATIONAL", null), null, null).json();
         assertEquals(List.of(Ucd.parse(ucd7).ucd13(), other), saved.get("ucds"));
-        assertEquals("NATIONAL", ((Map<?, ?>) saved.get("priority")).get("level"));
+        assertEquals(Map.of("level", "REGIONAL", "regions", List.of("94")), saved.get("priority"));
 
         // when it ends its tracking today
         portal.driver().findElement(By.id("fin-du-suivi")).click();

@@ -27,12 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrderScreensTest {
     @RegisterExtension
     static final PortalBrowser portal = new PortalBrowser();
-    static final String FLEYRIAT_EJ = "010780054";
-    static final String FLEYRIAT_ET = "010000024";
+    // CH de Meximieux (Ain): no other journey of the shared platform changes, declares or orders for it
+    static final String MEXIMIEUX_EJ = "010780120";
+    static final String MEXIMIEUX_ET = "010000099";
     static final String ANTIVIRAL = "TECOVIRIMAT-200"; // packs of 42 capsules
 
     static String pharmacist() {
-        return portal.token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"" + FLEYRIAT_EJ + "\"],\"email\":\"pharmacien@dispostock.invalid\"}");
+        return portal.token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"" + MEXIMIEUX_EJ + "\"],\"email\":\"pharmacien@dispostock.invalid\"}");
     }
 
     static String ars(String region) {
@@ -43,18 +44,18 @@ class OrderScreensTest {
         return portal.token("{\"roles\":[\"SUPPLIER\"],\"email\":\"fournisseur@dispostock.invalid\"}");
     }
 
-    /** Fleyriat's lots of the last Thursday (on or before today, Paris). */
+    /** Meximieux's lots of the last Thursday (on or before today, Paris). */
     static void declareLastThursdayLots(String lot, int quantity) {
         LocalDate thursday = LocalDate.now(Dates.PARIS).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
-        PortalBrowser.Answer a = portal.call("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + thursday, pharmacist(),
+        PortalBrowser.Answer a = portal.call("PUT", "/v1/puis/" + MEXIMIEUX_ET + "/state-stock/" + thursday, pharmacist(),
                 "{\"lines\":[{\"productCode\":\"" + ANTIVIRAL + "\",\"lot\":\"" + lot + "\",\"expiry\":\"2030-06-30\",\"quantity\":" + quantity + "}]}", null);
         assertEquals(200, a.status(), a.body());
     }
 
-    /** An order of Fleyriat for this many capsules: its id. */
+    /** An order of Meximieux for this many capsules: its id. */
     static String order(int capsules) {
         PortalBrowser.Answer placed = portal.callWith("POST", "/v1/orders", pharmacist(),
-                "{\"finessEt\":\"" + FLEYRIAT_ET + "\",\"lines\":[{\"productCode\":\"" + ANTIVIRAL + "\",\"quantity\":" + capsules + "}]}",
+                "{\"finessEt\":\"" + MEXIMIEUX_ET + "\",\"lines\":[{\"productCode\":\"" + ANTIVIRAL + "\",\"quantity\":" + capsules + "}]}",
                 Map.of("Idempotency-Key", "essai-" + UUID.randomUUID()));
         assertEquals(201, placed.status(), placed.body());
         return (String) placed.json().get("orderId");
@@ -70,7 +71,7 @@ class OrderScreensTest {
 
     @Test
     void anArsReviewsItsQueueLineByLineBesideTheLastThursdayLotsAndMeetsAReviewMadeMeanwhile() {
-        // given Fleyriat's last Thursday lots and two of its orders waiting for the coming order day
+        // given Meximieux's last Thursday lots and two of its orders waiting for the coming order day
         String lot = "LOT-" + UUID.randomUUID().toString().substring(0, 6);
         declareLastThursdayLots(lot, 84);
         String reduced = order(126);
@@ -81,7 +82,7 @@ class OrderScreensTest {
         portal.open("/regulation.html");
         // then each order shows, beside its line, what the PUI declared that Thursday
         String shown = card(reduced).getText();
-        assertTrue(shown.contains("CH DE FLEYRIAT") && shown.contains("84 unité(s)") && shown.contains("lot " + lot), shown);
+        assertTrue(shown.contains("CH DE MEXIMIEUX") && shown.contains("84 unité(s)") && shown.contains("lot " + lot), shown);
         assertTrue(portal.driver().findElement(By.id("file-prochaine")).isDisplayed());
         portal.checkAccessibility();
         portal.screenshot("30-regulation-file");
@@ -129,7 +130,7 @@ class OrderScreensTest {
 
     @Test
     void anArsOfAnotherRegionSeesNoneOfTheseOrdersAndCannotReviewThem() {
-        // given an order of Fleyriat (Auvergne-Rhône-Alpes)
+        // given an order of Meximieux (Auvergne-Rhône-Alpes)
         String orderId = order(42);
         // when the ARS of Bretagne opens its queue
         portal.signInAs("ARS", "53");
@@ -137,7 +138,7 @@ class OrderScreensTest {
         portal.waitFor(By.id("file-prochaine"));
         // then the order is not there, and the API refuses to read or review it
         assertTrue(portal.driver().findElements(By.id("commande-" + orderId)).isEmpty());
-        assertFalse(portal.driver().findElement(By.id("contenu")).getText().contains("FLEYRIAT"));
+        assertFalse(portal.driver().findElement(By.id("contenu")).getText().contains("MEXIMIEUX"));
         portal.checkAccessibility();
         portal.screenshot("33-regulation-autre-region");
         assertEquals(403, portal.call("GET", "/v1/orders/" + orderId, ars("53"), null, null).status());
@@ -165,7 +166,7 @@ class OrderScreensTest {
         portal.open("/expeditions.html");
         // then the order shows with the PUI's delivery address and the approved quantity
         String shown = card(orderId).getText();
-        assertTrue(shown.contains("900 RTE DE PARIS") || shown.contains("901 RTE DE PARIS") || shown.contains("Viriat") || shown.contains("VIRIAT"), shown);
+        assertTrue(shown.contains("13 AV DU DOCTEUR BOYER") && shown.contains("01800 MEXIMIEUX"), shown);
         assertTrue(shown.contains("Approuvé par l’ARS"), shown);
         portal.checkAccessibility();
         portal.screenshot("34-expeditions-a-expedier");
