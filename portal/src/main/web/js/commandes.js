@@ -9,15 +9,8 @@ import { escapeHtml, showError, startPage } from './layout.js';
 import { formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui, drafts } from './pui.js';
+import { orderStatus } from './commande.js';
 
-const STATUS = {
-  SUBMITTED: ['Envoyée à l’ARS', 'info'],
-  APPROVED: ['Approuvée', 'success'],
-  PARTIALLY_APPROVED: ['Approuvée en partie', 'warning'],
-  REJECTED: ['Refusée', 'error'],
-  SHIPPED: ['Expédiée', 'success'],
-  CANCELLED: ['Annulée', ''],
-};
 const KIND = { VACCINE: 'Vaccin', ANTIVIRAL: 'Antiviral', DEVICE: 'Dispositif' };
 // the catalogue counts in English units (its contract with the supplier's software)
 const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
@@ -34,7 +27,7 @@ const $ = (selector) => main.querySelector(selector);
 const product = (code) => catalogue.find((p) => p.code === code);
 const nameOf = (code) => product(code)?.name ?? code;
 const draftKey = () => `dispostock.commande.${pui.finessEt}`;
-const badge = (status) => `<span class="fr-badge fr-badge--sm${STATUS[status]?.[1] ? ` fr-badge--${STATUS[status][1]}` : ''}">${STATUS[status]?.[0] ?? status}</span>`;
+const badge = orderStatus;
 const units = (quantity, p) => `${formatNumber(quantity)} ${escapeHtml(unitOf(p))}`;
 
 /** The form's packs by product code, as typed (a non-number stays a string for the checks). */

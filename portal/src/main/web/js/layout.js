@@ -4,13 +4,30 @@
 import { currentSession, signIn, signOut } from './auth.js';
 import { detailInFrench } from './messages.js';
 
+// `roles`: who may open the page (any of them); none: everyone signed in. The navigation shows a
+// role only its pages, and a page refuses the others (the API refuses them too: this only spares
+// them a screen of errors).
+const PHARMACIST = ['PHARMACIST'];
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
-  { id: 'puis', href: 'puis.html', label: 'PUIs' },
-  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire' },
-  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État' },
-  { id: 'commandes', href: 'commandes.html', label: 'Commandes' },
+  { id: 'puis', href: 'puis.html', label: 'PUIs', roles: PHARMACIST },
+  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
+  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
+  { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
+  { id: 'etablissements', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'] },
+  { id: 'medicaments', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'] },
+  { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'] },
+  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'] },
+  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'] },
 ];
+
+/** Whether the signed-in user may open this navigation entry. */
+const opens = (entry, user) => !entry.roles || entry.roles.some((r) => user.roles.includes(r));
+
+const ROLE_NAMES = {
+  PHARMACIST: 'pharmaciens de PUI', ARS: 'agences régionales de santé (ARS)', OMEDIT: 'OMEDIT',
+  NATIONAL: 'opérateur national', SUPPLIER: 'fournisseur du stock d’État',
+};
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -35,7 +52,8 @@ function header(current, session) {
     ? `<li><p class="fr-btn fr-btn--tertiary-no-outline" id="utilisateur">${escapeHtml(session.user.email ?? session.user.sub)}</p></li>
        <li><button type="button" class="fr-btn" id="se-deconnecter">Se déconnecter</button></li>`
     : '<li><button type="button" class="fr-btn" id="se-connecter">Se connecter</button></li>';
-  const links = NAVIGATION.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
+  const visible = session.state === 'signed-in' ? NAVIGATION.filter((n) => opens(n, session.user)) : NAVIGATION.filter((n) => !n.roles);
+  const links = visible.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
   return `
 <header role="banner" class="fr-header">
   <div class="fr-header__body">
@@ -129,7 +147,7 @@ function notice(main, session) {
  * Renders the shell around the page's `<main id="contenu">` and returns the signed-in session, or
  * null after showing who must sign in (or sign in again) instead of the page's content.
  *
- * @param {string} current the navigation entry of this page ('accueil', 'puis', 'declaration', 'stock-etat', 'commandes')
+ * @param {string} current the navigation entry of this page (an `id` of NAVIGATION)
  */
 export async function startPage(current) {
   const session = currentSession();
@@ -141,6 +159,19 @@ export async function startPage(current) {
   document.getElementById('se-connecter')?.addEventListener('click', () => signIn());
   if (session.state !== 'signed-in') {
     notice(main, session);
+    return null;
+  }
+  const page = NAVIGATION.find((n) => n.id === current);
+  if (page && !opens(page, session.user)) {
+    main.innerHTML = `
+<div class="fr-container fr-my-6w">
+  <h1>${escapeHtml(page.label)}</h1>
+  <div class="fr-alert fr-alert--error" id="acces-refuse">
+    <h2 class="fr-alert__title">Votre compte n’a pas accès à cette page.</h2>
+    <p>Elle est réservée aux comptes suivants : ${page.roles.map((r) => ROLE_NAMES[r]).join(', ')}.</p>
+  </div>
+  <a class="fr-btn fr-mt-4w" href="index.html">Retour à l’accueil</a>
+</div>`;
     return null;
   }
   return session;

@@ -84,6 +84,15 @@ const FIELD_MESSAGES = [
   [/^(\S+) can no longer be ordered$/, (m) => `${m[1]} ne peut plus être commandé`],
   [/^must be whole packs of (\d+) .*$/, (m) => `doit être un nombre entier de boîtes (de ${number(m[1])} chacune)`],
   [/^(\S+) is ordered twice$/, (m) => `${m[1]} est commandé deux fois`],
+  // the authorities' screens: order review and shipment, medicines, instructions
+  [/^is required when less than ordered is approved$/, () => 'est obligatoire quand vous approuvez moins que la quantité commandée'],
+  [/^cannot exceed the (\d+) ordered$/, (m) => `ne peut dépasser les ${number(m[1])} unités commandées`],
+  [/^more (.+) than the (\d+) approved$/, (m) => `plus de ${m[1]} que les ${number(m[2])} unités approuvées`],
+  [/^must be more than 0$/, () => 'doit être supérieure à 0'],
+  [/^lot (.+) expired on (\S+), before it was shipped$/, (m) => `le lot ${m[1]} était périmé (${day(m[2])}) avant son expédition`],
+  [/^is still to come$/, () => 'ne peut pas être dans le futur'],
+  [/^must not be before (trackingStart|validFrom)$/, () => 'ne peut pas précéder la date de début'],
+  [/^UCD (\S+) is already tracked in item (.+)$/, (m) => `le code UCD ${m[1]} est déjà suivi dans ${m[2]}`],
 ];
 
 /** [pattern of the API's detail of a failure, its French]. */

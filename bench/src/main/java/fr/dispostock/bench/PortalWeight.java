@@ -34,6 +34,16 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PortalWeight {
     private static final List<String> PAGES = List.of("index.html", "puis.html", "declaration.html", "stock-etat.html", "commandes.html");
+    /** The authorities' pages, each with the account that opens it (the local token route's request). */
+    private static final Map<String, String> AUTHORITY_PAGES = new LinkedHashMap<>();
+
+    static {
+        AUTHORITY_PAGES.put("etablissements.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("medicaments.html", "{\"roles\":[\"NATIONAL\"]}");
+        AUTHORITY_PAGES.put("consignes.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("regulation.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("expeditions.html", "{\"roles\":[\"SUPPLIER\"]}");
+    }
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long FIRST_VISIT_TARGET = 250 * 1024;
     private static final long OWN_JS_TARGET = 30 * 1024;
@@ -63,6 +73,9 @@ public final class PortalWeight {
                 if (PortalWeight.class.getClassLoader().getResource("portal/" + page) != null) {
                     weights.add(measure(base, page, token, page + ", signed in"));
                 }
+            }
+            for (Map.Entry<String, String> page : AUTHORITY_PAGES.entrySet()) {
+                weights.add(measure(base, page.getKey(), token(base, page.getValue()), page.getKey() + ", signed in"));
             }
             long baseline = dsfrWhole();
             String markdown = report(weights, baseline);

@@ -24,6 +24,9 @@ public interface RegisterStore {
     /** The establishments of a region, without their sites and PUIs. */
     List<Establishment> establishments(Region region);
 
+    /** The sites (FINESS géographique) of a region, by their own number's region, whatever their legal entity's. */
+    List<Site> sites(Region region);
+
     Establishment save(Establishment previous, Establishment next, String who);
 
     /** The establishments that exist among these numbers, without sites and PUIs (for an import). */

@@ -113,6 +113,14 @@ public class DynamoRegisterStore implements RegisterStore {
     }
 
     @Override
+    public List<Site> sites(Region region) {
+        return query(QueryRequest.builder().tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("REGION#" + region.code() + "#SITE"))).build())
+                .map(DynamoRegisterStore::site).toList();
+    }
+
+    @Override
     public Establishment save(Establishment previous, Establishment next, String who) {
         long version = writer.write(table, previous == null ? null : item(previous), item(next), who,
                 previous == null ? "CREATE" : "UPDATE", List.of());
@@ -309,6 +317,9 @@ public class DynamoRegisterStore implements RegisterStore {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", s(establishmentPk(st.finessEj())));
         item.put("sk", s(SITE + st.finessEt().value()));
+        // a site is in the region of its own number, whatever its legal entity's: the register of a region lists it
+        item.put("gsi1pk", s("REGION#" + st.departement().region().code() + "#SITE"));
+        item.put("gsi1sk", s(st.finessEt().value()));
         item.put("finessEt", s(st.finessEt().value()));
         item.put("finessEj", s(st.finessEj().value()));
         item.put("name", s(st.name()));

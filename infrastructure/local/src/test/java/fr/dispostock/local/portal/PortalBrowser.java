@@ -212,6 +212,26 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         waitFor(By.id("se-deconnecter"));
     }
 
+    /**
+     * Signs in through the local identity platform's page with one of the authorities' roles
+     * ({@code ARS}, {@code OMEDIT}, {@code NATIONAL}, {@code SUPPLIER}) and, for an ARS or OMEDIT, its
+     * region (INSEE code; null for the others), then waits for the home page.
+     */
+    public void signInAs(String role, String region) {
+        open("/index.html");
+        waitFor(By.id("se-connecter")).click();
+        waitFor(By.cssSelector("label[for='role-" + role + "']")).click();
+        WebElement email = driver.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys(role.toLowerCase() + (region == null ? "" : "-" + region) + "@dispostock.invalid");
+        if (region != null) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("region"))).selectByValue(region);
+        }
+        driver.findElement(By.id("se-connecter")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
+        waitFor(By.id("se-deconnecter"));
+    }
+
     /** The page has no WCAG 2.1 A/AA violation that axe-core finds. */
     @SuppressWarnings("unchecked")
     public void checkAccessibility() {
