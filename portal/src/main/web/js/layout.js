@@ -3,13 +3,24 @@
 //   const session = await startPage('puis');   // null when nobody is signed in (a notice is shown)
 import { currentSession, signIn, signOut } from './auth.js';
 
+// Each entry names the roles that may use it: the navigation shows a signed-in user only theirs (a
+// visitor, the pharmacists' ones) and a page opened by someone else says so instead of its content.
+const PHARMACIST = ['PHARMACIST'];
+const AUTHORITIES = ['NATIONAL', 'ARS', 'OMEDIT'];
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
-  { id: 'puis', href: 'puis.html', label: 'PUIs' },
-  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire' },
-  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État' },
-  { id: 'commandes', href: 'commandes.html', label: 'Commandes' },
+  { id: 'puis', href: 'puis.html', label: 'PUIs', roles: PHARMACIST },
+  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
+  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
+  { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
+  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES },
+  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES },
+  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'] },
+  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'] },
 ];
+
+/** May these roles use this navigation entry? */
+const allowed = (entry, roles) => !entry.roles || entry.roles.some((r) => roles.includes(r));
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -34,7 +45,8 @@ function header(current, session) {
     ? `<li><p class="fr-btn fr-btn--tertiary-no-outline" id="utilisateur">${escapeHtml(session.user.email ?? session.user.sub)}</p></li>
        <li><button type="button" class="fr-btn" id="se-deconnecter">Se déconnecter</button></li>`
     : '<li><button type="button" class="fr-btn" id="se-connecter">Se connecter</button></li>';
-  const links = NAVIGATION.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
+  const roles = session.state === 'signed-in' ? session.user.roles : PHARMACIST;
+  const links = NAVIGATION.filter((n) => allowed(n, roles)).map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
   return `
 <header role="banner" class="fr-header">
   <div class="fr-header__body">
@@ -127,7 +139,8 @@ function notice(main, session) {
  * Renders the shell around the page's `<main id="contenu">` and returns the signed-in session, or
  * null after showing who must sign in (or sign in again) instead of the page's content.
  *
- * @param {string} current the navigation entry of this page ('accueil', 'puis', 'declaration', 'stock-etat', 'commandes')
+ * @param {string} current the navigation entry of this page (an id of NAVIGATION); a signed-in user
+ *   whose roles may not use it is told so, and null is returned
  */
 export async function startPage(current) {
   const session = currentSession();
@@ -139,6 +152,18 @@ export async function startPage(current) {
   document.getElementById('se-connecter')?.addEventListener('click', () => signIn());
   if (session.state !== 'signed-in') {
     notice(main, session);
+    return null;
+  }
+  const entry = NAVIGATION.find((n) => n.id === current);
+  if (entry && !allowed(entry, session.user.roles)) {
+    main.innerHTML = `
+<div class="fr-container fr-my-6w">
+  <h1>${escapeHtml(entry.label)}</h1>
+  <div class="fr-alert fr-alert--warning" id="acces-refuse">
+    <h2 class="fr-alert__title">Cette page n’est pas ouverte à votre compte.</h2>
+    <p>Elle est réservée aux autorités qui en ont la charge. <a href="index.html">Retour à l’accueil</a></p>
+  </div>
+</div>`;
     return null;
   }
   return session;
