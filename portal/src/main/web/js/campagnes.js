@@ -83,6 +83,7 @@ ${badge(...STATUS[c.status])}
 async function follow(box, campaignId, onDone) {
   const c = (await api(`/v1/campaigns/${encodeURIComponent(campaignId)}`)).data;
   box.innerHTML = progress(c);
+  box.querySelector('#progression').style.width = '100%'; // the CSP allows no style attribute: the CSSOM then
   if (c.status === 'SENT') onDone();
   else setTimeout(() => follow(box, campaignId, onDone).catch((e) => showError(box, e)), POLL_MS);
 }
@@ -125,6 +126,7 @@ function wire(body, user) {
       sending.querySelector('#envoyer').addEventListener('click', async () => {
         try {
           await api(`/v1/campaigns/${encodeURIComponent(c.campaignId)}/send`, { method: 'POST' });
+          clearMessages(f); // "ready" is over: the progress below says where the sending is
           await follow(sending, c.campaignId, refresh);
           sending.querySelector('#progression-titre').focus?.();
         } catch (error) {
