@@ -1,6 +1,7 @@
 // What the authorities' screens share: the regions by INSEE code, the region a screen works on (an
-// ARS's or OMEDIT's own; the national operator chooses it, kept in the address as ?region=), and a
-// register item's audit trail.
+// ARS's or OMEDIT's own; the national operator chooses it, kept in the address as ?region=), the week
+// they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
+import { api } from './api.js';
 import { escapeHtml } from './layout.js';
 import { formatInstant } from './format.js';
 
@@ -15,6 +16,9 @@ export const REGIONS = {
 export const regionName = (code) => (REGIONS[code] ? `${REGIONS[code]} (${code})` : String(code ?? ''));
 
 export const isNational = (user) => user.roles.includes('NATIONAL');
+
+/** The region an ARS or OMEDIT account reads (its own), or null for the national operator. */
+export const ownRegion = (user) => (isNational(user) ? null : user.region ?? null);
 
 /** The region the screen shows: the account's own, or for the national operator the one in the address (null: none chosen). */
 export function workingRegion(user) {
@@ -69,6 +73,57 @@ export function auditTrail(entries, caption) {
     <caption>${escapeHtml(caption)}</caption>
     <thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Ce qui a changé</th></tr></thead>
     <tbody>${rows.join('')}</tbody>
+  </table>
+</div></div></div></div>`;
+}
+
+/** This week, as the API counts it (Paris). */
+export async function currentWeek() {
+  return (await api('/v1/state-stock/calendar')).data.week;
+}
+
+/**
+ * The week and region a page shows, from its address (`?semaine=&region=`): this week by default,
+ * and an ARS's or OMEDIT's own region whatever the address says.
+ */
+export async function weekAndRegion(user, params) {
+  return { week: params.get('semaine') || await currentWeek(), region: ownRegion(user) ?? (params.get('region') || null) };
+}
+
+export const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--sm fr-badge--no-icon">${escapeHtml(text)}</p>`;
+
+/** A select of the regions (id `region`), "France entière" first; `label` is trusted HTML. */
+export function regionSelect(label, selected, attributes) {
+  const options = Object.keys(REGIONS).sort((a, b) => REGIONS[a].localeCompare(REGIONS[b], 'fr'))
+    .map((c) => `<option value="${c}"${c === selected ? ' selected' : ''}>${escapeHtml(REGIONS[c])}</option>`).join('');
+  return `<div class="fr-select-group"><label class="fr-label" for="region">${label}</label>
+  <select class="fr-select" id="region" ${attributes}><option value="">France entière</option>${options}</select></div>`;
+}
+
+/** A week input with its hint (ISO week: what the API takes), and a region select for the national operator. */
+export function scopeFields(user, week, region) {
+  const own = ownRegion(user);
+  const regionField = own
+    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
+    : regionSelect('Région', region, 'name="region"');
+  return `
+<div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+  <input class="fr-input" id="semaine" name="semaine" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(week)}" required></div>
+${regionField}`;
+}
+
+/**
+ * A DSFR table with a visible caption (what the table is), row headers in the first column; its
+ * container takes the keyboard focus, so that a table wider than the screen scrolls from the keyboard.
+ */
+export function captionedTable(id, caption, headers, rows) {
+  return `
+<div class="fr-table fr-table--sm" id="${id}"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
+  <table>
+    <caption>${escapeHtml(caption)}</caption>
+    <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')
+      || `<tr><td colspan="${headers.length}">Aucune ligne.</td></tr>`}</tbody>
   </table>
 </div></div></div></div>`;
 }

@@ -6,7 +6,7 @@
 import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
+import { downloadCsv, formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, quotedCsv, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, drafts, keepInAddress } from './pui.js';
 
@@ -190,13 +190,8 @@ function showCsv() {
   <button type="submit" class="fr-btn fr-mt-2w" id="envoyer-csv">Envoyer le fichier</button>
 </form>`;
   csv.querySelector('#modele').addEventListener('click', () => {
-    const quoted = (text) => `"${text.replace(/"/g, '""')}"`;
-    const content = ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quoted(i.label)}`)].join('\r\n');
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(['\uFEFF', content, '\r\n'], { type: 'text/csv;charset=utf-8' }));
-    link.download = `declaration-${pui.finessEt}-${week}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadCsv(`declaration-${pui.finessEt}-${week}.csv`,
+      ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quotedCsv(i.label)}`)]);
   });
   const form = csv.querySelector('#formulaire-csv');
   form.addEventListener('submit', async (event) => {

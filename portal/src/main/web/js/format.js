@@ -74,3 +74,15 @@ export function showSendFailure(form, error, title, kept) {
   showFailure(form, error);
   form.querySelector('#resume-du-formulaire').insertAdjacentHTML('beforeend', `<p class="fr-mt-1w">${kept}</p>`);
 }
+
+/** Offers a CSV file (UTF-8 with BOM, so that spreadsheet software reads the accents; CRLF lines) to download. */
+export function downloadCsv(filename, lines) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' }));
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** A CSV cell between quotes (a name may hold the separator). */
+export const quotedCsv = (text) => `"${String(text ?? '').replace(/"/g, '""')}"`;

@@ -8,6 +8,7 @@ import { detailInFrench } from './messages.js';
 // role only its pages, and a page refuses the others (the API refuses them too: this only spares
 // them a screen of errors).
 const PHARMACIST = ['PHARMACIST'];
+const AUTHORITIES = ['NATIONAL', 'ARS', 'OMEDIT'];
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
   { id: 'puis', href: 'puis.html', label: 'PUIs', roles: PHARMACIST },
@@ -19,6 +20,10 @@ const NAVIGATION = [
   { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'] },
   { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'] },
   { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'] },
+  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES },
+  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES },
+  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'] },
+  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'] },
 ];
 
 /** Whether the signed-in user may open this navigation entry. */

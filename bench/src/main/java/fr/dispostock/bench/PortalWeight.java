@@ -49,12 +49,12 @@ public final class PortalWeight {
     private static final long OWN_JS_TARGET = 30 * 1024;
 
     /** The bytes of one page, by kind. */
-    record Weight(String page, int files, Map<String, Long> byKind, List<String> fonts) {
-        long total() {
+    public record Weight(String page, int files, Map<String, Long> byKind, List<String> fonts) {
+        public long total() {
             return byKind.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long kind(String k) {
+        public long kind(String k) {
             return byKind.getOrDefault(k, 0L);
         }
     }
@@ -126,7 +126,7 @@ public final class PortalWeight {
 
     /** One page in a fresh browser (empty cache): the portal's files it loaded, weighed. */
     @SuppressWarnings("unchecked")
-    private static Weight measure(String base, String page, String token, String label) throws IOException, InterruptedException {
+    public static Weight measure(String base, String page, String token, String label) throws IOException, InterruptedException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--no-sandbox", "--headless=new", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR");
@@ -189,7 +189,7 @@ public final class PortalWeight {
         return total;
     }
 
-    private static String kb(long bytes) {
+    public static String kb(long bytes) {
         return String.format("%.1f", bytes / 1024.0);
     }
 

@@ -143,6 +143,19 @@ public class CampaignService {
         return campaigns.campaign(campaignId).orElseThrow();
     }
 
+    /** The latest campaigns, newest first: all of them for the national operator, its region's for an ARS. */
+    public List<Campaign> latest(Caller caller, String limitParam) {
+        Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
+        Violations v = new Violations();
+        int limit = fr.dispostock.domain.HistoryPage.Request.parse(v, limitParam, null).limit();
+        v.throwIfAny("Invalid query");
+        if (caller.isNational()) {
+            return campaigns.latest(java.util.Optional.empty(), limit);
+        }
+        Region own = caller.region().orElseThrow(() -> new AccessDeniedException("An ARS account names its region."));
+        return campaigns.latest(java.util.Optional.of(own), limit);
+    }
+
     public Campaign get(Caller caller, String campaignId) {
         Campaign c = campaigns.campaign(Identifiers.existing(Identifiers.CAMPAIGN_ID, campaignId, "campaign"))
                 .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));

@@ -232,6 +232,30 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         waitFor(By.id("se-deconnecter"));
     }
 
+    /** The mails of the local outbox ({@code GET /local/outbox}) sent since that instant, or all of them. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Map<String, Object>> outbox(java.time.Instant since) {
+        String query = since == null ? "" : "?since=" + java.net.URLEncoder.encode(since.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return (List) platform.context().getBean(JsonMapper.class).readValue(call("GET", "/local/outbox" + query, null, null, null)
+                    .body(), io.micronaut.core.type.Argument.listOf(Map.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (2 minutes at most) until the campaign screen's progress says the sending is done. */
+    public void waitUntilSent() {
+        new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> d.findElement(By.id("envoi"))
+                .getAttribute("textContent").contains("Envoyée"));
+    }
+
+    /** The labels of the main navigation, as the signed-in user sees them. */
+    public List<String> navigation() {
+        return driver.findElements(By.cssSelector("#navigation .fr-nav__link")).stream()
+                .map(a -> a.getAttribute("textContent").strip()).toList();
+    }
+
     /** The page has no WCAG 2.1 A/AA violation that axe-core finds. */
     @SuppressWarnings("unchecked")
     public void checkAccessibility() {
