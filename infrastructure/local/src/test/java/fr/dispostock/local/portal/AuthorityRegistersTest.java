@@ -36,11 +36,6 @@ class AuthorityRegistersTest {
         return portal.driver().findElement(By.id(id)).getText();
     }
 
-    static List<String> navigation() {
-        return portal.driver().findElements(By.cssSelector("#navigation .fr-nav__link")).stream()
-                .map(e -> e.getAttribute("textContent").strip()).toList();
-    }
-
     static String token(String role, String region) {
         return portal.token("{\"roles\":[\"" + role + "\"]" + (region == null ? "" : ",\"region\":\"" + region + "\"")
                 + ",\"email\":\"" + role.toLowerCase() + "@dispostock.invalid\"}");
@@ -60,7 +55,7 @@ class AuthorityRegistersTest {
         // given an ARS of Auvergne-Rhône-Alpes
         portal.signInAs("ARS", "84");
         // then its navigation shows the authorities' screens of an ARS, not the pharmacists' nor the supplier's
-        List<String> nav = navigation();
+        List<String> nav = portal.navigation();
         assertTrue(nav.containsAll(List.of("Établissements", "Médicaments suivis", "Consignes", "Régulation des commandes")), nav.toString());
         assertFalse(nav.contains("Déclaration hebdomadaire") || nav.contains("Expéditions"), nav.toString());
 
@@ -124,7 +119,7 @@ class AuthorityRegistersTest {
         portal.open("/index.html");
         portal.js().executeScript("sessionStorage.clear()");
         portal.signInAsPharmacist(FLEYRIAT_EJ);
-        List<String> nav = navigation();
+        List<String> nav = portal.navigation();
         assertFalse(nav.stream().anyMatch(List.of("Établissements", "Médicaments suivis", "Consignes", "Régulation des commandes", "Expéditions")::contains), nav.toString());
         for (String page : List.of("etablissements", "medicaments", "consignes", "regulation", "expeditions")) {
             portal.open("/" + page + ".html");
@@ -213,8 +208,8 @@ class AuthorityRegistersTest {
         portal.open("/index.html");
         portal.js().executeScript("sessionStorage.clear()");
         portal.signInAs("OMEDIT", "84");
-        assertTrue(navigation().contains("Médicaments suivis"));
-        assertFalse(navigation().contains("Établissements"));
+        assertTrue(portal.navigation().contains("Médicaments suivis"));
+        assertFalse(portal.navigation().contains("Établissements"));
         portal.open("/medicaments.html");
         portal.waitFor(By.id("table-medicaments"));
         assertTrue(portal.driver().findElements(By.id("nouveau")).isEmpty());
@@ -290,8 +285,8 @@ class AuthorityRegistersTest {
     void theNationalOperatorChoosesARegionsRegisterAndPublishesANationalInstructionSeenInEveryRegion() {
         // given the national operator on the establishments: no region until it chooses one
         portal.signInAs("NATIONAL", null);
-        assertTrue(navigation().containsAll(List.of("Établissements", "Médicaments suivis", "Consignes")), navigation().toString());
-        assertFalse(navigation().contains("Régulation des commandes"), navigation().toString());
+        assertTrue(portal.navigation().containsAll(List.of("Établissements", "Médicaments suivis", "Consignes")), portal.navigation().toString());
+        assertFalse(portal.navigation().contains("Régulation des commandes"), portal.navigation().toString());
         portal.open("/etablissements.html");
         new org.openqa.selenium.support.ui.Select(portal.waitFor(By.id("region"))).selectByValue("53");
         portal.driver().findElement(By.cssSelector("#choix-region button")).click();
