@@ -1,5 +1,6 @@
 package fr.dispostock.reminders;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.campaigns.MailingSender;
 import fr.dispostock.campaigns.MailingSenderHandler;
 import fr.dispostock.domain.Finess;
@@ -164,7 +165,8 @@ class ReminderRunTest {
         bugeyPharmacists(60);
         fire("WeeklyDeclarationMorning", MONDAY_8);
         MailingSender stopping = new MailingSender(bean(MailingStore.class),
-                SENDER.getApplicationContext().getBean(BulkMailer.class), Clock.systemUTC());
+                SENDER.getApplicationContext().getBean(BulkMailer.class), Clock.systemUTC(),
+                SENDER.getApplicationContext().getBean(BusinessMetric.Counter.class));
         assertEquals(false, stopping.resume(MONDAY_RUN, Duration.ofMinutes(1), 1));
         assertEquals(50, recipients().size());
 
