@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the functions write on stdout while it is open — their JSON logs and EMF metrics, as Lambda
  * would hand them to CloudWatch Logs — still passed through to the console.
  */
 public final class CapturedOutput implements AutoCloseable {
+    private static final Pattern ADDRESS = Pattern.compile("[\\w.%+'-]+@[\\w-]+(\\.[\\w-]+)+");
     private final PrintStream original = System.out;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
@@ -58,6 +60,11 @@ public final class CapturedOutput implements AutoCloseable {
     /** The sum of a metric's values. */
     public long total(String name) {
         return metric(name).stream().mapToLong(r -> ((Number) r.get(name)).longValue()).sum();
+    }
+
+    /** Whether any e-mail address was written (personal data: never in logs). */
+    public boolean hasAnAddress() {
+        return ADDRESS.matcher(text()).find();
     }
 
     /** The log records (not the metrics). */

@@ -1,5 +1,6 @@
 package fr.dispostock.platform.logging;
 
+import fr.dispostock.platform.json.JsonStrings;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -93,7 +94,7 @@ final class JsonLogger extends LegacyAbstractLogger {
             error.printStackTrace(new PrintWriter(stack));
             json.append(",\"error\":{");
             json.append("\"name\":");
-            quote(json, error.getClass().getName());
+            JsonStrings.quote(json, error.getClass().getName());
             field(json, "message", masked(String.valueOf(error.getMessage())));
             field(json, "stack", masked(stack.toString()));
             json.append('}');
@@ -110,35 +111,11 @@ final class JsonLogger extends LegacyAbstractLogger {
         if (json.length() > 1) {
             json.append(',');
         }
-        quote(json, key);
-        json.append(':');
-        quote(json, value);
-    }
-
-    /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
-    static void quote(StringBuilder json, String text) {
-        if (text == null) {
+        JsonStrings.quote(json, key).append(':');
+        if (value == null) {
             json.append("null");
-            return;
+        } else {
+            JsonStrings.quote(json, value);
         }
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }
