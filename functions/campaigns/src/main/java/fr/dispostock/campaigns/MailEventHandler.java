@@ -54,7 +54,7 @@ public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
                 mailings.countBounce(mailing);
             }
         }
-        metrics.count(type.equals("Bounce") ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,
+        metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,
                 recipients.size());
         LOG.info("{} of {}: {} address(es) suppressed", type, mailing == null ? "no Dispostock mailing" : mailing,
                 recipients.size());
