@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
@@ -53,9 +54,11 @@ public class CampaignService {
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
     public CampaignService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
-                           CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock) {
+                           CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock,
+                           BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.accounts = accounts;
         this.declarations = declarations;
@@ -63,6 +66,7 @@ public class CampaignService {
         this.mailings = mailings;
         this.queue = queue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Campaign create(Caller caller, CampaignBody body) {
@@ -137,6 +141,7 @@ public class CampaignService {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Campaign " + campaignId + " is "
                     + c.mailing().status() + ": only a draft is sent.");
         }
+        metrics.count(BusinessMetric.MAILS_SUPPRESSED, c.mailing().suppressed());
         if (queue != null) {
             queue.kick(MailingId.campaign(campaignId));
         }

@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
@@ -39,7 +40,8 @@ class CampaignTest {
 
     private static MailingSender sender(Clock clock) {
         return new MailingSender(API.context().getBean(MailingStore.class),
-                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), clock);
+                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), clock,
+                API.context().getBean(BusinessMetric.Counter.class));
     }
 
     @Test

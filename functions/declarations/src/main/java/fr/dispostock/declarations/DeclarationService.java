@@ -7,6 +7,7 @@ import fr.dispostock.declarations.DeclarationViews.ExpectedItem;
 import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.LineView;
 import fr.dispostock.declarations.DeclarationViews.RevisionView;
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
@@ -56,11 +57,14 @@ public class DeclarationService {
     private final RegisterStore registers;
     private final DeclarationStore declarations;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public DeclarationService(RegisterStore registers, DeclarationStore declarations, Clock clock) {
+    public DeclarationService(RegisterStore registers, DeclarationStore declarations, Clock clock,
+                              BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.declarations = declarations;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The items the PUIs of a region must declare for a week: tracked during it, national or of the region. */
@@ -125,7 +129,10 @@ public class DeclarationService {
         }
         List<Medicine> expected = expectedItems(pui.region(), week);
         List<Line> lines = lines(v, body, expected);
-        v.throwIfAny("Invalid declaration");
+        if (!v.isEmpty()) {
+            metrics.count(BusinessMetric.DECLARATIONS_REJECTED);
+            v.throwIfAny("Invalid declaration");
+        }
 
         boolean late = today.isAfter(week.monday());
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -137,6 +144,8 @@ public class DeclarationService {
             Declaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> Declaration.first(finessEt,
                     pui.finessEj(), pui.region(), pui.departement(), week, figures));
             if (declarations.save(existing.orElse(null), next)) {
+                metrics.count(BusinessMetric.DECLARATIONS_RECEIVED);
+                metrics.count(BusinessMetric.DECLARATIONS_LATE, late ? 1 : 0);
                 return declared(next, expected);
             }
         }

@@ -1,5 +1,6 @@
 package fr.dispostock.statestock;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Role;
@@ -55,7 +56,7 @@ class LotHistoryTest {
                 new RevisionWriter(client, new BatchWriter(client)), API.context().getBean(JsonMapper.class),
                 "StateStockTable");
         LotService service = new LotService(API.context().getBean(RegisterStore.class), store,
-                Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
                 Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
 

@@ -1,6 +1,7 @@
 package fr.dispostock.statestock.lots;
 
 import fr.dispostock.domain.Identifiers;
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
@@ -47,11 +48,13 @@ public class LotService {
     private final RegisterStore registers;
     private final StateStockStore store;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public LotService(RegisterStore registers, StateStockStore store, Clock clock) {
+    public LotService(RegisterStore registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
@@ -80,6 +83,7 @@ public class LotService {
             LotDeclaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> LotDeclaration.first(
                     finessEt, pui.finessEj(), pui.region(), pui.departement(), date, figures));
             if (store.save(existing.orElse(null), next)) {
+                metrics.count(BusinessMetric.LOTS_DECLARED);
                 return view(next);
             }
         }

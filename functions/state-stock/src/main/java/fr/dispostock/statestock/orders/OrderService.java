@@ -2,6 +2,7 @@ package fr.dispostock.statestock.orders;
 
 import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
@@ -56,11 +57,13 @@ public class OrderService {
     private final RegisterStore registers;
     private final StateStockStore store;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public OrderService(RegisterStore registers, StateStockStore store, Clock clock) {
+    public OrderService(RegisterStore registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The order and whether this call created it (false: a retry of the same request). */
@@ -92,6 +95,7 @@ public class OrderService {
                 lines, List.of(), List.of(new Order.Step(now, caller.auditName(), OrderStatus.SUBMITTED, null)), now, 1);
         Optional<StateStockStore.Remembered> earlier = store.create(order, key, fingerprint);
         if (earlier.isEmpty()) {
+            metrics.count(BusinessMetric.ORDERS_PLACED);
             return new Placed(order, true);
         }
         if (!earlier.get().requestFingerprint().equals(fingerprint)) {
@@ -357,6 +361,13 @@ public class OrderService {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Order " + order.orderId()
                     + " was changed by someone else meanwhile; read it again.");
         }
+        metrics.count(switch (status) {
+            case APPROVED, PARTIALLY_APPROVED -> BusinessMetric.ORDERS_APPROVED;
+            case REJECTED -> BusinessMetric.ORDERS_REJECTED;
+            case SHIPPED -> BusinessMetric.ORDERS_SHIPPED;
+            case CANCELLED -> BusinessMetric.ORDERS_CANCELLED;
+            case SUBMITTED -> throw new IllegalArgumentException("an order is submitted once, when placed");
+        });
         return next;
     }
 
