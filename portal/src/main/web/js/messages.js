@@ -164,7 +164,7 @@ const DETAILS = [
   [/^Your account holds no Dispostock role.*$/, () => 'Votre compte n’a aucun rôle dans Dispostock : contactez votre ARS.'],
   [/^(\w+) (\S+) does not exist; create it without If-Match\.$/, () => 'Ces informations n’existent plus : rechargez la page.'],
   // a value of the address refused (a week, a FINESS number): its field message, as a sentence
-  [/^.*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${inFrench(m[0]).replace(/^./, (c) => c.toUpperCase())}.`)],
+  [/^.*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${sentenceInFrench(m[0])}.`)],
 ];
 
 /** The French of one field's validation message; never the API's English. */
@@ -175,6 +175,9 @@ export function inFrench(message) {
   }
   return UNKNOWN;
 }
+
+/** A message in French standing alone (a FINESS import line's reason): with its capital. */
+export const sentenceInFrench = (message) => inFrench(message).replace(/^./, (c) => c.toUpperCase());
 
 /** The API's validation errors ({pointer, message}), their messages in French. */
 export const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));
