@@ -1,6 +1,8 @@
-// Accueil: what is due this week for each PUI of the pharmacist's establishments (weekly
-// declaration, Thursday's State-stock lots, the next order day and its cut-off) and the
-// instructions in force, national and regional. The calendar comes from the API (Paris time).
+// Accueil: for a pharmacist, what is due this week for each PUI of his establishments (weekly
+// declaration, Thursday's State-stock lots, the next order day and its cut-off); for the
+// authorities and the supplier, their screens and this week's declarations (accueil-autorites.js);
+// for everyone, the instructions in force, national and regional. The calendar comes from the API
+// (Paris time).
 import { api, establishmentsOf, findOrNull } from './api.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { day, instructionsHtml } from './consigne.js';
@@ -69,23 +71,34 @@ async function dueSection(establishments, calendar) {
 </section>`;
 }
 
-async function instructionsSection(establishments) {
-  const regions = [...new Set(establishments.map((e) => e.region))];
-  const lists = await Promise.all((regions.length ? regions : [null]).map((r) => api(`/v1/instructions${r ? `?region=${encodeURIComponent(r)}` : ''}`).then((x) => x.data)));
+/** The national instructions and those of `regions`. */
+async function instructionsSection(regions) {
+  const unique = [...new Set(regions)];
+  const lists = await Promise.all((unique.length ? unique : [null]).map((r) => api(`/v1/instructions${r ? `?region=${encodeURIComponent(r)}` : ''}`).then((x) => x.data)));
   const instructions = [...new Map(lists.flat().map((i) => [i.id, i])).values()];
   return instructionsHtml(instructions);
+}
+
+async function pharmacistHome(user, calendar) {
+  const establishments = await establishmentsOf(user);
+  const [due, instructions] = await Promise.all([dueSection(establishments, calendar), instructionsSection(establishments.map((e) => e.region))]);
+  return due + instructions;
+}
+
+async function authorityHome(user, calendar) {
+  const { ownRegion, weekSection, workspaceSection } = await import('./accueil-autorites.js');
+  const region = ownRegion(user);
+  const [week, instructions] = await Promise.all([weekSection(user, calendar.week), instructionsSection(region ? [region] : [])]);
+  return week + workspaceSection(user) + instructions;
 }
 
 const session = await startPage('accueil');
 if (session) {
   const content = pageBody('Accueil');
   try {
-    const [establishments, calendar] = await Promise.all([
-      establishmentsOf(session.user),
-      api('/v1/state-stock/calendar').then((r) => r.data),
-    ]);
-    const [due, instructions] = await Promise.all([dueSection(establishments, calendar), instructionsSection(establishments)]);
-    content.innerHTML = due + instructions;
+    const calendar = (await api('/v1/state-stock/calendar')).data;
+    const home = session.user.roles.includes('PHARMACIST') ? pharmacistHome : authorityHome;
+    content.innerHTML = await home(session.user, calendar);
   } catch (error) {
     showError(content, error);
   }

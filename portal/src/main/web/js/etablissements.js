@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { clearMessages, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { sentenceInFrench } from './messages.js';
 import { formatNumber } from './format.js';
 import { table } from './historique.js';
 import { auditTrail, regionChoice, regionName, workingRegion } from './autorites.js';
@@ -101,7 +102,7 @@ function importSection() {
 }
 
 function report(r) {
-  const rejected = r.rejected.map((x) => [formatNumber(x.line), escapeHtml(x.reason)]);
+  const rejected = r.rejected.map((x) => [formatNumber(x.line), escapeHtml(sentenceInFrench(x.reason))]);
   return `
 <h3 id="rapport-titre" tabindex="-1">Rapport d’import</h3>
 <ul>

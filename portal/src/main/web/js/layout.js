@@ -15,19 +15,22 @@ const NAVIGATION = [
   { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
   { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
   { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
-  { id: 'etablissements', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'] },
-  { id: 'medicaments', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'] },
-  { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'] },
-  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'] },
-  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'] },
-  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES },
-  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES },
-  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'] },
-  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'] },
+  { id: 'etablissements', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'], purpose: 'Le répertoire FINESS : sites, PUI, historique, et l’import d’un extrait.' },
+  { id: 'medicaments', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'], purpose: 'Les médicaments déclarés chaque semaine, leurs codes UCD et leur période de suivi.' },
+  { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'], purpose: 'Les consignes affichées aux pharmaciens : rédiger, prévisualiser, publier.' },
+  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'], purpose: 'Les commandes du stock d’État de la région : accepter, réduire ou refuser chaque ligne.' },
+  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'], purpose: 'Les commandes acceptées à expédier : adresse de livraison, lots et péremptions envoyés.' },
+  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
+  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
+  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
+  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },
 ];
 
 /** Whether the signed-in user may open this navigation entry. */
 const opens = (entry, user) => !entry.roles || entry.roles.some((r) => user.roles.includes(r));
+
+/** The pages of the authorities' workspace this user may open ({id, href, label, purpose}), for the home page. */
+export const workspaceOf = (user) => NAVIGATION.filter((n) => n.purpose && opens(n, user));
 
 const ROLE_NAMES = {
   PHARMACIST: 'pharmaciens de PUI', ARS: 'agences régionales de santé (ARS)', OMEDIT: 'OMEDIT',

@@ -6,6 +6,7 @@
 import { api } from './api.js';
 import { clearField, clearMessages, showErrors, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { errorsInFrench } from './messages.js';
 import { formatDay, isoDay } from './format.js';
 import { table } from './historique.js';
 import { REGIONS, auditTrail, isNational, regionName } from './autorites.js';
@@ -125,8 +126,8 @@ function read(form, m) {
   };
 }
 
-/** The API points at /ucds/N; the form has one field for all the codes: the message says the line. */
-const onUcdField = (errors) => errors.map((e) => {
+/** The API's messages in French; it points at /ucds/N, the form has one field for all the codes: the message says the line. */
+const onUcdField = (errors) => errorsInFrench(errors).map((e) => {
   const m = /^\/ucds\/(\d+)$/.exec(e.pointer);
   return m ? { pointer: '/ucds', message: `ligne ${Number(m[1]) + 1} : ${e.message}` } : e;
 });

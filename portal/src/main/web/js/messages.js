@@ -1,9 +1,10 @@
-// The API words its messages in English (they are its contract with hospital software); a
-// pharmacist reads them in French. Every validation message the routes of the pharmacist's screens
-// can answer (PUI, declaration and its CSV, lots, orders) has its French here; one we do not know
+// The API words its messages in English (they are its contract with hospital software); pharmacists
+// and authorities read them in French. Every validation message the routes of their screens can
+// answer (PUI, declaration and its CSV, lots, orders; establishments and the FINESS import's reasons,
+// medicines, instructions, review, shipment, completeness, campaigns) has its French here; one we do not know
 // (a newer API) is never shown in English: it becomes a French sentence asking to check the value.
-// The API's `detail` of other failures (conflict, not found…) is shown only when translated here:
-// the screen's own French message says what happened.
+// The API's `detail` of other failures (refused, not found, conflict…) is shown only when translated
+// here: otherwise the screen's own French message says what happened.
 const NUMBER = new Intl.NumberFormat('fr-FR');
 const number = (digits) => NUMBER.format(Number(digits));
 const DAYS = { monday: 'lundi', tuesday: 'mardi', wednesday: 'mercredi', thursday: 'jeudi', friday: 'vendredi', saturday: 'samedi', sunday: 'dimanche' };
@@ -11,6 +12,9 @@ const STATUSES = {
   SUBMITTED: 'envoyée', APPROVED: 'acceptée', PARTIALLY_APPROVED: 'acceptée en partie', REJECTED: 'refusée',
   SHIPPED: 'expédiée', CANCELLED: 'annulée',
 };
+const CAMPAIGNS = { PREPARING: 'en préparation', DRAFT: 'un brouillon', SENDING: 'en cours d’envoi', SENT: 'déjà envoyée' };
+const AUDIENCES = { REGION: 'une région', NON_DECLARERS: 'les non-déclarants d’une semaine', ALL: 'toutes les PUI' };
+const OUTSIDE = { Establishment: 'L’établissement', Region: 'La région', Order: 'La commande', PUI: 'La PUI', Campaign: 'La campagne' };
 const day = (iso) => iso.split('-').reverse().join('/');
 /** '50 de 2026' of '2026-W50' */
 const week = (iso) => `${Number(iso.slice(iso.indexOf('-W') + 2))} de ${iso.slice(0, iso.indexOf('-W'))}`;
@@ -47,6 +51,7 @@ const FIELD_MESSAGES = [
   [/^a FINESS number is required$/, () => 'le numéro FINESS est obligatoire'],
   [/^FINESS (\S+) has \d+ .*$/, (m) => `le numéro FINESS ${m[1]} n’a pas 9 caractères`],
   [/^FINESS (\S+) fails its check digit.*$/, (m) => `le numéro FINESS ${m[1]} est erroné (clé de contrôle)`],
+  [/^FINESS (\S+) may only contain digits.*$/, (m) => `le numéro FINESS ${m[1]} ne doit contenir que des chiffres (ou commencer par 2A ou 2B en Corse)`],
   [/^FINESS (\S+) does not belong to any of the 101 départements.*$/, (m) => `le numéro FINESS ${m[1]} ne correspond à aucun département`],
   [/^FINESS (\S+) .*$/, (m) => `le numéro FINESS ${m[1]} n’est pas valide`],
   // the PUI's card
@@ -93,12 +98,44 @@ const FIELD_MESSAGES = [
   [/^is still to come$/, () => 'ne peut pas être dans le futur'],
   [/^must not be before (trackingStart|validFrom)$/, () => 'ne peut pas précéder la date de début'],
   [/^UCD (\S+) is already tracked in item (.+)$/, (m) => `le code UCD ${m[1]} est déjà suivi dans ${m[2]}`],
+  [/^a UCD code is required$/, () => 'un code UCD est obligatoire'],
+  [/^at least one UCD code is required$/, () => 'au moins un code UCD est obligatoire'],
+  [/^UCD (\S+) is not a UCD code: .*$/, (m) => `${m[1]} n’est pas un code UCD : 7 chiffres (UCD7), 13 chiffres commençant par 34008 (UCD13) ou 13 caractères commençant par 000000 (forme SNDS)`],
+  [/^UCD (\S+) is not a UCD13: .*$/, (m) => `${m[1]} n’est pas un UCD13 : un UCD13 commence par 34008`],
+  [/^UCD (\S+) fails its EAN-13 check digit \(expected (\d), found \d\)$/, (m) => `le code UCD ${m[1]} est erroné : la clé de contrôle (dernier chiffre) devrait être ${m[2]}`],
+  [/^UCD (\S+) is listed twice.*$/, (m) => `le code UCD ${m[1]} est saisi deux fois`],
+  [/^must be the item id in the path \((.+)\) or absent$/, (m) => `doit être l’identifiant du médicament (${m[1]})`],
+  [/^is required: NATIONAL or REGIONAL$/, () => 'est obligatoire : national ou régional'],
+  [/^must be NATIONAL or REGIONAL$/, () => 'doit être national ou régional'],
+  [/^a regional item names at least one region$/, () => 'un médicament régional indique au moins une région'],
+  [/^unknown region code (\S+);.*$/, (m) => `la région ${m[1]} n’existe pas (code INSEE de la région, par exemple 84)`],
+  [/^unknown département code (\S+);.*$/, (m) => `le département ${m[1]} n’existe pas`],
+  [/^must be OPEN or CLOSED$/, () => 'doit être ouvert ou fermé'],
+  [/^must be one of \[(.*)\]$/, (m) => `doit être l’un des états : ${m[1].split(', ').map((s) => STATUSES[s] ?? s).join(', ')}`],
+  [/^line (.+) of the order is not reviewed$/, (m) => `la ligne ${m[1]} de la commande n’est pas régulée : indiquez la quantité approuvée`],
+  [/^is not a line of order (\S+)$/, (m) => `n’est pas une ligne de la commande ${m[1]}`],
+  [/^was not approved in order (\S+)$/, (m) => `n’a pas été approuvé dans la commande ${m[1]}`],
+  [/^at least one lot is shipped$/, () => 'au moins un lot est expédié'],
+  // completeness, campaigns, reminder runs
+  [/^must be puis, departement or region$/, () => 'doit être par PUI, par département ou par région'],
+  [/^must be ALL, REGION or NON_DECLARERS$/, () => 'doit être toutes les PUI, une région ou les non-déclarants d’une semaine'],
+  [/^is required for a (\w+) audience$/, (m) => `est obligatoire pour écrire à ${AUDIENCES[m[1]] ?? m[1]}`],
+  [/^Text '(.*)' could not be parsed.*$/, (m) => `« ${m[1]} » n’est pas une date lisible (par exemple 2026-11-23)`],
+  // the FINESS import, line by line
+  [/^nofinesset (\S+) already appears at line (\d+)$/, (m) => `le FINESS géographique ${m[1]} figure déjà à la ligne ${number(m[2])}`],
+  [/^a row of region (\S+): an ARS imports the rows of its own region only$/, (m) => `ligne de la région ${m[1]} : une ARS n’importe que les lignes de sa région`],
+  [/^code_region (\S+) does not match département (\S+) \(region (\S+)\)$/, (m) => `le code région ${m[1]} ne correspond pas au département ${m[2]} (région ${m[3]})`],
+  [/^nofinesset (\S+) belongs to département (\S+), not (\S+)$/, (m) => `le FINESS géographique ${m[1]} est du département ${m[2]}, pas du ${m[3]}`],
+  [/^nofinessej (\S+) is a legal entity of region (\S+) \(département (\S+)\) not yet registered.*$/,
+    (m) => `l’entité juridique ${m[1]} (région ${m[2]}, département ${m[3]}) n’est pas encore enregistrée : l’ARS de la région ${m[2]} ou l’opérateur national l’enregistre d’abord`],
+  [/^(\w+): \1 is empty$/, (m) => `la colonne ${m[1]} est vide`],
+  [/^(\w+) is empty$/, (m) => `la colonne ${m[1]} est vide`],
+  // a column's message, prefixed by its name: the message in French, after the column
+  [/^(\w+): (.+)$/, (m) => (inFrench(m[2]) === UNKNOWN ? UNKNOWN : `colonne ${m[1]} : ${inFrench(m[2])}`)],
 ];
 
 /** [pattern of the API's detail of a failure, its French]. */
 const DETAILS = [
-  // a week of the address refused: the field's message, as a sentence
-  [/^week .*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${inFrench(m[0]).replace(/^./, (c) => c.toUpperCase())}.`)],
   [/^(\S+) (\S+) is at version \d+, not \d+: someone changed it since you read it\.$/, () => 'Quelqu’un a modifié ces informations depuis que vous les avez ouvertes : rechargez la page.'],
   [/^Order (\S+) is (\w+): it can no longer be \w+\.$/, (m) => `La commande ${m[1]} est ${STATUSES[m[2]] ?? m[2]} : cette action n’est plus possible. Rechargez la page.`],
   [/^Order (\S+) was changed by someone else meanwhile.*$/, (m) => `La commande ${m[1]} a été modifiée entre-temps : rechargez la page.`],
@@ -106,6 +143,28 @@ const DETAILS = [
   [/^It was (changed|created) by someone else meanwhile.*$/, () => 'Quelqu’un d’autre a modifié ces informations entre-temps : rechargez la page.'],
   [/^No PUI (\S+) in the register\.$/, (m) => `La PUI ${m[1]} n’est pas dans le répertoire.`],
   [/^No order (\S+)\.$/, (m) => `La commande ${m[1]} n’existe pas.`],
+  // the authorities' screens: what is not there, what is not theirs, what is no longer possible
+  [/^No establishment (\S+) in the register\.$/, (m) => `L’établissement ${m[1]} n’est pas dans le répertoire.`],
+  [/^No tracked item (.+)\.$/, (m) => `Le médicament ${m[1]} n’est pas suivi dans Dispostock.`],
+  [/^No instruction (.+)\.$/, (m) => `La consigne ${m[1]} n’existe pas.`],
+  [/^No campaign (.+)\.$/, (m) => `La campagne ${m[1]} n’existe pas.`],
+  [/^PUI (\S+) has not declared week (\S+)\.$/, (m) => `La PUI ${m[1]} n’a pas déclaré la semaine ${week(m[2])}.`],
+  [/^Establishment (\S+) \(region (\S+)\) is outside your scope\.$/, (m) => `L’établissement ${m[1]} (région ${m[2]}) n’est pas de votre ressort.`],
+  [/^(Establishment|Region|Order|PUI|Campaign) (\S+) is outside your scope\.$/, (m) => `${OUTSIDE[m[1]]} ${m[2]} n’est pas de votre ressort.`],
+  [/^Only the pharmacists of establishment (\S+) declare for its PUIs\.$/, (m) => `Seuls les pharmaciens de l’établissement ${m[1]} déclarent pour ses PUI.`],
+  [/^Only the ARS of region (\S+) or the national operator may change this\.$/, (m) => `Seuls l’ARS de la région ${m[1]} et l’opérateur national peuvent faire cette modification.`],
+  [/^Only the ARS of region (\S+) reviews this order\.$/, (m) => `Seule l’ARS de la région ${m[1]} régule cette commande.`],
+  [/^Only the national operator may do this\.$/, () => 'Seul l’opérateur national peut faire cette action.'],
+  [/^Only the national operator keeps national items.*$/, () => 'Seul l’opérateur national gère les médicaments nationaux ; une ARS gère les médicaments régionaux de sa région.'],
+  [/^Only the supplier .* records shipments\.$/, () => 'Seul le fournisseur du stock d’État (Santé publique France) enregistre les expéditions.'],
+  [/^An ARS account names its region\.$/, () => 'Votre compte d’ARS n’indique pas sa région : contactez l’opérateur national.'],
+  [/^An ARS writes to the PUIs of its own region \((\S+)\) only\.$/, (m) => `Une ARS n’écrit qu’aux PUI de sa région (${m[1]}).`],
+  [/^Campaign (\S+) is (\w+): only a draft is sent\.$/, (m) => `La campagne ${m[1]} est ${CAMPAIGNS[m[2]] ?? m[2]} : seul un brouillon peut être envoyé. Rechargez la page.`],
+  [/^Your role does not allow this\.$/, () => 'Votre compte ne permet pas cette action.'],
+  [/^Your account holds no Dispostock role.*$/, () => 'Votre compte n’a aucun rôle dans Dispostock : contactez votre ARS.'],
+  [/^(\w+) (\S+) does not exist; create it without If-Match\.$/, () => 'Ces informations n’existent plus : rechargez la page.'],
+  // a value of the address refused (a week, a FINESS number): its field message, as a sentence
+  [/^.*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${sentenceInFrench(m[0])}.`)],
 ];
 
 /** The French of one field's validation message; never the API's English. */
@@ -116,6 +175,9 @@ export function inFrench(message) {
   }
   return UNKNOWN;
 }
+
+/** A message in French standing alone (a FINESS import line's reason): with its capital. */
+export const sentenceInFrench = (message) => inFrench(message).replace(/^./, (c) => c.toUpperCase());
 
 /** The API's validation errors ({pointer, message}), their messages in French. */
 export const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));

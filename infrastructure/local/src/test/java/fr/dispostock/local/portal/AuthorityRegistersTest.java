@@ -82,13 +82,13 @@ class AuthorityRegistersTest {
         portal.driver().findElement(By.id("fichier-finess")).sendKeys(file.toAbsolutePath().toString());
         portal.driver().findElement(By.id("importer")).click();
 
-        // then the report says what became of each line
+        // then the report says what became of each line, in French
         portal.waitFor(By.id("rapport-titre"));
         assertEquals("1 site(s) mis à jour", text("rapport-modifies"));
         assertEquals("3 ligne(s) rejetée(s)", text("rapport-rejetes"));
         String rejected = text("lignes-rejetees");
-        assertTrue(rejected.contains("already appears at line 2") && rejected.contains("its own region only")
-                && rejected.contains("département"), rejected);
+        assertTrue(rejected.contains("figure déjà à la ligne 2") && rejected.contains("une ARS n’importe que les lignes de sa région")
+                && rejected.contains("est du département 01, pas du 03"), rejected);
         // and the register holds the new address
         Map<String, Object> stored = portal.call("GET", "/v1/establishments/" + FLEYRIAT_EJ, token("ARS", "84"), null, null).json();
         assertTrue(stored.get("sites").toString().contains("901 RTE DE PARIS"), stored.toString());

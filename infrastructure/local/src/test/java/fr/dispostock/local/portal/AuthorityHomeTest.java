@@ -1,0 +1,78 @@
+package fr.dispostock.local.portal;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The home page of the authorities and the supplier: not the pharmacist's "À faire" (they have no
+ * PUI), but a tile per screen of their role saying what it is for, this week's declarations of their
+ * territory for those who follow them, and the instructions in force.
+ */
+class AuthorityHomeTest {
+    @RegisterExtension
+    static final PortalBrowser portal = new PortalBrowser();
+
+    /** The text without its spaces (numbers are grouped with narrow no-break spaces in French). */
+    private static String squeezed(String text) {
+        return text.replaceAll("[\\s\\u00a0\\u202f]", "");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "ARS|84|Établissements;Médicaments suivis;Consignes;Régulation des commandes;Complétude;Situation des stocks;Campagnes|Auvergne-Rhône-Alpes (84)",
+        "OMEDIT|53|Médicaments suivis;Complétude;Situation des stocks|Bretagne (53)",
+        "NATIONAL|-|Établissements;Médicaments suivis;Consignes;Complétude;Situation des stocks;Campagnes;Relances|France entière",
+        "SUPPLIER|-|Expéditions|-",
+    })
+    void eachAuthorityLandsOnAHomeOfItsOwnScreensAndItsWeek(String role, String region, String screens, String territory) {
+        // given an account of that role (and region)
+        String token = portal.token("{\"roles\":[\"" + role + "\"]" + (region == null ? "" : ",\"region\":\"" + region + "\"") + "}");
+        String week = (String) portal.call("GET", "/v1/state-stock/calendar", token, null, null).json().get("week");
+
+        // when it signs in
+        portal.signInAs(role, region);
+
+        // then its home shows a tile per screen of its role, the same as its navigation, each with what it is for
+        portal.waitFor(By.id("espace-titre"));
+        List<WebElement> tiles = portal.driver().findElements(By.cssSelector("#espace-titre ~ ul .fr-tile"));
+        List<String> titles = tiles.stream().map(t -> t.findElement(By.cssSelector(".fr-tile__title")).getText().strip()).toList();
+        assertEquals(Arrays.asList(screens.split(";")), titles);
+        assertEquals(portal.navigation().stream().filter(n -> !n.equals("Accueil")).toList(), titles);
+        tiles.forEach(t -> assertTrue(t.findElement(By.cssSelector(".fr-tile__desc")).getText().length() > 20, t.getText()));
+        // and no pharmacist's table of what is due, but the instructions in force
+        assertTrue(portal.driver().findElements(By.id("du-titre")).isEmpty());
+        portal.waitFor(By.id("consignes-titre"));
+        // and, for those who follow the declarations, this week's completeness of their territory as the API counts it
+        List<WebElement> weekBox = portal.driver().findElements(By.id("semaine-en-cours"));
+        if (territory == null) {
+            assertTrue(weekBox.isEmpty(), () -> weekBox.get(0).getText());
+        } else {
+            Map<String, Object> c = portal.call("GET", "/v1/declarations/completeness?week=" + week + "&by="
+                    + (region == null ? "region" : "departement&region=" + region), token, null, null).json();
+            String said = weekBox.get(0).getText();
+            assertTrue(said.contains(territory), said);
+            assertTrue(squeezed(said).contains(c.get("declared") + "PUIsur" + c.get("expected") + "ontdéclaré"), said + " / " + c);
+            assertTrue(squeezed(said).contains(c.get("missingCount") + "n’ontpasencoredéclaré"), said + " / " + c);
+        }
+        portal.checkAccessibility();
+        portal.screenshot("accueil-" + role.toLowerCase());
+
+        // when it follows its first tile, it lands on that screen
+        String first = tiles.get(0).findElement(By.tagName("a")).getAttribute("href");
+        tiles.get(0).findElement(By.tagName("a")).click();
+        portal.waitFor(By.tagName("h1"));
+        assertEquals(first, portal.driver().getCurrentUrl().replaceAll("\\?.*", ""));
+        assertFalse(portal.driver().findElements(By.id("acces-refuse")).stream().anyMatch(WebElement::isDisplayed));
+    }
+}
