@@ -195,12 +195,22 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     }
 
     /**
+     * From the home page to the local identity platform's sign-in page. The portal leaves for it only
+     * once its PKCE pair is made: looking for the page's fields before the address changed can meet
+     * the navigation under way (chromedriver's "aborted by navigation").
+     */
+    private void openSignInPage() {
+        open("/index.html");
+        waitFor(By.id("se-connecter")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/local/oidc/authorize"));
+    }
+
+    /**
      * Signs in as a pharmacist of this establishment through the portal's own sign-in (OIDC code +
      * PKCE) and the local identity platform's page, then waits for the home page.
      */
     public void signInAsPharmacist(String finessEj) {
-        open("/index.html");
-        waitFor(By.id("se-connecter")).click();
+        openSignInPage();
         waitFor(By.cssSelector("label[for='role-PHARMACIST']")).click();
         WebElement search = driver.findElement(By.id("recherche"));
         search.clear();
@@ -218,8 +228,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
      * region (INSEE code; null for the others), then waits for the home page.
      */
     public void signInAs(String role, String region) {
-        open("/index.html");
-        waitFor(By.id("se-connecter")).click();
+        openSignInPage();
         waitFor(By.cssSelector("label[for='role-" + role + "']")).click();
         WebElement email = driver.findElement(By.id("email"));
         email.clear();
