@@ -77,6 +77,19 @@ public final class InProcessDynamoDb implements AutoCloseable {
         }
     }
 
+    /** How many items the table holds (a counting Scan: the benchmark's figures). */
+    public long count(String table) {
+        long count = 0;
+        Map<String, com.amazonaws.services.dynamodbv2.model.AttributeValue> from = null;
+        do {
+            var page = dynamoDb.amazonDynamoDB().scan(new com.amazonaws.services.dynamodbv2.model.ScanRequest(table)
+                    .withSelect(com.amazonaws.services.dynamodbv2.model.Select.COUNT).withExclusiveStartKey(from));
+            count += page.getCount();
+            from = page.getLastEvaluatedKey();
+        } while (from != null);
+        return count;
+    }
+
     /** The platform's beans (stores, services, the seed's), writing to this database; no HTTP server. */
     public ApplicationContext context() {
         return ApplicationContext.builder()
