@@ -4,6 +4,7 @@ import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.local.FranceSeed;
 import fr.dispostock.local.InProcessDynamoDb;
 import fr.dispostock.local.LocalHistory;
+import fr.dispostock.local.LocalSeed;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
 import io.micronaut.context.ApplicationContext;
@@ -72,10 +73,19 @@ public final class LocalStart {
         String stateStockTable;
         double seedSeconds;
         String seedLoad;
-        long t0 = System.nanoTime();
+        double registersSeconds;
+        long registers;
+        String registersLoad;
         try (InProcessDynamoDb db = InProcessDynamoDb.open(scratch.resolve("seeded.db"));
              ApplicationContext context = db.context()) {
+            long r0 = System.nanoTime();
+            context.getBean(LocalSeed.class).registers("seed/finess.csv", "seed/puis.csv");
+            registersSeconds = secs(r0);
+            registersLoad = load();
+            registers = db.count(context.getProperty("dispostock.tables.registers", String.class).orElse("RegistersTable"));
+            System.out.printf("seed registers: %d items in %.1f s (load %s)%n", registers, registersSeconds, registersLoad);
             LocalHistory history = context.getBean(LocalHistory.class);
+            long t0 = System.nanoTime();
             LocalHistory.Loaded loaded = history.load(puis, db::putAll);
             seedSeconds = secs(t0);
             seedLoad = load();
@@ -121,12 +131,14 @@ public final class LocalStart {
                 | raw BatchWriteItem over HTTP, items built beforehand, %d threads (the best of %s on a tenth): DynamoDB Local's ceiling as the functions reach it | %d | %.1f | %.0f | 1.00 |
                 | raw BatchWriteItem in-process (DynamoDB Local's own SDK v1 handler, no HTTP), %d threads (best of %s) | %d | %.1f | %.0f | %.2f |
                 | the seed's history as it loads (generated, mapped by the stores, in-process BatchWriteItem, %d threads) | %d | %.1f | %.0f | %.2f |
+                | the seed's registers as they load (the API's rules and stores through DirectClient, in-process: FINESS import in BatchWriteItem, an audited transaction per PUI, %d threads; the RegistersTable's items, audit entries included) | %d | %.1f | %.0f | |
 
-                Load average (1 min) at the end of each: HTTP %s, in-process %s, seed %s.
+                Load average (1 min) at the end of each: HTTP %s, in-process %s, seed's history %s, seed's registers %s.
                 """, http.threads, Arrays.toString(THREADS), total, http.seconds, total / http.seconds,
                 inProcess.threads, Arrays.toString(THREADS), total, inProcess.seconds, total / inProcess.seconds,
                 http.seconds / inProcess.seconds, FranceSeed.WRITERS, total, seedSeconds, total / seedSeconds,
-                http.seconds / seedSeconds, http.load, inProcess.load, seedLoad);
+                http.seconds / seedSeconds, FranceSeed.WRITERS, registers, registersSeconds, registers / registersSeconds,
+                http.load, inProcess.load, seedLoad, registersLoad);
     }
 
     private record Raw(int threads, double seconds, String load) {

@@ -38,6 +38,7 @@ public final class FranceSeed {
     private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
             "seed/consumption-weekly.csv");
     private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class, InProcessDynamoDb.class,
+            DirectClient.class,
             fr.dispostock.platform.declaration.DynamoDeclarationStore.class,
             fr.dispostock.platform.statestock.DynamoStateStockStore.class,
             fr.dispostock.platform.register.DynamoRegisterStore.class,

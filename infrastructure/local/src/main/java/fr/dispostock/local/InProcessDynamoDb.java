@@ -2,7 +2,6 @@ package fr.dispostock.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.amazonaws.services.dynamodbv2.model.AttributeValue;
 import com.amazonaws.services.dynamodbv2.model.PutRequest;
 import com.amazonaws.services.dynamodbv2.model.WriteRequest;
 import fr.dispostock.platform.dynamo.BatchWriter;
@@ -12,7 +11,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -21,35 +19,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * DynamoDB Local's database file opened in this JVM without its HTTP server: no HTTP, no request
- * signing. Its SDK v2 client (the functions' beans in {@link #context()}) still turns each request
- * into JSON and back to reach DynamoDB Local's SDK v1 handler; {@link #putAll} hands bulk writes to
- * that handler directly (measured in BENCHMARKS.md). The file is the same as the server's, so the
- * platform then serves it as it is.
+ * signing, no JSON. The functions' beans in {@link #context()} reach DynamoDB Local's SDK v1 handler
+ * through {@link DirectClient} (DynamoDB Local's own SDK v2 client would turn each request into JSON
+ * and back), and {@link #putAll} hands bulk writes to that handler directly (measured in
+ * BENCHMARKS.md). The file is the same as the server's, so the platform then serves it as it is.
  */
 public final class InProcessDynamoDb implements AutoCloseable {
     static final String PROPERTY = "dispostock.local.in-process-dynamodb";
     private final AmazonDynamoDBLocal dynamoDb;
     private final DynamoDbClient client;
 
-    private InProcessDynamoDb(AmazonDynamoDBLocal dynamoDb) {
+    private InProcessDynamoDb(AmazonDynamoDBLocal dynamoDb, boolean direct) {
         this.dynamoDb = dynamoDb;
-        this.client = dynamoDb.dynamoDbClient();
+        this.client = direct ? new DirectClient(dynamoDb.amazonDynamoDB()) : dynamoDb.dynamoDbClient();
     }
 
     /** Opens (or creates) this database file, with the tables of template.yaml. */
     public static InProcessDynamoDb open(Path database) {
+        return open(database, true);
+    }
+
+    /**
+     * @param direct false: the beans go through DynamoDB Local's own SDK v2 client (JSON, as over
+     *               HTTP), the reference {@link DirectClient}'s writes are compared with
+     */
+    static InProcessDynamoDb open(Path database, boolean direct) {
         try {
             Files.createDirectories(database.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        InProcessDynamoDb db = new InProcessDynamoDb(DynamoDBEmbedded.create(database.toFile(), true)); // true: no telemetry
-        TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(db.client);
-        return db;
+        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(database.toFile(), true); // true: no telemetry
+        TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(local.dynamoDbClient());
+        return new InProcessDynamoDb(local, direct);
     }
 
     public DynamoDbClient client() {
@@ -63,7 +68,7 @@ public final class InProcessDynamoDb implements AutoCloseable {
     public void putAll(String table, List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
         for (int from = 0; from < items.size(); from += 25) {
             List<WriteRequest> page = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> new WriteRequest(new PutRequest(v1(item)))).toList();
+                    .map(item -> new WriteRequest(new PutRequest(DirectClient.v1(item)))).toList();
             Map<String, List<WriteRequest>> pending = Map.of(table, page);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 BatchWriter.backOff(attempt);
@@ -72,26 +77,17 @@ public final class InProcessDynamoDb implements AutoCloseable {
         }
     }
 
-    private static Map<String, AttributeValue> v1(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
-        return item.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> v1(e.getValue())));
-    }
-
-    private static AttributeValue v1(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
-        AttributeValue out = new AttributeValue();
-        switch (v.type()) {
-            case S -> out.setS(v.s());
-            case N -> out.setN(v.n());
-            case B -> out.setB(v.b().asByteBuffer());
-            case BOOL -> out.setBOOL(v.bool());
-            case NUL -> out.setNULL(true);
-            case SS -> out.setSS(v.ss());
-            case NS -> out.setNS(v.ns());
-            case BS -> out.setBS(v.bs().stream().map(SdkBytes::asByteBuffer).toList());
-            case M -> out.setM(v1(v.m()));
-            case L -> out.setL(v.l().stream().map(InProcessDynamoDb::v1).toList());
-            default -> throw new IllegalArgumentException("unknown attribute type " + v.type());
-        }
-        return out;
+    /** How many items the table holds (a counting Scan: the benchmark's figures). */
+    public long count(String table) {
+        long count = 0;
+        Map<String, com.amazonaws.services.dynamodbv2.model.AttributeValue> from = null;
+        do {
+            var page = dynamoDb.amazonDynamoDB().scan(new com.amazonaws.services.dynamodbv2.model.ScanRequest(table)
+                    .withSelect(com.amazonaws.services.dynamodbv2.model.Select.COUNT).withExclusiveStartKey(from));
+            count += page.getCount();
+            from = page.getLastEvaluatedKey();
+        } while (from != null);
+        return count;
     }
 
     /** The platform's beans (stores, services, the seed's), writing to this database; no HTTP server. */
