@@ -11,7 +11,7 @@ import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
-import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
@@ -21,9 +21,9 @@ import fr.dispostock.domain.mail.MailingQueue;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.register.Account;
-import fr.dispostock.domain.register.AccountStore;
+import fr.dispostock.domain.register.AccountReader;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -46,15 +46,15 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class CampaignService {
-    private final RegisterStore registers;
-    private final AccountStore accounts;
-    private final DeclarationStore declarations;
+    private final RegisterReader registers;
+    private final AccountReader accounts;
+    private final DeclarationReader declarations;
     private final CampaignStore campaigns;
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
 
-    public CampaignService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
+    public CampaignService(RegisterReader registers, AccountReader accounts, DeclarationReader declarations,
                            CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock) {
         this.registers = registers;
         this.accounts = accounts;

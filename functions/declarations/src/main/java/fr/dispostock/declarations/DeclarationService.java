@@ -27,7 +27,7 @@ import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.Establishment;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -53,11 +53,11 @@ import java.util.stream.Collectors;
 public class DeclarationService {
     private static final int NUMBER_TEXT_MAX = 40;
     private static final int WRITE_ATTEMPTS = 5;
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final DeclarationStore declarations;
     private final Clock clock;
 
-    public DeclarationService(RegisterStore registers, DeclarationStore declarations, Clock clock) {
+    public DeclarationService(RegisterReader registers, DeclarationStore declarations, Clock clock) {
         this.registers = registers;
         this.declarations = declarations;
         this.clock = clock;

@@ -17,6 +17,7 @@ import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.dynamo.BatchWriter;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +57,7 @@ class DeclarationHistoryTest {
         List<Double> billed = new ArrayList<>();
         DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed);
         DynamoDeclarationStore store = new DynamoDeclarationStore(client, new RevisionWriter(client, new BatchWriter(client)),
-                "DeclarationsTable");
+                new Tables(null, "DeclarationsTable", null, null));
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), store,
                 Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),

@@ -8,6 +8,7 @@ import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.register.DynamoRegisterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -49,7 +50,7 @@ class RegisterStoreOnLocalStackTest {
                 .httpClient(UrlConnectionHttpClient.create()).build();
         TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(client);
         RegisterStore store = new DynamoRegisterStore(client, new AuditedWriter(client), new BatchWriter(client),
-                "RegistersTable");
+                new Tables("RegistersTable", null, null, null));
 
         // when a PUI is created, then updated from a stale version
         Pui pui = RegisterFixtures.pui(store, "010000024", "010780054", "CH DE FLEYRIAT", "01");

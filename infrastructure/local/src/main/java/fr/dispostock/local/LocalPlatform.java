@@ -3,6 +3,7 @@ package fr.dispostock.local;
 import fr.dispostock.embedded.AotGuard;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -70,6 +71,7 @@ public final class LocalPlatform implements AutoCloseable {
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.putAll(TableDefinitions.everyTable());
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");

@@ -11,8 +11,9 @@ import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.dynamo.WriteCost;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,6 +39,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * one conditional PutItem, a correction one transaction of two small items, whatever came before.
  */
 @Singleton
+@Requires(property = Tables.DECLARATIONS)
 public class DynamoDeclarationStore implements DeclarationStore {
     private final DynamoDbClient dynamoDb;
     private final RevisionWriter writer;
@@ -45,10 +47,10 @@ public class DynamoDeclarationStore implements DeclarationStore {
     private final AtomicReference<WriteCost> cost = new AtomicReference<>(WriteCost.NONE);
 
     public DynamoDeclarationStore(DynamoDbClient dynamoDb, RevisionWriter writer,
-                                  @Value("${dispostock.tables.declarations:DeclarationsTable}") String table) {
+                                  Tables tables) {
         this.dynamoDb = dynamoDb;
         this.writer = writer;
-        this.table = table;
+        this.table = tables.declarations();
     }
 
     static String partition(Region region, IsoWeek week) {

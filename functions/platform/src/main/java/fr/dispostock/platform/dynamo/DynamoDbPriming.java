@@ -1,13 +1,12 @@
 package fr.dispostock.platform.dynamo;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, read a key that does
@@ -19,22 +18,22 @@ import java.util.Map;
 @Requires(property = "aws.lambda.initialization.type", value = "snap-start")
 public class DynamoDbPriming implements Resource {
     private final DynamoDbClient dynamoDb;
-    private final Map<String, String> tables;
+    private final List<String> tables;
 
-    public DynamoDbPriming(DynamoDbClient dynamoDb, @Property(name = "dispostock.tables") Map<String, String> tables) {
+    public DynamoDbPriming(DynamoDbClient dynamoDb, Tables tables) {
         this.dynamoDb = dynamoDb;
-        this.tables = tables;
+        this.tables = tables.configured();
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        tables.values().forEach(table -> dynamoDb.getItem(g -> g.tableName(table).key(Items.key("#PRIME", "#PRIME"))));
+        tables.forEach(table -> dynamoDb.getItem(g -> g.tableName(table).key(Items.key("#PRIME", "#PRIME"))));
     }
 
     /** The tables read before the snapshot. */
-    public java.util.Collection<String> primedTables() {
-        return tables.values();
+    public List<String> primedTables() {
+        return tables;
     }
 
     @Override

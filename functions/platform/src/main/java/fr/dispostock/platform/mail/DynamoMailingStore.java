@@ -11,7 +11,8 @@ import fr.dispostock.domain.mail.ReminderRun;
 import fr.dispostock.domain.mail.ReminderRunStore;
 import fr.dispostock.platform.dynamo.BatchWriter;
 import fr.dispostock.platform.dynamo.Items;
-import io.micronaut.context.annotation.Value;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,6 +47,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * {@code RUNS}, by the instant they were scheduled for.
  */
 @Singleton
+@Requires(property = Tables.MAIL)
 public class DynamoMailingStore implements MailingStore, CampaignStore, ReminderRunStore {
     /** How long a reminder run's recipients (addresses) are kept; the run's report stays. */
     static final Duration RUN_RECIPIENTS_KEPT = Duration.ofDays(90);
@@ -57,11 +59,11 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private final String table;
 
     public DynamoMailingStore(DynamoDbClient dynamoDb, BatchWriter batches, Clock clock,
-                              @Value("${dispostock.tables.mail:MailTable}") String table) {
+                              Tables tables) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
         this.clock = clock;
-        this.table = table;
+        this.table = tables.mail();
     }
 
     private static String batchKey(int batch) {

@@ -7,7 +7,8 @@ import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.platform.dynamo.BatchWriter;
 import fr.dispostock.platform.dynamo.Items;
-import io.micronaut.context.annotation.Value;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,16 +25,17 @@ import static fr.dispostock.platform.dynamo.Items.string;
 
 /** Accounts in the RegistersTable: {@code ACCOUNT#<sub>}, listed through gsi1 {@code ACCOUNTS}. */
 @Singleton
+@Requires(property = Tables.REGISTERS)
 public class DynamoAccountStore implements AccountStore {
     private final DynamoDbClient dynamoDb;
     private final BatchWriter batches;
     private final String table;
 
     public DynamoAccountStore(DynamoDbClient dynamoDb, BatchWriter batches,
-                              @Value("${dispostock.tables.registers:RegistersTable}") String table) {
+                              Tables tables) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
-        this.table = table;
+        this.table = tables.registers();
     }
 
     @Override

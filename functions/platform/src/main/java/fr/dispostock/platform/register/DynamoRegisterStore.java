@@ -15,7 +15,8 @@ import fr.dispostock.domain.register.Site;
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.BatchWriter;
 import fr.dispostock.platform.dynamo.Items;
-import io.micronaut.context.annotation.Value;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,6 +48,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * strongly consistent; lists come from Query on the GSIs, never from a Scan.
  */
 @Singleton
+@Requires(property = Tables.REGISTERS)
 public class DynamoRegisterStore implements RegisterStore {
     private static final int BATCH_GET_MAX = 100;
     private final DynamoDbClient dynamoDb;
@@ -55,11 +57,11 @@ public class DynamoRegisterStore implements RegisterStore {
     private final String table;
 
     public DynamoRegisterStore(DynamoDbClient dynamoDb, AuditedWriter writer, BatchWriter batches,
-                               @Value("${dispostock.tables.registers:RegistersTable}") String table) {
+                               Tables tables) {
         this.dynamoDb = dynamoDb;
         this.writer = writer;
         this.batches = batches;
-        this.table = table;
+        this.table = tables.registers();
     }
 
     // ---- keys: one place says how every register item is addressed

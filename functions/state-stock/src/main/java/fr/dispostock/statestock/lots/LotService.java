@@ -12,7 +12,7 @@ import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Product;
@@ -44,11 +44,11 @@ import java.util.Optional;
 @Singleton
 public class LotService {
     private static final int WRITE_ATTEMPTS = 5;
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
 
-    public LotService(RegisterStore registers, StateStockStore store, Clock clock) {
+    public LotService(RegisterReader registers, StateStockStore store, Clock clock) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;

@@ -17,7 +17,7 @@ import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.Address;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
@@ -53,11 +53,11 @@ import java.util.regex.Pattern;
 @Singleton
 public class OrderService {
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,100}$");
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
 
-    public OrderService(RegisterStore registers, StateStockStore store, Clock clock) {
+    public OrderService(RegisterReader registers, StateStockStore store, Clock clock) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;

@@ -1,4 +1,4 @@
-package fr.dispostock.platform.mail;
+package fr.dispostock.campaigns.ses;
 
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Recipient;

@@ -1,4 +1,4 @@
-package fr.dispostock.platform.mail;
+package fr.dispostock.campaigns.ses;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
