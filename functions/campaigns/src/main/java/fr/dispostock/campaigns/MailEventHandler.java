@@ -51,7 +51,7 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
         for (Map<String, Object> r : recipients) {
             mailings.suppress((String) r.get("emailAddress"), type.toLowerCase());
             if (mailing != null) {
-                mailings.countBounce(mailing);
+                mailings.countBounceOrComplaint(mailing);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package fr.dispostock.domain.register;
 
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
 
 import java.util.Collection;
@@ -18,6 +19,11 @@ public interface RegisterReader {
     Map<Finess, Establishment> establishments(Collection<Finess> finessEj);
 
     Optional<Pui> pui(Finess finessEt);
+
+    /** The PUI, or a 404 saying it is not in the register. */
+    default Pui existingPui(Finess finessEt) {
+        return pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
+    }
 
     List<Pui> puis(Region region);
 

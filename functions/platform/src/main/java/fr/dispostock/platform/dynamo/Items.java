@@ -28,7 +28,11 @@ public final class Items {
         return value == null ? null : AttributeValue.fromN(value.toPlainString());
     }
 
-    public static AttributeValue ss(List<String> values) {
+    /**
+     * Strings as a list (L), read back by {@link #strings}: the order is kept and an empty list is fine,
+     * which a string set (SS) would give neither (items already stored are lists: keep it so).
+     */
+    public static AttributeValue list(List<String> values) {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 

@@ -106,7 +106,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
             Map<String, AttributeValue> batch = new HashMap<>();
             batch.put("pk", s(m.id().key()));
             batch.put("sk", s(batchKey(b)));
-            batch.put("to", Items.ss(recipients.get(b).stream().map(Recipient::email).toList()));
+            batch.put("to", Items.list(recipients.get(b).stream().map(Recipient::email).toList()));
             batch.put("data", AttributeValue.fromL(recipients.get(b).stream().map(r -> {
                 Map<String, AttributeValue> data = new HashMap<>();
                 r.data().forEach((k, v) -> data.put(k, s(v)));
@@ -272,7 +272,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     }
 
     @Override
-    public void countBounce(MailingId id) {
+    public void countBounceOrComplaint(MailingId id) {
         update(id, "ADD bounced :one", "attribute_exists(pk)", Map.of(":one", n(1)));
     }
 

@@ -74,8 +74,8 @@ public class DynamoAccountStore implements AccountStore {
         item.put("gsi1sk", s(a.subject()));
         item.put("sub", s(a.subject()));
         item.put("email", s(a.email()));
-        item.put("roles", Items.ss(a.roles().stream().map(Role::name).sorted().toList()));
-        item.put("finessEj", Items.ss(a.establishments().stream().map(Finess::value).sorted().toList()));
+        item.put("roles", Items.list(a.roles().stream().map(Role::name).sorted().toList()));
+        item.put("finessEj", Items.list(a.establishments().stream().map(Finess::value).sorted().toList()));
         Items.put(item, "region", a.region() == null ? null : s(a.region().code()));
         return item;
     }

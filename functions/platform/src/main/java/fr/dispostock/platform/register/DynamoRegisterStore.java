@@ -370,9 +370,9 @@ public class DynamoRegisterStore implements RegisterStore {
         item.put("gsi1sk", s(m.itemId()));
         item.put("itemId", s(m.itemId()));
         item.put("label", s(m.label()));
-        item.put("ucds", Items.ss(m.ucds().stream().map(Ucd::ucd13).toList()));
+        item.put("ucds", Items.list(m.ucds().stream().map(Ucd::ucd13).toList()));
         item.put("level", s(m.priority().level().name()));
-        item.put("regions", Items.ss(m.priority().regions().stream().map(Region::code).toList()));
+        item.put("regions", Items.list(m.priority().regions().stream().map(Region::code).toList()));
         item.put("trackingStart", s(m.trackingStart().toString()));
         put(item, "trackingEnd", m.trackingEnd() == null ? null : s(m.trackingEnd().toString()));
         if (m.version() > 0) {

@@ -1,14 +1,14 @@
 package fr.dispostock.statestock.lots;
 
-import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
-import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Retries;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.Pui;
@@ -43,7 +43,6 @@ import java.util.Optional;
  */
 @Singleton
 public class LotService {
-    private static final int WRITE_ATTEMPTS = 5;
     private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
@@ -55,7 +54,7 @@ public class LotService {
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarant(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
@@ -71,19 +70,16 @@ public class LotService {
         List<LotLine> lines = lines(v, body == null ? null : body.lines(), date == null ? today : date);
         v.throwIfAny("Invalid lot declaration");
 
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+        return Retries.untilWritten(() -> {
             Optional<LotDeclaration> existing = store.lots(pui.region(), date, finessEt);
             if (existing.isPresent() && existing.get().current().lines().equals(lines)) {
-                return view(existing.get()); // the same figures again: a retry
+                return Optional.of(view(existing.get())); // the same figures again: a retry
             }
             LotDeclaration.Revision figures = new LotDeclaration.Revision(now, caller.auditName(), lines);
             LotDeclaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> LotDeclaration.first(
                     finessEt, pui.finessEj(), pui.region(), pui.departement(), date, figures));
-            if (store.save(existing.orElse(null), next)) {
-                return view(next);
-            }
-        }
-        throw new ConflictException(ConflictException.Kind.CONFLICT, "Declarations keep arriving at once; retry.");
+            return store.save(existing.orElse(null), next) ? Optional.of(view(next)) : Optional.empty();
+        }, "Declarations keep arriving at once; retry.");
     }
 
     private List<LotLine> lines(Violations v, List<LotsBody.LotBody> body, LocalDate date) {
@@ -133,7 +129,7 @@ public class LotService {
     }
 
     public Declared get(Caller caller, Finess finessEt, String dateParam) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         LocalDate date = Dates.parse(dateParam);
         return view(store.lots(pui.region(), date, finessEt).orElseThrow(() -> nothingDeclared(finessEt, date)));
@@ -141,7 +137,7 @@ public class LotService {
 
     /** The Thursday's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
     public History history(Caller caller, Finess finessEt, String dateParam, String limit, String cursor) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         LocalDate date = Dates.parse(dateParam);
         Violations v = new Violations();
@@ -173,7 +169,7 @@ public class LotService {
         Optional<Region> region;
         List<LotDeclaration> declarations = new ArrayList<>();
         if (finessEt != null) {
-            Pui pui = pui(finessEt);
+            Pui pui = registers.existingPui(finessEt);
             Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
             region = Optional.of(pui.region());
             store.lots(pui.region(), date, finessEt).ifPresent(declarations::add);
@@ -220,9 +216,5 @@ public class LotService {
     private static Declared view(LotDeclaration d) {
         return new Declared(d.finessEt().value(), d.date(), d.current().lines(), d.current().declaredAt(),
                 d.current().declaredBy(), d.earlierRevisions());
-    }
-
-    private Pui pui(Finess finessEt) {
-        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
     }
 }
