@@ -15,7 +15,7 @@ import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -76,9 +76,9 @@ public class LocalHistory {
             return DynamoDeclarationStore.items(declaration, earlier);
         }
     }
-    private final BatchWriter writer;
+    private final BatchCalls writer;
 
-    public LocalHistory(DynamoDeclarationStore declarations, DynamoStateStockStore stateStock, BatchWriter writer) {
+    public LocalHistory(DynamoDeclarationStore declarations, DynamoStateStockStore stateStock, BatchCalls writer) {
         this.declarations = declarations;
         this.stateStock = stateStock;
         this.writer = writer;

@@ -2,7 +2,7 @@ package fr.dispostock.campaigns.ses;
 
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Recipient;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -77,7 +77,7 @@ public class SesBulkMailer implements BulkMailer {
             request.configurationSetName(configurationSet);
         }
         for (int attempt = 0; ; attempt++) {
-            BatchWriter.backOff(attempt);
+            BatchCalls.backOff(attempt);
             try {
                 return (int) ses.sendBulkEmail(request.build()).bulkEmailEntryResults().stream()
                         .filter(r -> r.status() == BulkEmailStatus.SUCCESS).count();

@@ -62,29 +62,6 @@ public final class Items {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
     }
 
-    /**
-     * The size DynamoDB bills an item for: attribute names plus values (strings in UTF-8, numbers
-     * about one byte per two digits plus one, booleans and nulls one byte, three bytes per list or map).
-     */
-    public static long size(Map<String, AttributeValue> item) {
-        long size = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + size(e.getValue());
-        }
-        return size;
-    }
-
-    private static long size(AttributeValue v) {
-        return switch (v.type()) {
-            case S -> v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            case N -> (v.n().replace("-", "").replace(".", "").length() + 1) / 2 + 1;
-            case BOOL, NUL -> 1;
-            case L -> 3 + v.l().stream().mapToLong(e -> size(e) + 1).sum();
-            case M -> 3 + size(v.m()) + v.m().size();
-            default -> v.toString().length();
-        };
-    }
-
     /** An item as plain values (strings, numbers, booleans, lists, maps), e.g. to show an audit trail. */
     public static Map<String, Object> plain(Map<String, AttributeValue> item) {
         Map<String, Object> out = new LinkedHashMap<>();

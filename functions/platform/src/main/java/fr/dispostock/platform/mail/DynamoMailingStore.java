@@ -9,7 +9,7 @@ import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.domain.mail.ReminderRun;
 import fr.dispostock.domain.mail.ReminderRunStore;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Clock;
@@ -54,11 +53,11 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private static final String ROOT = "#";
     private static final String RUNS = "RUNS";
     private final DynamoDbClient dynamoDb;
-    private final BatchWriter batches;
+    private final BatchCalls batches;
     private final Clock clock;
     private final String table;
 
-    public DynamoMailingStore(DynamoDbClient dynamoDb, BatchWriter batches, Clock clock,
+    public DynamoMailingStore(DynamoDbClient dynamoDb, BatchCalls batches, Clock clock,
                               Tables tables) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
@@ -249,19 +248,8 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     @Override
     public Set<String> suppressed(Collection<String> emails) {
         Set<String> found = new HashSet<>();
-        List<String> all = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        for (int from = 0; from < all.size(); from += 100) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(
-                    all.subList(from, Math.min(all.size(), from + 100)).stream()
-                            .map(e -> Items.key("SUPPRESSED", e)).toList()).build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                BatchWriter.backOff(attempt);
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(i -> found.add(string(i, "sk")));
-                pending = response.unprocessedKeys();
-            }
-        }
+        batches.getAll(table, emails.stream().map(e -> Items.key("SUPPRESSED", e.toLowerCase(Locale.ROOT))).toList(), false)
+                .forEach(i -> found.add(string(i, "sk")));
         return found;
     }
 

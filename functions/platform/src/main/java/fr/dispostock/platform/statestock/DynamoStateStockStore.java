@@ -133,7 +133,7 @@ public class DynamoStateStockStore implements StateStockStore {
         Map<String, AttributeValue> earlier = previous == null ? null
                 : lotRevisionItemOf(previous.date(), previous.finessEt(), previous.revision(), previous.current());
         return revisions.write(table, lotsItemOf(next), earlier, previous == null ? 0 : previous.revision(),
-                this::oldShapeLotRevisions).isPresent();
+                this::oldShapeLotRevisions);
     }
 
     @Override
