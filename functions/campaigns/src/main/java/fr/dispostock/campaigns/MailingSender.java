@@ -67,7 +67,11 @@ public class MailingSender {
         long nextCallNanos = System.nanoTime();
         int done = 0;
         for (int batch = m.nextBatch(); batch < m.batches(); batch++) {
-            if (done == maxBatches || Duration.between(start, Instant.now()).compareTo(budget) >= 0) {
+            if (done == maxBatches) {
+                return false;
+            }
+            if (Duration.between(start, Instant.now()).compareTo(budget) >= 0) {
+                releaseLease(id);
                 return false;
             }
             List<Recipient> recipients = mailings.batch(id, batch);
@@ -84,11 +88,23 @@ public class MailingSender {
                 LOG.warn("{}: batch {} checkpointed by another sender; stopping", id, batch);
                 return true;
             }
-            mailings.lease(id, clock.instant().minus(LEASE), clock.instant().plus(LEASE));
+            renewLease(id);
             done++;
         }
         LOG.info("{}: all {} batches done", id, m.batches());
         return true;
+    }
+
+    /** Extends this sender's lease by a whole LEASE: the end it set before is always earlier than the new one. */
+    private void renewLease(MailingId id) {
+        Instant until = clock.instant().plus(LEASE);
+        mailings.lease(id, until, until);
+    }
+
+    /** Gives the lease back, out of time, so that the invocation kicked next goes on at once. */
+    private void releaseLease(MailingId id) {
+        Instant now = clock.instant();
+        mailings.lease(id, now.plus(LEASE), now);
     }
 
     /** Named after its content: the same message again reuses its template, another one gets its own. */

@@ -8,13 +8,15 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Lambda entry of the sender of every mailing (campaigns and reminder runs): the MailTable's stream
- * delivers the kick items (template.yaml filters them); for each mailing kicked, send for at most 13
- * minutes (the function has 15), then kick again to go on from the checkpoint in a fresh invocation.
+ * delivers the kick items (template.yaml filters them); the mailings kicked share one budget of 13
+ * minutes (the function has 15, whatever the batch holds): a mailing left unfinished when it runs out
+ * is kicked again, to go on from its checkpoint in a fresh invocation.
  * The stream's event is read as a JSON object (the function's LambdaJson knows no DynamoDB event
  * class): of each record, the mailing of the kick item's new image.
  */
@@ -40,8 +42,10 @@ public class MailingSenderHandler extends MicronautRequestHandler<Map<String, Ob
 
     @Override
     public Void execute(Map<String, Object> event) {
+        Instant deadline = Instant.now().plus(BUDGET);
         kickedMailings(event).forEach(id -> {
-            if (!sender.resume(id, BUDGET, Integer.MAX_VALUE)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero() || !sender.resume(id, left, Integer.MAX_VALUE)) {
                 queue.kick(id);
             }
         });

@@ -10,9 +10,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.dispostock.campaigns.CampaignsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +91,46 @@ class CampaignTest {
 
         // when a duplicate invocation arrives at once
         boolean answered = sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
+
+        // then it leaves the campaign to the lease holder
+        assertTrue(answered);
+        assertEquals(50, mailed().size());
+    }
+
+    @Test
+    void a_sender_out_of_time_hands_over_to_the_invocation_it_kicks_at_once() {
+        // given a campaign whose sender runs out of its budget before its first batch
+        String id = created(NATIONAL, campaign("ALL", null));
+        API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
+        assertEquals(false, sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ZERO, Integer.MAX_VALUE));
+
+        // when the invocation it kicked arrives at once (no lease left to wait for)
+        boolean finished = sender(Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
+
+        // then that one sends everyone, once
+        assertTrue(finished);
+        assertEquals(132, mailed().size());
+        assertEquals(132, new HashSet<>(mailed()).size());
+    }
+
+    @Test
+    void a_sender_renews_its_lease_after_each_batch() {
+        // given a sender whose clock moves 30 s at each reading, stopped after one batch: it took its
+        // lease at T0 until T0+90 s, and renewed it after the batch, at T0+60 s, until T0+120 s
+        String id = created(NATIONAL, campaign("ALL", null));
+        API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
+        Instant t0 = Instant.now();
+        AtomicInteger readings = new AtomicInteger();
+        Clock slow = new Clock() {
+            public ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(ZoneId zone) { return this; }
+            public Instant instant() { return t0.plusSeconds(30L * readings.getAndIncrement()); }
+        };
+        sender(slow).resume(MailingId.campaign(id), Duration.ofMinutes(1), 1);
+
+        // when another invocation arrives at T0+100 s, after the first lease's end but before the renewed one's
+        boolean answered = sender(Clock.fixed(t0.plusSeconds(100), ZoneOffset.UTC))
+                .resume(MailingId.campaign(id), Duration.ofMinutes(1), Integer.MAX_VALUE);
 
         // then it leaves the campaign to the lease holder
         assertTrue(answered);

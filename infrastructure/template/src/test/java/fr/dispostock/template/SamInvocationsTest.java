@@ -74,7 +74,7 @@ class SamInvocationsTest {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> functions = template.resources("AWS::Serverless::Function");
         // the sender reads the MailTable's stream: SAM adds AWSLambdaDynamoDBExecutionRole to its role
-        Map<String, Map<String, Object>> kicks = events(functions.get("CampaignSenderFunction"), "DynamoDB");
+        Map<String, Map<String, Object>> kicks = SamTemplate.events(functions.get("CampaignSenderFunction"), "DynamoDB");
         // SAM makes each function's role, with its Policies and what its events need, unless it names its own
         functions.forEach((id, function) -> Optional.ofNullable(function.get("Role")).ifPresent(role -> problems.add(
                 id + " names its own Role " + role + ": SAM then attaches neither its Policies nor what its events need")));
@@ -93,7 +93,7 @@ class SamInvocationsTest {
         });
         // the scheduler invokes the reminders: one role per schedule, made by SAM, for each kind
         Map<String, Object> reminders = functions.get("RemindersFunction");
-        Map<String, Map<String, Object>> schedules = events(reminders, "ScheduleV2");
+        Map<String, Map<String, Object>> schedules = SamTemplate.events(reminders, "ScheduleV2");
         Set<String> kinds = new TreeSet<>();
         schedules.forEach((name, properties) -> {
             if (properties.containsKey("RoleArn")) {
@@ -111,7 +111,7 @@ class SamInvocationsTest {
                     + ", not order-day, state-stock and weekly-declaration");
         }
         // EventBridge invokes the mail-event handler with the SES events of the configuration set
-        Map<String, Map<String, Object>> rules = events(functions.get("MailEventsFunction"), "EventBridgeRule");
+        Map<String, Map<String, Object>> rules = SamTemplate.events(functions.get("MailEventsFunction"), "EventBridgeRule");
         if (rules.size() != 1) {
             problems.add("MailEventsFunction has " + rules.size() + " EventBridgeRule events, not one: " + rules.keySet());
         }
@@ -145,17 +145,5 @@ class SamInvocationsTest {
         List<String> types = (List<String>) ((Map<String, Object>) destination.get("EventDestination"))
                 .get("MatchingEventTypes");
         return types.stream().map(t -> detailType.getOrDefault(t, "(" + t + ")")).toList();
-    }
-
-    /** A function's events of one type, by name, with their properties. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> events(Map<String, Object> function, String type) {
-        Map<String, Map<String, Object>> found = new java.util.LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of())).forEach((name, event) -> {
-            if (type.equals(event.get("Type"))) {
-                found.put(name, (Map<String, Object>) event.getOrDefault("Properties", Map.of()));
-            }
-        });
-        return found;
     }
 }

@@ -16,10 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * template.yaml as written. Unlike embedded's {@code CloudFormationYaml}, which reads {@code !Ref X} as
@@ -78,10 +80,68 @@ final class SamTemplate {
         return ((Map<String, Map<String, Object>>) document.get("Resources")).get(id);
     }
 
+    /**
+     * A copy of template.yaml (in dir) that a test changed, to show that a check fails on it. A change that
+     * no longer applies (the template moved on) fails the test rather than checking the unchanged template.
+     */
+    static SamTemplate changed(Path dir, UnaryOperator<String> change) {
+        try {
+            String original = Files.readString(FILE);
+            String changed = change.apply(original);
+            if (changed.equals(original)) {
+                throw new IllegalStateException("the test's change no longer applies to template.yaml: break it another way");
+            }
+            return load(Files.writeString(dir.resolve("template.yaml"), changed));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of a text from the one starting with {@code start} to the next blank line (a resource, an event). */
+    static String block(String text, String start) {
+        String from = text.substring(text.indexOf(start));
+        return from.substring(0, from.indexOf("\n\n"));
+    }
+
     /** Whether the template declares that parameter. */
-    @SuppressWarnings("unchecked")
     boolean hasParameter(String name) {
-        return ((Map<String, Object>) document.getOrDefault("Parameters", Map.of())).containsKey(name);
+        return parameter(name) != null;
+    }
+
+    /** A parameter as written (Type, Default, AllowedPattern…), or null when the template has none of that name. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parameter(String name) {
+        return ((Map<String, Map<String, Object>>) document.getOrDefault("Parameters", Map.of())).get(name);
+    }
+
+    /** An output as written (Value, Description), or null. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> output(String name) {
+        return ((Map<String, Map<String, Object>>) document.getOrDefault("Outputs", Map.of())).get(name);
+    }
+
+    /** A function's events of one type (HttpApi, DynamoDB, ScheduleV2…), by name, with their properties. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> events(Map<String, Object> function, String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of())).forEach((name, event) -> {
+            if (type.equals(event.get("Type"))) {
+                found.put(name, (Map<String, Object>) event.getOrDefault("Properties", Map.of()));
+            }
+        });
+        return found;
+    }
+
+    /** A mapping of the template, or an empty one when the value is absent or not a mapping. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** A sequence of the template, or an empty one when the value is absent or not a sequence. */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
     /**
