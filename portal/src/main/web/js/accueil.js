@@ -3,12 +3,10 @@
 // instructions in force, national and regional. The calendar comes from the API (Paris time).
 import { api, establishmentsOf, findOrNull } from './api.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { day, instructionsHtml } from './consigne.js';
 
-const DAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
-/** "lundi 7 décembre 2026" for an ISO date of the API. */
-const day = (iso) => DAY.format(new Date(`${iso}T00:00:00Z`));
 const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--no-icon">${escapeHtml(text)}</p>`;
 
 function weeklyStatus(declaration, calendar) {
@@ -18,7 +16,7 @@ function weeklyStatus(declaration, calendar) {
   }
   const late = declaration.late ? ', en retard' : '';
   if (declaration.missingItems.length) {
-    return `${badge('warning', `Incomplète${late}`)}<p class="fr-text--sm fr-mb-0">${declaration.missingItems.length} médicament(s) manquant(s)</p>`;
+    return `${badge('warning', `Incomplète${late}`)}<p class="fr-text--sm fr-mb-0">${declaration.missingItems.length} médicament${declaration.missingItems.length > 1 ? 's manquants' : ' manquant'}</p>`;
   }
   return badge('success', `Faite${late}`);
 }
@@ -75,17 +73,7 @@ async function instructionsSection(establishments) {
   const regions = [...new Set(establishments.map((e) => e.region))];
   const lists = await Promise.all((regions.length ? regions : [null]).map((r) => api(`/v1/instructions${r ? `?region=${encodeURIComponent(r)}` : ''}`).then((x) => x.data)));
   const instructions = [...new Map(lists.flat().map((i) => [i.id, i])).values()];
-  const items = instructions.map((i) => `
-<div class="fr-callout fr-mb-3w">
-  <h3 class="fr-callout__title">${escapeHtml(i.title)}</h3>
-  <p class="fr-text--sm fr-mb-1w">${i.region ? `Consigne régionale (région ${escapeHtml(i.region)})` : 'Consigne nationale'}, depuis le ${day(i.validFrom)}</p>
-  <p class="fr-callout__text">${escapeHtml(i.body)}</p>
-</div>`);
-  return `
-<section aria-labelledby="consignes-titre">
-  <h2 id="consignes-titre">Consignes en vigueur</h2>
-  ${items.join('') || '<p>Aucune consigne en vigueur.</p>'}
-</section>`;
+  return instructionsHtml(instructions);
 }
 
 const session = await startPage('accueil');

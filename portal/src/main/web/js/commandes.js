@@ -6,18 +6,11 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
+import { formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui, drafts } from './pui.js';
+import { orderStatus } from './commande.js';
 
-const STATUS = {
-  SUBMITTED: ['Envoyée à l’ARS', 'info'],
-  APPROVED: ['Approuvée', 'success'],
-  PARTIALLY_APPROVED: ['Approuvée en partie', 'warning'],
-  REJECTED: ['Refusée', 'error'],
-  SHIPPED: ['Expédiée', 'success'],
-  CANCELLED: ['Annulée', ''],
-};
 const KIND = { VACCINE: 'Vaccin', ANTIVIRAL: 'Antiviral', DEVICE: 'Dispositif' };
 // the catalogue counts in English units (its contract with the supplier's software)
 const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
@@ -34,7 +27,7 @@ const $ = (selector) => main.querySelector(selector);
 const product = (code) => catalogue.find((p) => p.code === code);
 const nameOf = (code) => product(code)?.name ?? code;
 const draftKey = () => `dispostock.commande.${pui.finessEt}`;
-const badge = (status) => `<span class="fr-badge fr-badge--sm${STATUS[status]?.[1] ? ` fr-badge--${STATUS[status][1]}` : ''}">${STATUS[status]?.[0] ?? status}</span>`;
+const badge = orderStatus;
 const units = (quantity, p) => `${formatNumber(quantity)} ${escapeHtml(unitOf(p))}`;
 
 /** The form's packs by product code, as typed (a non-number stays a string for the checks). */
@@ -179,7 +172,7 @@ function linesTable(order) {
 const STEP = { SUBMITTED: 'Envoyée', APPROVED: 'Approuvée', PARTIALLY_APPROVED: 'Approuvée en partie', REJECTED: 'Refusée', SHIPPED: 'Expédiée', CANCELLED: 'Annulée' };
 
 function orderHtml(order) {
-  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(s.by)}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
+  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(formatAuthor(s.by))}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
   const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${formatNumber(l.quantity)}`).join(' ; ')}</li>`).join('');
   return `
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}" data-order="${escapeHtml(order.orderId)}">

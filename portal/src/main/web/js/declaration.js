@@ -6,7 +6,7 @@
 import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { formatDay, formatInstant, formatNumber, inFrench, isoDay, isoWeekOf, mondayOf, showSendFailure } from './format.js';
+import { downloadCsv, formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, quotedCsv, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, drafts, keepInAddress } from './pui.js';
 
@@ -52,7 +52,7 @@ function showState(current) {
   const missing = current.missingItems ?? [];
   state.innerHTML = `
 <p>${missing.length ? '<span class="fr-badge fr-badge--warning fr-mr-1w">Incomplète</span>' : '<span class="fr-badge fr-badge--success fr-mr-1w">Déclarée</span>'}${current.late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
-<p>Envoyée le ${escapeHtml(formatInstant(current.declaredAt))} par ${escapeHtml(current.declaredBy)}.</p>
+<p>Envoyée le ${escapeHtml(formatInstant(current.declaredAt))} par ${escapeHtml(formatAuthor(current.declaredBy))}.</p>
 ${missing.length ? `<p>${missing.length} médicament${missing.length > 1 ? 's' : ''} manquant${missing.length > 1 ? 's' : ''} :</p><ul id="manquants">${missing.map((id) => `<li>${escapeHtml(labelOf(id))}</li>`).join('')}</ul>` : ''}`;
 }
 
@@ -85,10 +85,10 @@ function showGrid(current) {
     ];
   });
   $('#grille').innerHTML = `
-<h2 id="grille-titre" class="fr-mt-4w">Stock de la semaine ${escapeHtml(week)}</h2>
+<h2 id="grille-titre" class="fr-mt-4w">Stock de la ${escapeHtml(formatWeek(week))}</h2>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <form id="declaration" novalidate aria-labelledby="grille-titre">
-  ${table(`${items.length} médicaments à déclarer pour ${pui.name}, semaine ${week}`,
+  ${table(`${items.length} médicaments à déclarer pour ${pui.name}, ${formatWeek(week)}`,
     ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration' })}
   <button type="submit" class="fr-btn" id="envoyer">Envoyer la déclaration</button>
 </form>`;
@@ -190,13 +190,8 @@ function showCsv() {
   <button type="submit" class="fr-btn fr-mt-2w" id="envoyer-csv">Envoyer le fichier</button>
 </form>`;
   csv.querySelector('#modele').addEventListener('click', () => {
-    const quoted = (text) => `"${text.replace(/"/g, '""')}"`;
-    const content = ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quoted(i.label)}`)].join('\r\n');
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(['\uFEFF', content, '\r\n'], { type: 'text/csv;charset=utf-8' }));
-    link.download = `declaration-${pui.finessEt}-${week}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadCsv(`declaration-${pui.finessEt}-${week}.csv`,
+      ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quotedCsv(i.label)}`)]);
   });
   const form = csv.querySelector('#formulaire-csv');
   form.addEventListener('submit', async (event) => {
@@ -303,7 +298,7 @@ if (session) {
     <div class="fr-col-12 fr-col-md-8" id="choix-pui"><p>Chargement…</p></div>
     <div class="fr-col-12 fr-col-md-4">
       <div class="fr-input-group">
-        <label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+        <label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Du lundi au dimanche</span></label>
         <input class="fr-input" type="week" id="semaine" name="semaine">
       </div>
     </div>

@@ -1,6 +1,9 @@
-// Dates, numbers and the API's messages as a French pharmacist reads them, and the calendar of
+// Dates, numbers and the API's messages (messages.js) as a French pharmacist reads them, and the calendar of
 // Dispostock (ISO weeks, Thursdays) counted in the browser's day.
 import { showErrors, showFailure } from './forms.js';
+import { errorsInFrench } from './messages.js';
+
+export { inFrench } from './messages.js';
 
 const DAY_MS = 86_400_000;
 
@@ -45,37 +48,19 @@ const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
 export const formatInstant = (instant) => INSTANT.format(new Date(instant));
 /** '7 décembre 2026' of a 'YYYY-MM-DD'. */
 export const formatDay = (day) => DAY.format(new Date(`${day}T00:00:00Z`));
+const DAYS = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** 'semaine 48 (23–29 novembre 2026)' of an ISO week '2026-W48'. */
+export function formatWeek(week) {
+  const monday = new Date(`${mondayOf(week)}T00:00:00Z`);
+  return `semaine ${Number(week.slice(-2))} (${DAYS.formatRange(monday, new Date(monday.getTime() + 6 * DAY_MS))})`;
+}
 /** '1 234,5' */
 export const formatNumber = (n) => NUMBER.format(n);
-
-// The API words its validation messages in English (they are its contract with hospital software):
-// the ones our screens can meet, in French; any other is shown as the server wrote it.
-const MESSAGES = [
-  [/^is required; a zero stock is declared as 0$/, () => 'est obligatoire ; un stock nul se déclare 0'],
-  [/^is required; declare 0 when nothing is consumed$/, () => 'est obligatoire ; déclarez 0 si rien n’est consommé'],
-  [/^must be a whole number of units from (\d+) to (\d+)$/, (m) => `doit être un nombre entier d’unités, de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
-  [/^must be a number from (\d+) to (\d+)$/, (m) => `doit être un nombre de ${formatNumber(m[1])} à ${formatNumber(m[2])}`],
-  [/^must have at most (\d+) decimals$/, (m) => `a au plus ${m[1]} décimales`],
-  [/^item (.+) is not one this PUI declares this week$/, (m) => `le médicament ${m[1]} n’est pas attendu de cette PUI cette semaine`],
-  [/^item (.+) is declared twice.*$/, (m) => `le médicament ${m[1]} est déclaré deux fois`],
-  [/^'' is not a number$/, () => 'est vide : saisissez 0 pour un zéro, ou retirez la ligne d’un médicament non déclaré'],
-  [/^'(.*)' is not a number$/, (m) => `« ${m[1]} » n’est pas un nombre`],
-  [/^lot (.+) of (.+) is declared twice.*$/, (m) => `le lot ${m[1]} de ${m[2]} est déclaré deux fois`],
-  [/^must be a vaccine or antiviral of the State-stock catalogue$/, () => 'doit être un vaccin ou un antiviral du catalogue'],
-  [/^must be whole packs of (\d+) (.+?) .*$/, (m) => `doit être un nombre entier de boîtes de ${m[1]} ${m[2]}`],
-  [/^is required$/, () => 'est obligatoire'],
-];
-
-export function inFrench(message) {
-  for (const [pattern, french] of MESSAGES) {
-    const m = pattern.exec(message);
-    if (m) return french(m);
-  }
-  return message;
-}
-
-/** The API's errors with their messages in French. */
-const errorsInFrench = (errors) => errors.map((e) => ({ pointer: e.pointer, message: inFrench(e.message) }));
+/**
+ * Who sent a version or made an order's step, as a reader knows them: the API writes 'subject <e-mail>' (the subject is the
+ * identity platform's opaque id, or the e-mail itself locally): the e-mail when there is one.
+ */
+export const formatAuthor = (declaredBy) => /<([^<>]+)>$/.exec(declaredBy ?? '')?.[1] ?? declaredBy;
 
 /**
  * A form's sending failed: the API's 422 on the fields (in French, under `title`), anything else
@@ -89,3 +74,15 @@ export function showSendFailure(form, error, title, kept) {
   showFailure(form, error);
   form.querySelector('#resume-du-formulaire').insertAdjacentHTML('beforeend', `<p class="fr-mt-1w">${kept}</p>`);
 }
+
+/** Offers a CSV file (UTF-8 with BOM, so that spreadsheet software reads the accents; CRLF lines) to download. */
+export function downloadCsv(filename, lines) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' }));
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** A CSV cell between quotes (a name may hold the separator). */
+export const quotedCsv = (text) => `"${String(text ?? '').replace(/"/g, '""')}"`;

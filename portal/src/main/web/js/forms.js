@@ -1,10 +1,11 @@
 // Form messages, DSFR patterns: an error summary at the top of the form (focused, so that keyboard
 // and screen-reader users land on it) linking to each field in error, and the message under each
 // field. Fields name the JSON pointer the API uses for them: <input data-pointer="/email">.
-// A field may carry its own French message (data-error), shown instead of the API's, which is
-// written for developers. DSFR's .fr-error-text overrides the `hidden` attribute, so messages are
+// A field may carry its own French message (data-error), shown instead of the API's (which is
+// written for developers, in English: messages.js puts it in French otherwise). DSFR's .fr-error-text overrides the `hidden` attribute, so messages are
 // added and removed, never hidden.
 import { escapeHtml, showError } from './layout.js';
+import { errorsInFrench } from './messages.js';
 
 const SUMMARY = 'resume-du-formulaire';
 
@@ -75,7 +76,7 @@ export function showErrors(form, errors, title = 'Certaines informations sont à
   clearMessages(form);
   const items = errors.map(({ pointer, message }) => {
     const field = fieldFor(form, pointer);
-    if (!field) return `<li>${escapeHtml(message)} (${escapeHtml(pointer)})</li>`;
+    if (!field) return `<li>${escapeHtml(message)}</li>`;
     const shown = field.dataset.error || message;
     markField(field, shown);
     return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(shown)}</a></li>`;
@@ -93,7 +94,7 @@ export function showErrors(form, errors, title = 'Certaines informations sont à
  */
 export function showFailure(form, error) {
   if (error.kind === 'invalid' && error.problem?.errors?.length) {
-    showErrors(form, error.problem.errors);
+    showErrors(form, errorsInFrench(error.problem.errors));
     return;
   }
   clearMessages(form);

@@ -2,7 +2,7 @@
 // time (GET …/history?limit=20&cursor=…, "Voir plus" asks for the next page).
 import { api } from './api.js';
 import { escapeHtml, showError } from './layout.js';
-import { formatInstant } from './format.js';
+import { formatAuthor, formatInstant } from './format.js';
 
 const PAGE = 20;
 
@@ -16,7 +16,7 @@ export function showHistory(container, { path, earlier, linesTable }) {
   container.innerHTML = `
 <h2 id="historique-titre">Historique des corrections</h2>
 <p>${earlier === 0 ? 'Aucune correction : les chiffres affichés sont les seuls envoyés.'
-    : `${earlier} version${earlier > 1 ? 's' : ''} antérieure${earlier > 1 ? 's' : ''}, remplacée${earlier > 1 ? 's' : ''} par une correction.`}</p>
+    : `${earlier} version${earlier > 1 ? 's' : ''} antérieure${earlier > 1 ? 's' : ''}, ${earlier > 1 ? 'remplacées chacune' : 'remplacée'} par une correction.`}</p>
 <ol class="fr-raw-list fr-accordions-group fr-mb-3w" id="historique-versions"></ol>
 <div id="historique-erreur"></div>
 ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" id="historique-plus">Afficher les versions antérieures</button>'}`;
@@ -35,7 +35,7 @@ ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" i
         shown += 1;
         return `
 <li class="fr-accordion">
-  <h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" aria-expanded="false" aria-controls="version-${shown}">Version du ${escapeHtml(formatInstant(r.declaredAt))}, par ${escapeHtml(r.declaredBy)}${r.late ? ' (en retard)' : ''}</button></h3>
+  <h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" aria-expanded="false" aria-controls="version-${shown}">Version du ${escapeHtml(formatInstant(r.declaredAt))}, par ${escapeHtml(formatAuthor(r.declaredBy))}${r.late ? ' (en retard)' : ''}</button></h3>
   <div class="fr-collapse" id="version-${shown}">
     ${linesTable(r.lines, `Chiffres de la version du ${formatInstant(r.declaredAt)}`)}
   </div>

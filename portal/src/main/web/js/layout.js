@@ -2,14 +2,37 @@
 // signed-in user, sign-out), main navigation, footer. One call per page:
 //   const session = await startPage('puis');   // null when nobody is signed in (a notice is shown)
 import { currentSession, signIn, signOut } from './auth.js';
+import { detailInFrench } from './messages.js';
 
+// `roles`: who may open the page (any of them); none: everyone signed in. The navigation shows a
+// role only its pages, and a page refuses the others (the API refuses them too: this only spares
+// them a screen of errors).
+const PHARMACIST = ['PHARMACIST'];
+const AUTHORITIES = ['NATIONAL', 'ARS', 'OMEDIT'];
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
-  { id: 'puis', href: 'puis.html', label: 'PUIs' },
-  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire' },
-  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État' },
-  { id: 'commandes', href: 'commandes.html', label: 'Commandes' },
+  { id: 'puis', href: 'puis.html', label: 'PUIs', roles: PHARMACIST },
+  { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
+  { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
+  { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
+  { id: 'etablissements', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'] },
+  { id: 'medicaments', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'] },
+  { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'] },
+  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'] },
+  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'] },
+  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES },
+  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES },
+  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'] },
+  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'] },
 ];
+
+/** Whether the signed-in user may open this navigation entry. */
+const opens = (entry, user) => !entry.roles || entry.roles.some((r) => user.roles.includes(r));
+
+const ROLE_NAMES = {
+  PHARMACIST: 'pharmaciens de PUI', ARS: 'agences régionales de santé (ARS)', OMEDIT: 'OMEDIT',
+  NATIONAL: 'opérateur national', SUPPLIER: 'fournisseur du stock d’État',
+};
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -34,7 +57,8 @@ function header(current, session) {
     ? `<li><p class="fr-btn fr-btn--tertiary-no-outline" id="utilisateur">${escapeHtml(session.user.email ?? session.user.sub)}</p></li>
        <li><button type="button" class="fr-btn" id="se-deconnecter">Se déconnecter</button></li>`
     : '<li><button type="button" class="fr-btn" id="se-connecter">Se connecter</button></li>';
-  const links = NAVIGATION.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
+  const visible = session.state === 'signed-in' ? NAVIGATION.filter((n) => opens(n, session.user)) : NAVIGATION.filter((n) => !n.roles);
+  const links = visible.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
   return `
 <header role="banner" class="fr-header">
   <div class="fr-header__body">
@@ -98,7 +122,8 @@ const FOOTER = `
  * sign in again and come back here.
  */
 export function showError(container, error) {
-  const detail = error.problem?.detail ? `<p>${escapeHtml(error.problem.detail)}</p>` : '';
+  const french = detailInFrench(error.problem?.detail);
+  const detail = french ? `<p>${escapeHtml(french)}</p>` : '';
   const again = error.kind === 'session-expired'
     ? '<p><button type="button" class="fr-btn fr-mt-2w" data-action="se-reconnecter">Se reconnecter</button></p>' : '';
   container.innerHTML = `
@@ -127,7 +152,7 @@ function notice(main, session) {
  * Renders the shell around the page's `<main id="contenu">` and returns the signed-in session, or
  * null after showing who must sign in (or sign in again) instead of the page's content.
  *
- * @param {string} current the navigation entry of this page ('accueil', 'puis', 'declaration', 'stock-etat', 'commandes')
+ * @param {string} current the navigation entry of this page (an `id` of NAVIGATION)
  */
 export async function startPage(current) {
   const session = currentSession();
@@ -139,6 +164,19 @@ export async function startPage(current) {
   document.getElementById('se-connecter')?.addEventListener('click', () => signIn());
   if (session.state !== 'signed-in') {
     notice(main, session);
+    return null;
+  }
+  const page = NAVIGATION.find((n) => n.id === current);
+  if (page && !opens(page, session.user)) {
+    main.innerHTML = `
+<div class="fr-container fr-my-6w">
+  <h1>${escapeHtml(page.label)}</h1>
+  <div class="fr-alert fr-alert--error" id="acces-refuse">
+    <h2 class="fr-alert__title">Votre compte n’a pas accès à cette page.</h2>
+    <p>Elle est réservée aux comptes suivants : ${page.roles.map((r) => ROLE_NAMES[r]).join(', ')}.</p>
+  </div>
+  <a class="fr-btn fr-mt-4w" href="index.html">Retour à l’accueil</a>
+</div>`;
     return null;
   }
   return session;

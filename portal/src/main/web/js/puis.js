@@ -2,7 +2,8 @@
 // one of them. Saved with If-Match (the version read): a change made meanwhile by someone else is
 // explained and the form reloaded with the current values, never overwritten silently.
 import { api, establishmentsOf } from './api.js';
-import { clearMessages, showFailure, showSummary } from './forms.js';
+import { clearMessages, showSummary } from './forms.js';
+import { showSendFailure } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 // French messages for the fields the API may refuse (its own messages are for developers)
@@ -96,7 +97,8 @@ async function showPui(container, finessEt) {
       showSummary(form, 'success', 'Coordonnées enregistrées', '<p>Les rappels et les livraisons utiliseront ces informations.</p>');
     } catch (error) {
       await (error.kind === 'precondition-failed' ? reloadAfterConflict(sent) : Promise.reject(error))
-        .catch((failure) => showFailure(form, failure));
+        .catch((failure) => showSendFailure(form, failure, 'Certaines informations sont à corriger',
+          'Ce que vous avez saisi reste dans le formulaire : enregistrez à nouveau dans quelques instants.'));
     } finally {
       button.disabled = false;
     }

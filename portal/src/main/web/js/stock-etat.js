@@ -5,7 +5,7 @@
 import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { daysBetween, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
+import { daysBetween, formatAuthor, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, drafts, keepInAddress } from './pui.js';
 
@@ -89,7 +89,7 @@ function problemOf(field, value) {
 
 function lotsState(declared) {
   return declared
-    ? `<span class="fr-badge fr-badge--success fr-mr-1w">Déclarés</span> Le ${escapeHtml(formatInstant(declared.declaredAt))} par ${escapeHtml(declared.declaredBy)}.`
+    ? `<span class="fr-badge fr-badge--success fr-mr-1w">Déclarés</span> Le ${escapeHtml(formatInstant(declared.declaredAt))} par ${escapeHtml(formatAuthor(declared.declaredBy))}.`
     : '<span class="fr-badge fr-badge--error fr-mr-1w">Non déclarés</span> Aucun lot déclaré pour ce jeudi.';
 }
 

@@ -1,10 +1,12 @@
 package fr.dispostock.bench;
 
+import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.local.FranceSeed;
+import fr.dispostock.local.InProcessDynamoDb;
 import fr.dispostock.local.LocalHistory;
-import fr.dispostock.local.LocalPlatform;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
+import io.micronaut.context.ApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +57,13 @@ public final class LocalStart {
         }
     }
 
-    /** The history as the seed writes it, and the raw ceiling of the same items. */
+    /** Writer threads tried for the raw ceiling, on a tenth of the items first; the best then writes them all. */
+    private static final int[] THREADS = {1, 2, 4, 8};
+
+    /**
+     * The history as the seed writes it, and DynamoDB Local's raw BatchWriteItem ceiling for the
+     * same items, over HTTP (as every function writes) and in-process (as the seed writes).
+     */
     private static String loading(Path scratch) throws Exception {
         List<LocalHistory.SeedPui> puis = LocalHistory.puis("seed/puis.csv");
         List<Map<String, AttributeValue>> declarations = new ArrayList<>();
@@ -62,64 +71,120 @@ public final class LocalStart {
         String declarationsTable;
         String stateStockTable;
         double seedSeconds;
+        String seedLoad;
         long t0 = System.nanoTime();
-        try (LocalPlatform platform = LocalPlatform.start(0, scratch.resolve("seeded"), LocalPlatform.Seed.NONE)) {
-            LocalHistory history = platform.context().getBean(LocalHistory.class);
-            LocalHistory.Loaded loaded = history.load(puis);
+        try (InProcessDynamoDb db = InProcessDynamoDb.open(scratch.resolve("seeded.db"));
+             ApplicationContext context = db.context()) {
+            LocalHistory history = context.getBean(LocalHistory.class);
+            LocalHistory.Loaded loaded = history.load(puis, db::putAll);
             seedSeconds = secs(t0);
-            System.out.printf("seed history: %s in %.1f s%n", loaded, seedSeconds);
+            seedLoad = load();
+            System.out.printf("seed history: %s in %.1f s (load %s)%n", loaded, seedSeconds, seedLoad);
             LocalHistory.Consumption consumption = LocalHistory.Consumption.read();
             List<LocalHistory.SeedItem> items = LocalHistory.items();
-            declarationsTable = platform.context().getBean(DynamoDeclarationStore.class).table();
-            stateStockTable = platform.context().getBean(DynamoStateStockStore.class).table();
+            declarationsTable = context.getBean(DynamoDeclarationStore.class).table();
+            stateStockTable = context.getBean(DynamoStateStockStore.class).table();
             for (LocalHistory.SeedPui pui : puis) {
                 Map<String, List<Map<String, AttributeValue>>> of = history.itemsOf(pui, items, consumption);
                 declarations.addAll(of.get(declarationsTable));
                 stateStock.addAll(of.get(stateStockTable));
             }
         }
+        Map<String, List<Map<String, AttributeValue>>> all = Map.of(declarationsTable, declarations, stateStockTable, stateStock);
+        Map<String, List<Map<String, AttributeValue>>> tenth = Map.of(declarationsTable,
+                declarations.subList(0, declarations.size() / 10), stateStockTable, stateStock.subList(0, stateStock.size() / 10));
         int total = declarations.size() + stateStock.size();
-        double rawSeconds;
-        try (LocalPlatform platform = LocalPlatform.start(0, scratch.resolve("raw"), LocalPlatform.Seed.NONE)) {
-            DynamoDbClient client = platform.context().getBean(DynamoDbClient.class);
-            long t1 = System.nanoTime();
-            rawWrite(client, declarationsTable, declarations);
-            rawWrite(client, stateStockTable, stateStock);
-            rawSeconds = secs(t1);
-        }
-        System.out.printf("raw BatchWriteItem: %d items in %.1f s%n", total, rawSeconds);
-        return String.format("""
-                ## Local platform: seed loading and start time
-
-                | what | items | seconds | items/s | vs raw ceiling |
-                |---|---:|---:|---:|---:|
-                | the seed's history as it loads (generated, mapped by the stores, parallel BatchWriteItem) | %d | %.1f | %.0f | %.2f |
-                | raw BatchWriteItem of the same items, built beforehand (ceiling) | %d | %.1f | %.0f | 1.00 |
-                """, total, seedSeconds, total / seedSeconds, rawSeconds / seedSeconds, total, rawSeconds, total / rawSeconds);
-    }
-
-    /** Parallel BatchWriteItem of 25, as many threads as the seed, retrying the unprocessed. */
-    private static void rawWrite(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(FranceSeed.WRITERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += 25) {
-                List<Map<String, AttributeValue>> page = items.subList(from, Math.min(items.size(), from + 25));
-                done.add(pool.submit(() -> {
+        Raw http = ceiling("HTTP", scratch, tenth, all, (dir, threads, items) -> {
+            try (EmbeddedDynamoDb server = EmbeddedDynamoDb.startPersistent(dir, 0)) {
+                server.createTablesFromTemplate();
+                DynamoDbClient client = server.client();
+                return timed(threads, items, (table, page) -> {
                     Map<String, List<WriteRequest>> pending = Map.of(table, page.stream().map(i -> WriteRequest.builder()
                             .putRequest(PutRequest.builder().item(i).build()).build()).toList());
                     while (!pending.isEmpty()) {
                         Map<String, List<WriteRequest>> batch = pending;
                         pending = client.batchWriteItem(b -> b.requestItems(batch)).unprocessedItems();
                     }
-                }));
+                });
             }
+        });
+        Raw inProcess = ceiling("in-process", scratch, tenth, all, (dir, threads, items) -> {
+            try (InProcessDynamoDb db = InProcessDynamoDb.open(dir.resolve("raw.db"))) {
+                return timed(threads, items, db::putAll);
+            }
+        });
+        return String.format("""
+                ## Local platform: seed loading and start time
+
+                | what | items | seconds | items/s | vs raw HTTP ceiling |
+                |---|---:|---:|---:|---:|
+                | raw BatchWriteItem over HTTP, items built beforehand, %d threads (the best of %s on a tenth): DynamoDB Local's ceiling as the functions reach it | %d | %.1f | %.0f | 1.00 |
+                | raw BatchWriteItem in-process (DynamoDB Local's own SDK v1 handler, no HTTP), %d threads (best of %s) | %d | %.1f | %.0f | %.2f |
+                | the seed's history as it loads (generated, mapped by the stores, in-process BatchWriteItem, %d threads) | %d | %.1f | %.0f | %.2f |
+
+                Load average (1 min) at the end of each: HTTP %s, in-process %s, seed %s.
+                """, http.threads, Arrays.toString(THREADS), total, http.seconds, total / http.seconds,
+                inProcess.threads, Arrays.toString(THREADS), total, inProcess.seconds, total / inProcess.seconds,
+                http.seconds / inProcess.seconds, FranceSeed.WRITERS, total, seedSeconds, total / seedSeconds,
+                http.seconds / seedSeconds, http.load, inProcess.load, seedLoad);
+    }
+
+    private record Raw(int threads, double seconds, String load) {
+    }
+
+    private interface Writes {
+        double seconds(Path dir, int threads, Map<String, List<Map<String, AttributeValue>>> items) throws Exception;
+    }
+
+    /** The best thread count on a tenth of the items, each on a fresh database, then all the items with it. */
+    private static Raw ceiling(String how, Path scratch, Map<String, List<Map<String, AttributeValue>>> tenth,
+                               Map<String, List<Map<String, AttributeValue>>> all, Writes writes) throws Exception {
+        int best = THREADS[0];
+        double bestSeconds = Double.MAX_VALUE;
+        for (int threads : THREADS) {
+            Path dir = Files.createTempDirectory(scratch, "raw-");
+            double seconds = writes.seconds(dir, threads, tenth);
+            FranceSeed.deleteTree(dir);
+            System.out.printf("raw %s, a tenth, %d threads: %.1f s (load %s)%n", how, threads, seconds, load());
+            if (seconds < bestSeconds) {
+                bestSeconds = seconds;
+                best = threads;
+            }
+        }
+        Path dir = Files.createTempDirectory(scratch, "raw-");
+        double seconds = writes.seconds(dir, best, all);
+        FranceSeed.deleteTree(dir);
+        System.out.printf("raw %s, all, %d threads: %.1f s (load %s)%n", how, best, seconds, load());
+        return new Raw(best, seconds, load());
+    }
+
+    /** Pages of 25 of every table's items, written by this many threads. */
+    private static double timed(int threads, Map<String, List<Map<String, AttributeValue>>> items,
+                                BiConsumer<String, List<Map<String, AttributeValue>>> write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            items.forEach((table, list) -> {
+                for (int from = 0; from < list.size(); from += 25) {
+                    List<Map<String, AttributeValue>> page = list.subList(from, Math.min(list.size(), from + 25));
+                    done.add(pool.submit(() -> write.accept(table, page)));
+                }
+            });
             for (Future<?> f : done) {
                 f.get();
             }
+            return secs(t0);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -146,9 +211,11 @@ public final class LocalStart {
                     | start on existing data (no build: nothing changed) | %.1f | %.1f | %.1f | %.2f |
                     | `--fresh` (the seed's database copied again) | %.1f | %.1f | %.1f | %.2f |
                     | first start with the whole seed (made once: registers, history, copy) | %.1f | | | %.2f |
+
+                    Load average (1 min) at the "ready" lines: %s.
                     """, base, min(maven), max(maven), median(existing), min(existing), max(existing),
                     median(existing) / base, median(fresh), min(fresh), max(fresh), median(fresh) / base,
-                    first, first / base);
+                    first, first / base, LOADS);
         } finally {
             FranceSeed.deleteTree(data);
         }
@@ -170,7 +237,8 @@ public final class LocalStart {
                 Thread.sleep(50);
             }
             double seconds = secs(t0);
-            System.out.printf("%s: ready in %.1f s%n", String.join(" ", more), seconds);
+            System.out.printf("%s: ready in %.1f s (load %s)%n", String.join(" ", more), seconds, load());
+            LOADS.add(Double.parseDouble(load()));
             return seconds;
         } finally {
             p.destroy(); // SIGTERM: the platform's clean stop
@@ -180,6 +248,9 @@ public final class LocalStart {
             Files.delete(out);
         }
     }
+
+    /** The load average (1 min) seen at each "ready". */
+    private static final List<Double> LOADS = new ArrayList<>();
 
     private static double mavenUpToDate(Path root) throws IOException, InterruptedException {
         long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package fr.dispostock.bench;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.campaigns.MailingSender;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
@@ -48,6 +49,9 @@ import java.util.Set;
  * <p>Usage: bench/monday-reminders [--puis 2300] [--pharmacists 2] [--items 40] [--rate 14]
  */
 public final class MondayReminders {
+    /** The benchmark measures the sending, not the business counts. */
+    private static final BusinessMetric.Counter NO_METRICS = (metric, count) -> {
+    };
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = MondayPeak.options(args);
         int puiCount = Integer.parseInt(opts.getOrDefault("--puis", "2300"));
@@ -104,11 +108,11 @@ public final class MondayReminders {
                 // a sender stopped between two calls halfway, then the next invocation once its lease expired
                 BulkMailer mailer = context.getBean(BulkMailer.class);
                 long start = System.nanoTime();
-                new MailingSender(store, mailer, Clock.systemUTC()).resume(mailing.id(), Duration.ofHours(1), batches / 2);
+                new MailingSender(store, mailer, Clock.systemUTC(), NO_METRICS).resume(mailing.id(), Duration.ofHours(1), batches / 2);
                 double firstSeconds = (System.nanoTime() - start) / 1e9;
                 int sentByFirst = ses.recipients().size();
                 long resumeStart = System.nanoTime();
-                new MailingSender(store, mailer, Clock.offset(Clock.systemUTC(), MailingSender.LEASE.plusSeconds(1)))
+                new MailingSender(store, mailer, Clock.offset(Clock.systemUTC(), MailingSender.LEASE.plusSeconds(1)), NO_METRICS)
                         .resume(mailing.id(), Duration.ofHours(1), Integer.MAX_VALUE);
                 double secondSeconds = (System.nanoTime() - resumeStart) / 1e9;
 

@@ -34,17 +34,27 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PortalWeight {
     private static final List<String> PAGES = List.of("index.html", "puis.html", "declaration.html", "stock-etat.html", "commandes.html");
+    /** The authorities' pages, each with the account that opens it (the local token route's request). */
+    private static final Map<String, String> AUTHORITY_PAGES = new LinkedHashMap<>();
+
+    static {
+        AUTHORITY_PAGES.put("etablissements.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("medicaments.html", "{\"roles\":[\"NATIONAL\"]}");
+        AUTHORITY_PAGES.put("consignes.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("regulation.html", "{\"roles\":[\"ARS\"],\"region\":\"84\"}");
+        AUTHORITY_PAGES.put("expeditions.html", "{\"roles\":[\"SUPPLIER\"]}");
+    }
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long FIRST_VISIT_TARGET = 250 * 1024;
     private static final long OWN_JS_TARGET = 30 * 1024;
 
     /** The bytes of one page, by kind. */
-    record Weight(String page, int files, Map<String, Long> byKind, List<String> fonts) {
-        long total() {
+    public record Weight(String page, int files, Map<String, Long> byKind, List<String> fonts) {
+        public long total() {
             return byKind.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long kind(String k) {
+        public long kind(String k) {
             return byKind.getOrDefault(k, 0L);
         }
     }
@@ -63,6 +73,9 @@ public final class PortalWeight {
                 if (PortalWeight.class.getClassLoader().getResource("portal/" + page) != null) {
                     weights.add(measure(base, page, token, page + ", signed in"));
                 }
+            }
+            for (Map.Entry<String, String> page : AUTHORITY_PAGES.entrySet()) {
+                weights.add(measure(base, page.getKey(), token(base, page.getValue()), page.getKey() + ", signed in"));
             }
             long baseline = dsfrWhole();
             String markdown = report(weights, baseline);
@@ -113,7 +126,7 @@ public final class PortalWeight {
 
     /** One page in a fresh browser (empty cache): the portal's files it loaded, weighed. */
     @SuppressWarnings("unchecked")
-    private static Weight measure(String base, String page, String token, String label) throws IOException, InterruptedException {
+    public static Weight measure(String base, String page, String token, String label) throws IOException, InterruptedException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--no-sandbox", "--headless=new", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR");
@@ -176,7 +189,7 @@ public final class PortalWeight {
         return total;
     }
 
-    private static String kb(long bytes) {
+    public static String kb(long bytes) {
         return String.format("%.1f", bytes / 1024.0);
     }
 
@@ -194,7 +207,7 @@ public final class PortalWeight {
         }
         Weight first = weights.get(0);
         long ownMax = weights.stream().mapToLong(w -> w.kind("our JS")).max().orElse(0);
-        md.append("\nFonts of the first visit (the Marianne faces DSFR's CSS uses on that page): ")
+        md.append("\nFonts of the first visit (the Marianne faces DSFR's CSS uses on that page, subset to the characters French uses by the portal's build, build/copy-dsfr.mjs): ")
                 .append(String.join(", ", first.fonts())).append(".\n");
         md.append("\nBaseline in the same run, the whole of DSFR's distribution a page could link without choosing ")
                 .append("(dsfr.min.css, icons.min.css, dsfr.module.min.js, its 20 fonts): ").append(kb(baseline))

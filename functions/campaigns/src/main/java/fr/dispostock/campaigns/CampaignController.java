@@ -7,7 +7,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.util.List;
 
 /** Routes /v1/campaigns → {@link CampaignService} → MailTable (the sending: {@link MailingSender}). */
 @Controller("/v1/campaigns")
@@ -28,6 +37,21 @@ public class CampaignController {
     public HttpResponse<CampaignView> send(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
                                            String campaignId) {
         return HttpResponse.accepted().body(CampaignView.of(campaigns.send(caller, campaignId)));
+    }
+
+    @Get
+    @Operation(summary = "The latest campaigns, newest first (national operator: all; an ARS: its region's)")
+    @ApiResponse(responseCode = "200", description = "The campaigns with their progress")
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Neither the national operator nor an ARS",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "`limit` not a whole number from 1 to 100 (pointer `limit`)",
+            content = @Content(mediaType = "application/problem+json"))
+    public List<CampaignView> latest(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                     @Parameter(description = "campaigns to list", schema = @Schema(type = "integer",
+                                             minimum = "1", maximum = "100", defaultValue = "20"))
+                                     @Nullable @QueryValue String limit) {
+        return campaigns.latest(caller, limit).stream().map(CampaignView::of).toList();
     }
 
     @Get("/{campaignId}")

@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
@@ -52,9 +53,11 @@ public class CampaignService {
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
     public CampaignService(RegisterReader registers, AccountReader accounts, DeclarationReader declarations,
-                           CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock) {
+                           CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock,
+                           BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.accounts = accounts;
         this.declarations = declarations;
@@ -62,6 +65,7 @@ public class CampaignService {
         this.mailings = mailings;
         this.queue = queue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Campaign create(Caller caller, CampaignBody body) {
@@ -136,10 +140,24 @@ public class CampaignService {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Campaign " + campaignId + " is "
                     + c.mailing().status() + ": only a draft is sent.");
         }
+        metrics.count(BusinessMetric.MAILS_SUPPRESSED, c.mailing().suppressed());
         if (queue != null) {
             queue.kick(MailingId.campaign(campaignId));
         }
         return campaigns.campaign(campaignId).orElseThrow();
+    }
+
+    /** The latest campaigns, newest first: all of them for the national operator, its region's for an ARS. */
+    public List<Campaign> latest(Caller caller, String limitParam) {
+        Scope.requireAnyRole(caller, Role.NATIONAL, Role.ARS);
+        Violations v = new Violations();
+        int limit = fr.dispostock.domain.HistoryPage.Request.parse(v, limitParam, null).limit();
+        v.throwIfAny("Invalid query");
+        if (caller.isNational()) {
+            return campaigns.latest(java.util.Optional.empty(), limit);
+        }
+        Region own = caller.region().orElseThrow(() -> new AccessDeniedException("An ARS account names its region."));
+        return campaigns.latest(java.util.Optional.of(own), limit);
     }
 
     public Campaign get(Caller caller, String campaignId) {

@@ -1,11 +1,13 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
-import fr.dispostock.platform.lambda.LambdaContexts;
+import fr.dispostock.platform.lambda.EventHandler;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,12 @@ import java.util.Map;
  * the addresses are suppressed from later mailings (campaigns and reminder runs), and counted against
  * the mailing they came from (its tag: {@code campaign} or {@code run}).
  */
-public class MailEventHandler extends MicronautRequestHandler<Map<String, Object>, Void> {
+public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(MailEventHandler.class);
     @Inject
     MailingStore mailings;
+    @Inject
+    BusinessMetric.Counter metrics;
 
     public MailEventHandler() {
     }
@@ -28,13 +33,8 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
     }
 
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
-    public Void execute(Map<String, Object> event) {
+    protected Void handle(Map<String, Object> event) {
         Map<String, Object> detail = (Map<String, Object>) event.get("detail");
         String type = (String) detail.get("eventType");
         Map<String, Object> mail = (Map<String, Object>) detail.get("mail");
@@ -54,6 +54,10 @@ public class MailEventHandler extends MicronautRequestHandler<Map<String, Object
                 mailings.countBounceOrComplaint(mailing);
             }
         }
+        metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,
+                recipients.size());
+        LOG.info("{} of {}: {} address(es) suppressed", type, mailing == null ? "no Dispostock mailing" : mailing,
+                recipients.size());
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Mailing;
 import fr.dispostock.domain.mail.MailingId;
@@ -39,11 +40,13 @@ public class MailingSender {
     private final MailingStore mailings;
     private final BulkMailer mailer;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public MailingSender(MailingStore mailings, BulkMailer mailer, Clock clock) {
+    public MailingSender(MailingStore mailings, BulkMailer mailer, Clock clock, BusinessMetric.Counter metrics) {
         this.mailings = mailings;
         this.mailer = mailer;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -88,6 +91,8 @@ public class MailingSender {
                 LOG.warn("{}: batch {} checkpointed by another sender; stopping", id, batch);
                 return true;
             }
+            metrics.count(BusinessMetric.MAILS_SENT, sent);
+            metrics.count(BusinessMetric.MAILS_FAILED, recipients.size() - sent);
             renewLease(id);
             done++;
         }

@@ -2,9 +2,8 @@ package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingQueue;
-import fr.dispostock.platform.lambda.LambdaContexts;
+import fr.dispostock.platform.lambda.EventHandler;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -20,7 +19,7 @@ import java.util.Map;
  * The stream's event is read as a JSON object (the function's LambdaJson knows no DynamoDB event
  * class): of each record, the mailing of the kick item's new image.
  */
-public class MailingSenderHandler extends MicronautRequestHandler<Map<String, Object>, Void> {
+public class MailingSenderHandler extends EventHandler<Map<String, Object>, Void> {
     static final Duration BUDGET = Duration.ofMinutes(13);
     @Inject
     MailingSender sender;
@@ -36,12 +35,7 @@ public class MailingSenderHandler extends MicronautRequestHandler<Map<String, Ob
     }
 
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
-    }
-
-    @Override
-    public Void execute(Map<String, Object> event) {
+    protected Void handle(Map<String, Object> event) {
         Instant deadline = Instant.now().plus(BUDGET);
         kickedMailings(event).forEach(id -> {
             Duration left = Duration.between(Instant.now(), deadline);

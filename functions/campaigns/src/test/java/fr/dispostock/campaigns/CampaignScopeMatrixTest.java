@@ -31,6 +31,7 @@ class CampaignScopeMatrixTest {
             new Route("POST", "/v1/campaigns", campaign("ALL", null), Set.of("NATIONAL")),
             new Route("POST", () -> "/v1/campaigns/" + draft84() + "/send", null, REGION_AUTHORS),
             new Route("GET", () -> "/v1/campaigns/" + draft84(), null, REGION_AUTHORS),
+            new Route("GET", "/v1/campaigns?limit=5", null, Set.of("NATIONAL", "ARS-own", "ARS-other")),
             new Route("GET", "/v1/reminder-runs?since=2026-11-23T00:00:00Z", null, Set.of("NATIONAL")));
 
     @BeforeAll

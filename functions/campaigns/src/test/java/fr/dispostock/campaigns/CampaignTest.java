@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
@@ -39,7 +40,8 @@ class CampaignTest {
 
     private static MailingSender sender(Clock clock) {
         return new MailingSender(API.context().getBean(MailingStore.class),
-                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), clock);
+                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), clock,
+                API.context().getBean(BusinessMetric.Counter.class));
     }
 
     @Test
@@ -62,6 +64,40 @@ class CampaignTest {
         assertEquals("SENT", progress.object().get("status"));
         assertEquals(132, ((Number) progress.object().get("sent")).intValue());
         assertEquals(0, ((Number) progress.object().get("failed")).intValue());
+    }
+
+    @Test
+    void the_nation_lists_every_campaign_newest_first_and_an_ars_only_its_regions() {
+        // given a campaign to everyone, then one to region 84, then one to Corsica
+        String all = created(NATIONAL, campaign("ALL", null));
+        String ara = created(NATIONAL, campaign("REGION", "84"));
+        String corsica = created(NATIONAL, campaign("REGION", "94"));
+
+        // when the national operator and the ARS of region 84 list the campaigns
+        Response national = API.call("GET", "/v1/campaigns", NATIONAL, null);
+        Response ars = API.call("GET", "/v1/campaigns?limit=5", ARS_84, null);
+        Response two = API.call("GET", "/v1/campaigns?limit=2", NATIONAL, null);
+
+        // then the nation sees the three, newest first, with their progress; the ARS its region's only
+        assertEquals(200, national.status(), national.body());
+        assertEquals(List.of(corsica, ara, all), ids(national));
+        assertEquals("DRAFT", ((Map<?, ?>) national.list().get(0)).get("status"));
+        assertEquals(List.of(ara), ids(ars));
+        assertEquals(List.of(corsica, ara), ids(two));
+    }
+
+    @Test
+    void a_limit_out_of_bounds_is_a_422_naming_limit() {
+        // when the campaigns are listed 500 at a time
+        Response r = API.call("GET", "/v1/campaigns?limit=500", NATIONAL, null);
+
+        // then 422 on limit
+        assertEquals(422, r.status(), r.body());
+        assertTrue(r.body().contains("\"pointer\":\"limit\""), r.body());
+    }
+
+    private static List<?> ids(Response r) {
+        return r.list().stream().map(c -> ((Map<?, ?>) c).get("campaignId")).toList();
     }
 
     @Test

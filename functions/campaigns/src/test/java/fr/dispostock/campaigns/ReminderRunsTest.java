@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.Mailing;
 import fr.dispostock.domain.mail.MailingId;
@@ -60,7 +61,8 @@ class ReminderRunsTest {
         MailingId morning = run(ReminderKind.WEEKLY_DECLARATION, "2026-11-23T07:00:00Z", 70);
         run(ReminderKind.WEEKLY_DECLARATION, "2026-11-23T13:00:00Z", 5);
         new MailingSender(API.context().getBean(fr.dispostock.domain.mail.MailingStore.class),
-                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), Clock.systemUTC())
+                API.context().getBean(fr.dispostock.domain.mail.BulkMailer.class), Clock.systemUTC(),
+                API.context().getBean(BusinessMetric.Counter.class))
                 .resume(morning, Duration.ofMinutes(1), Integer.MAX_VALUE);
 
         // when it asks for the runs since this Monday

@@ -1,5 +1,6 @@
 package fr.dispostock.campaigns;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
@@ -32,7 +33,7 @@ class ThrottlingTest {
                 "dispostock.ses.endpoint", stub.endpoint().toString()));
         try (ApplicationContext ses = ApplicationContext.builder().properties(properties).start()) {
             assertTrue(new MailingSender(API.context().getBean(MailingStore.class), ses.getBean(SesBulkMailer.class),
-                    Clock.systemUTC()).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE));
+                    Clock.systemUTC(), API.context().getBean(BusinessMetric.Counter.class)).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE));
         } finally {
             stub.close();
         }

@@ -116,9 +116,23 @@ public class DeclarationController {
     }
 
     @Get("/v1/declarations/completeness")
-    public Completeness completeness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String week,
-                                     @Nullable @QueryValue String region) {
-        return picture.completeness(caller, week, region);
+    @ApiResponse(responseCode = "200", description = "the week's counts, the PUIs that have not declared, and the counts by `by`",
+            content = @Content(schema = @Schema(implementation = Completeness.class)))
+    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "week missing or not an ISO week, region not a region code, "
+            + "by not region, departement or puis (pointers `week`, `region`, `by`)",
+            content = @Content(mediaType = "application/problem+json"))
+    public Completeness completeness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                     @Parameter(description = "ISO week, e.g. 2026-W48", required = true)
+                                     @Nullable @QueryValue String week,
+                                     @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own")
+                                     @Nullable @QueryValue String region,
+                                     @Parameter(description = "rows by region, departement or puis (default: region "
+                                             + "for the nation, departement within a region)",
+                                             schema = @Schema(allowableValues = {"region", "departement", "puis"}))
+                                     @Nullable @QueryValue String by) {
+        return picture.completeness(caller, week, region, by);
     }
 
     @Get("/v1/stock/overview")

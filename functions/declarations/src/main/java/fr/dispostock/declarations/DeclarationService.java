@@ -7,6 +7,7 @@ import fr.dispostock.declarations.DeclarationViews.ExpectedItem;
 import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.LineView;
 import fr.dispostock.declarations.DeclarationViews.RevisionView;
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
@@ -54,11 +55,14 @@ public class DeclarationService {
     private final RegisterReader registers;
     private final DeclarationStore declarations;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public DeclarationService(RegisterReader registers, DeclarationStore declarations, Clock clock) {
+    public DeclarationService(RegisterReader registers, DeclarationStore declarations, Clock clock,
+                              BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.declarations = declarations;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The items the PUIs of a region must declare for a week: tracked during it, national or of the region. */
@@ -123,7 +127,10 @@ public class DeclarationService {
         }
         List<Medicine> expected = expectedItems(pui.region(), week);
         List<Line> lines = lines(v, body, expected);
-        v.throwIfAny("Invalid declaration");
+        if (!v.isEmpty()) {
+            metrics.count(BusinessMetric.DECLARATIONS_REJECTED);
+            v.throwIfAny("Invalid declaration");
+        }
 
         boolean late = today.isAfter(week.monday());
         return Retries.untilWritten(() -> {
@@ -134,7 +141,12 @@ public class DeclarationService {
             Revision figures = new Revision(now, caller.auditName(), late, lines);
             Declaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> Declaration.first(finessEt,
                     pui.finessEj(), pui.region(), pui.departement(), week, figures));
-            return declarations.save(existing.orElse(null), next) ? Optional.of(declared(next, expected)) : Optional.empty();
+            if (!declarations.save(existing.orElse(null), next)) {
+                return Optional.empty();
+            }
+            metrics.count(BusinessMetric.DECLARATIONS_RECEIVED);
+            metrics.count(BusinessMetric.DECLARATIONS_LATE, late ? 1 : 0);
+            return Optional.of(declared(next, expected));
         }, "Declarations for this PUI and week keep arriving at once; retry.");
     }
 

@@ -50,12 +50,23 @@ public final class DeclarationViews {
     }
 
     @Serdeable
-    public record MissingPui(String finessEt, String name, String email) {
+    public record MissingPui(String finessEt, String name, String email, String phone, String departement,
+                             String region) {
     }
 
+    /** A region's, département's or PUI's counts (a PUI's are 0 or 1); {@code missing} = expected − declared. */
     @Serdeable
-    public record Completeness(String week, String region, int expected, int declared, int late,
-                               List<MissingPui> missing) {
+    public record CompletenessCounts(String key, String name, int expected, int declared, int incomplete, int late,
+                                     int missing) {
+    }
+
+    /**
+     * API.md's {@code {expected, declared, late, missing}}, plus {@code by}, {@code incomplete} (declared
+     * without every item due), {@code missingCount} and {@code rows}, the same counts by {@code by}.
+     */
+    @Serdeable
+    public record Completeness(String week, String region, String by, int expected, int declared, int incomplete,
+                               int late, int missingCount, List<MissingPui> missing, List<CompletenessCounts> rows) {
     }
 
     /**

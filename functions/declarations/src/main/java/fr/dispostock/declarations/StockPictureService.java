@@ -50,32 +50,83 @@ public class StockPictureService {
         this.declarations = declarations;
     }
 
-    public Completeness completeness(Caller caller, String weekParam, String regionParam) {
+    /**
+     * Who has declared the week: the totals and the PUIs that have not (with their contact details),
+     * and the same counts by region, département or PUI ({@code by}; by default by region for the
+     * nation, by département within a region). A declaration lacking an item due that week is
+     * declared and incomplete.
+     */
+    public Completeness completeness(Caller caller, String weekParam, String regionParam, String byParam) {
         Violations v = new Violations();
         IsoWeek week = v.parse("week", weekParam, IsoWeek::parse);
         Region asked = v.parseOptional("region", regionParam, Region::parse);
+        String by = byParam == null ? null : v.parseOptional("by", byParam, StockPictureService::by);
         v.throwIfAny("Invalid query");
         Optional<Region> region = Scope.regionOfRead(caller, asked);
-        int expected = 0;
-        int declared = 0;
-        int late = 0;
+        String grouping = by != null ? by : region.isPresent() ? "departement" : "region";
+        List<Medicine> medicines = registers.medicines();
+        Map<String, CompletenessRow> rows = new java.util.TreeMap<>();
+        CompletenessRow all = new CompletenessRow(null, null);
         List<MissingPui> missing = new ArrayList<>();
         for (Region r : region.map(List::of).orElse(Region.all())) {
+            Set<String> due = Medicine.toDeclare(medicines, r, week).stream().map(Medicine::itemId)
+                    .collect(Collectors.toSet());
             Map<String, Declaration> byPui = declarations.ofRegion(r, week).stream()
                     .collect(Collectors.toMap(d -> d.finessEt().value(), Function.identity()));
             for (Pui pui : registers.puis(r)) {
-                expected++;
                 Declaration d = byPui.get(pui.finessEt().value());
+                String key = switch (grouping) {
+                    case "puis" -> pui.finessEt().value();
+                    case "departement" -> pui.departement().code();
+                    default -> r.code();
+                };
+                String name = switch (grouping) {
+                    case "puis" -> pui.name();
+                    case "departement" -> pui.departement().name();
+                    default -> r.name();
+                };
+                boolean incomplete = d != null && !d.lines().stream().map(Line::itemId).collect(Collectors.toSet())
+                        .containsAll(due);
+                all.count(d, incomplete);
+                rows.computeIfAbsent(key, k -> new CompletenessRow(k, name)).count(d, incomplete);
                 if (d == null) {
-                    missing.add(new MissingPui(pui.finessEt().value(), pui.name(), pui.email()));
-                } else {
-                    declared++;
-                    late += d.late() ? 1 : 0;
+                    missing.add(new MissingPui(pui.finessEt().value(), pui.name(), pui.email(), pui.phone(),
+                            pui.departement().code(), r.code()));
                 }
             }
         }
-        return new Completeness(week.toString(), region.map(Region::code).orElse(null), expected, declared, late,
-                missing);
+        return new Completeness(week.toString(), region.map(Region::code).orElse(null), grouping, all.expected,
+                all.declared, all.incomplete, all.late, missing.size(), missing,
+                rows.values().stream().map(CompletenessRow::view).toList());
+    }
+
+    /** Counts of one group of PUIs, as they are read. */
+    private static final class CompletenessRow {
+        private final String key;
+        private final String name;
+        private int expected;
+        private int declared;
+        private int incomplete;
+        private int late;
+
+        CompletenessRow(String key, String name) {
+            this.key = key;
+            this.name = name;
+        }
+
+        void count(Declaration d, boolean isIncomplete) {
+            expected++;
+            if (d != null) {
+                declared++;
+                incomplete += isIncomplete ? 1 : 0;
+                late += d.late() ? 1 : 0;
+            }
+        }
+
+        DeclarationViews.CompletenessCounts view() {
+            return new DeclarationViews.CompletenessCounts(key, name, expected, declared, incomplete, late,
+                    expected - declared);
+        }
     }
 
     public Overview overview(Caller caller, String itemId, String weekParam, String regionParam, String byParam) {

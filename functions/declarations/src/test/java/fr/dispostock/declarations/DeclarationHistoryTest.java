@@ -1,5 +1,6 @@
 package fr.dispostock.declarations;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
@@ -61,7 +62,7 @@ class DeclarationHistoryTest {
         DynamoDeclarationStore store = new DynamoDeclarationStore(client, new RevisionWriter(client, new BatchCalls(client)),
                 new Tables(null, "DeclarationsTable", null, null));
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), store,
-                Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
                 Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
 

@@ -1,5 +1,6 @@
 package fr.dispostock.declarations;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
@@ -62,7 +63,7 @@ class FailedWriteTest {
             }
         };
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), throttled,
-                Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", null, Set.of(Role.PHARMACIST), Set.of(Finess.parse(FLEYRIAT_EJ)),
                 Optional.empty());
 

@@ -57,6 +57,59 @@ class StockPictureTest {
     }
 
     @Test
+    void the_nation_sees_by_region_who_declared_who_left_an_item_out_and_who_is_missing() {
+        // when the national operator asks for the week's completeness (by region, the default)
+        Response r = API.call("GET", "/v1/declarations/completeness?week=" + WEEK, NATIONAL, null);
+
+        // then Auvergne-Rhône-Alpes: 2 expected, 1 declared without its regional vincristine, 1 missing;
+        // Corsica: 1 declared without lomustine
+        assertEquals(200, r.status(), r.body());
+        assertEquals("region", r.object().get("by"));
+        assertEquals(2, ((Number) r.object().get("incomplete")).intValue());
+        assertEquals(1, ((Number) r.object().get("missingCount")).intValue());
+        List<?> rows = (List<?>) r.object().get("rows");
+        assertEquals(List.of("84", "94"), rows.stream().map(x -> ((Map<?, ?>) x).get("key")).toList());
+        assertEquals(List.of(2, 1, 1, 0, 1), counts((Map<?, ?>) rows.get(0)));
+        assertEquals(List.of(1, 1, 1, 0, 0), counts((Map<?, ?>) rows.get(1)));
+        // and the missing PUI comes with its contact details and where it is
+        Map<?, ?> missing = (Map<?, ?>) ((List<?>) r.object().get("missing")).get(0);
+        assertEquals(List.of(BUGEY_ET, "01", "84"), List.of(missing.get("finessEt"), missing.get("departement"),
+                missing.get("region")));
+    }
+
+    @Test
+    void the_ars_sees_its_region_by_departement_and_by_pui() {
+        // when the ARS of region 84 asks by département (the default in a region), then by PUI
+        Response byDepartement = API.call("GET", "/v1/declarations/completeness?week=" + WEEK, ARS_84, null);
+        Response byPui = API.call("GET", "/v1/declarations/completeness?week=" + WEEK + "&by=puis", ARS_84, null);
+
+        // then Ain: 2 expected, 1 declared (without the region's vincristine); by PUI, one row each, Haut Bugey missing
+        assertEquals(200, byDepartement.status(), byDepartement.body());
+        Map<?, ?> ain = (Map<?, ?>) ((List<?>) byDepartement.object().get("rows")).get(0);
+        assertEquals(List.of("01", "Ain"), List.of(ain.get("key"), ain.get("name")));
+        assertEquals(List.of(2, 1, 1, 0, 1), counts(ain));
+        List<?> puis = (List<?>) byPui.object().get("rows");
+        assertEquals(List.of(FLEYRIAT_ET, BUGEY_ET), puis.stream().map(x -> ((Map<?, ?>) x).get("key")).toList());
+        assertEquals(List.of(1, 0, 0, 0, 1), counts((Map<?, ?>) puis.get(1)));
+    }
+
+    @Test
+    void a_grouping_the_api_does_not_know_is_a_422_naming_by() {
+        // when the completeness is asked by commune
+        Response r = API.call("GET", "/v1/declarations/completeness?week=" + WEEK + "&by=commune", NATIONAL, null);
+
+        // then 422 on by
+        assertEquals(422, r.status(), r.body());
+        assertEquals("by", ((Map<?, ?>) ((List<?>) r.object().get("errors")).get(0)).get("pointer"));
+    }
+
+    /** expected, declared, incomplete, late, missing of a row. */
+    private static List<Integer> counts(Map<?, ?> row) {
+        return List.of("expected", "declared", "incomplete", "late", "missing").stream()
+                .map(k -> ((Number) row.get(k)).intValue()).toList();
+    }
+
+    @Test
     void the_overview_gives_stock_consumption_coverage_and_zero_stocks_by_region_with_the_trend() {
         // when the nation looks at cisplatine by region
         Response r = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&by=region", NATIONAL, null);

@@ -127,6 +127,10 @@ public final class Violations {
         return true;
     }
 
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
     /** Throws when anything was found: nothing must be written then. */
     public void throwIfAny(String title) {
         if (!errors.isEmpty()) {

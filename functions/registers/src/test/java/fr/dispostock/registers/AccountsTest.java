@@ -2,6 +2,7 @@ package fr.dispostock.registers;
 
 import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
+import fr.dispostock.embedded.CapturedOutput;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import static fr.dispostock.registers.RegistersFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(DynamoDbLocalExtension.class)
@@ -39,6 +41,23 @@ class AccountsTest {
         Account account = accounts().all().stream().filter(a -> a.subject().equals("ph-new")).findFirst().orElseThrow();
         assertEquals("Pharmacie@CH-Bourg.fr", account.email());
         assertEquals("84", account.regions().iterator().next().code());
+    }
+
+    @Test
+    void recording_and_importing_accounts_logs_json_without_any_address() {
+        try (CapturedOutput out = CapturedOutput.start()) {
+            // when an account calls for the first time, and the national operator imports an export with
+            // good and bad lines
+            String token = TOKENS.token("u-first", "pharmacie@ch-bourg.fr", List.of("PHARMACIST"), List.of("010780054"), null);
+            API.call("GET", "/v1/medicines", token, null);
+            Response r = API.call("POST", "/v1/accounts/import", NATIONAL, String.join("\n", "sub;email;roles;finessEj;region",
+                    "u-1;agent@ars-ara.sante.fr;ARS;;84", "u-3;x@y.fr;ADMIN;;", "u-4;not-an-address@;OMEDIT;;84"));
+
+            // then what was written is JSON records without any of the addresses
+            assertEquals(200, r.status(), r.body());
+            assertFalse(out.records().isEmpty());
+            assertFalse(out.hasAnAddress(), out.text());
+        }
     }
 
     @Test

@@ -156,6 +156,25 @@ class EstablishmentRoutesTest {
     }
 
     @Test
+    void the_list_of_a_region_carries_each_establishments_sites_and_puis_so_that_it_is_searched_by_commune() {
+        // given the imported extract and Fleyriat's PUI
+        importSlice();
+        Response pui = API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, ARS_84, puiBody(CH_FLEYRIAT_EJ));
+        assertEquals(201, pui.status(), pui.body());
+
+        // when the ARS lists its region
+        Response list = API.call("GET", "/v1/establishments?region=84", ARS_84, null);
+
+        // then Fleyriat comes with its site, its commune and its PUI
+        Map<?, ?> fleyriat = list.list().stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> CH_FLEYRIAT_EJ.equals(e.get("finessEj"))).findFirst().orElseThrow();
+        List<?> sites = (List<?>) fleyriat.get("sites");
+        assertTrue(sites.stream().anyMatch(st -> CH_FLEYRIAT_ET.equals(((Map<?, ?>) st).get("finessEt"))
+                && "VIRIAT".equals(((Map<?, ?>) st).get("city"))), sites.toString());
+        assertEquals(List.of(CH_FLEYRIAT_ET), fleyriat.get("puis"));
+    }
+
+    @Test
     void updates_need_the_version_read_and_of_two_concurrent_updates_one_wins() {
         // given an imported establishment at version 1
         importSlice();

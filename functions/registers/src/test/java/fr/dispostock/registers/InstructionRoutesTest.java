@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static fr.dispostock.registers.RegistersFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(DynamoDbLocalExtension.class)
 class InstructionRoutesTest {
@@ -51,5 +52,36 @@ class InstructionRoutesTest {
         // then both are forbidden
         assertEquals(403, national.status());
         assertEquals(403, other.status());
+    }
+
+    @Test
+    void their_keepers_also_read_the_instructions_to_come_and_nobody_else_does() {
+        // given a national instruction and one of region 84, both to come, and one of region 84 in force
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        API.call("PUT", "/v1/instructions/national-later", NATIONAL, Map.of("title", "Plus tard", "body", "b",
+                "validFrom", today.plusDays(10).toString()));
+        API.call("PUT", "/v1/instructions/ara-later", ARS_84, Map.of("title", "ARA plus tard", "body", "b",
+                "region", "84", "validFrom", today.plusDays(3).toString()));
+        API.call("PUT", "/v1/instructions/ara-now", ARS_84, Map.of("title", "ARA", "body", "b",
+                "region", "84", "validFrom", today.toString()));
+
+        // when the region's ARS asks for those to come too, and without
+        Response upcoming = API.call("GET", "/v1/instructions?upcoming=true", ARS_84, null);
+        Response inForce = API.call("GET", "/v1/instructions?region=84&upcoming=false", ARS_84, null);
+
+        // then it reads them all with upcoming=true, only the one in force without
+        assertEquals(200, upcoming.status(), upcoming.body());
+        assertEquals(List.of("ara-later", "ara-now", "national-later"), ids(upcoming));
+        assertEquals(List.of("ara-now"), ids(inForce));
+        // and a pharmacist, an ARS of another region and a bad value are refused
+        assertEquals(403, API.call("GET", "/v1/instructions?region=84&upcoming=true", PHARMACIST_FLEYRIAT, null).status());
+        assertEquals(403, API.call("GET", "/v1/instructions?region=84&upcoming=true", ARS_94, null).status());
+        Response bad = API.call("GET", "/v1/instructions?upcoming=yes", ARS_84, null);
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("\"pointer\":\"upcoming\""), bad.body());
+    }
+
+    private static List<String> ids(Response r) {
+        return r.list().stream().map(i -> (String) ((Map<?, ?>) i).get("id")).sorted().toList();
     }
 }

@@ -1,10 +1,9 @@
 package fr.dispostock.reminders;
 
 import fr.dispostock.domain.mail.ReminderKind;
-import fr.dispostock.platform.lambda.LambdaContexts;
+import fr.dispostock.platform.lambda.EventHandler;
 import fr.dispostock.platform.mail.ReminderRunView;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.Map;
  * fixes the run's recipients and kicks the mailing sender (a kick item in the MailTable, whose stream
  * invokes the sender function): it calls DynamoDB only. Input and answer are plain maps.
  */
-public class ReminderHandler extends MicronautRequestHandler<Map<String, String>, Map<String, Object>> {
+public class ReminderHandler extends EventHandler<Map<String, String>, Map<String, Object>> {
     @Inject
     ReminderService reminders;
 
@@ -30,12 +29,7 @@ public class ReminderHandler extends MicronautRequestHandler<Map<String, String>
     }
 
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return LambdaContexts.builder();
-    }
-
-    @Override
-    public Map<String, Object> execute(Map<String, String> input) {
+    protected Map<String, Object> handle(Map<String, String> input) {
         return report(reminders.run(ReminderKind.parse(input.get("kind")), Instant.parse(input.get("scheduledTime"))));
     }
 

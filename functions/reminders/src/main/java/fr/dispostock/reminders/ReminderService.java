@@ -1,5 +1,6 @@
 package fr.dispostock.reminders;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
@@ -62,10 +63,11 @@ public class ReminderService {
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
     public ReminderService(RegisterReader registers, AccountReader accounts, DeclarationReader declarations,
                            StateStockReader stateStock, ReminderRunStore runs, MailingStore mailings,
-                           @Nullable MailingQueue queue, Clock clock) {
+                           @Nullable MailingQueue queue, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.accounts = accounts;
         this.declarations = declarations;
@@ -74,6 +76,7 @@ public class ReminderService {
         this.mailings = mailings;
         this.queue = queue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The run, and whether it had been made already by an earlier delivery of its schedule. */
@@ -139,6 +142,7 @@ public class ReminderService {
             return duplicate(runs.run(kind, scheduledFor).orElseThrow());
         }
         LOG.info("{}: {} recipients in {} batches, {} suppressed", id, recipients.size(), batches.size(), suppressed.size());
+        metrics.count(BusinessMetric.MAILS_SUPPRESSED, suppressed.size());
         if (!batches.isEmpty() && queue != null) {
             queue.kick(id);
         }

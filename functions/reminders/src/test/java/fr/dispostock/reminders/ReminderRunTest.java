@@ -1,5 +1,6 @@
 package fr.dispostock.reminders;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.campaigns.MailingSender;
 import fr.dispostock.campaigns.MailingSenderHandler;
 import fr.dispostock.domain.Finess;
@@ -20,6 +21,7 @@ import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.domain.statestock.StateStockStore;
+import fr.dispostock.embedded.CapturedOutput;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.ThrottlingSes;
@@ -40,6 +42,7 @@ import java.util.Set;
 
 import static fr.dispostock.reminders.RemindersFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(DynamoDbLocalExtension.class)
@@ -164,7 +167,8 @@ class ReminderRunTest {
         bugeyPharmacists(60);
         fire("WeeklyDeclarationMorning", MONDAY_8);
         MailingSender stopping = new MailingSender(bean(MailingStore.class),
-                SENDER.getApplicationContext().getBean(BulkMailer.class), Clock.systemUTC());
+                SENDER.getApplicationContext().getBean(BulkMailer.class), Clock.systemUTC(),
+                SENDER.getApplicationContext().getBean(BusinessMetric.Counter.class));
         assertEquals(false, stopping.resume(MONDAY_RUN, Duration.ofMinutes(1), 1));
         assertEquals(50, recipients().size());
 
@@ -215,6 +219,31 @@ class ReminderRunTest {
         assertEquals(63, recipients().size());
         assertEquals(63, new HashSet<>(recipients()).size());
         assertEquals(63, bean(MailingStore.class).mailing(MONDAY_RUN).orElseThrow().sent());
+    }
+
+    @Test
+    void a_run_logs_json_without_any_address_and_counts_its_mails_once_though_its_schedule_is_delivered_twice() {
+        // given Ajaccio's address bounced on an earlier mail
+        bean(MailingStore.class).suppress("PUI-2A0000022@dispostock.invalid", "bounce");
+
+        try (CapturedOutput out = CapturedOutput.start()) {
+            // when the Monday schedule fires, is delivered a second time, and the run is sent
+            fire("WeeklyDeclarationMorning", MONDAY_8);
+            fire("WeeklyDeclarationMorning", MONDAY_8);
+            deliverKicks(SENDER);
+
+            // then the run's records are JSON with their invocation's request id and cold-start flag, hold
+            // no address (two were mailed, one left out), and the mails are counted once
+            assertEquals(2, recipients().size());
+            assertFalse(out.hasAnAddress(), out.text());
+            Map<String, Object> runLog = out.logs().stream()
+                    .filter(r -> String.valueOf(r.get("message")).contains("recipients in")).findFirst().orElseThrow();
+            assertTrue(runLog.get("function_request_id") instanceof String, runLog.toString());
+            assertTrue(runLog.get("cold_start") instanceof Boolean, runLog.toString());
+            assertEquals(1, out.total("MailsSuppressed"));
+            assertEquals("reminders", out.metric("MailsSuppressed").get(0).get("service"));
+            assertEquals(2, out.total("MailsSent"));
+        }
     }
 
     @Test

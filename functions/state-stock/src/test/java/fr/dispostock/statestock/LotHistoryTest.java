@@ -1,5 +1,6 @@
 package fr.dispostock.statestock;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Role;
@@ -56,7 +57,7 @@ class LotHistoryTest {
                 new RevisionWriter(client, new BatchCalls(client)), API.context().getBean(JsonMapper.class),
                 new Tables(null, null, "StateStockTable", null));
         LotService service = new LotService(API.context().getBean(RegisterStore.class), store,
-                Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
                 Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
 

@@ -91,7 +91,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         throw new IllegalStateException("DynamoDB Local did not start", last);
     }
 
-    private static int freePort() {
+    /** A port free now (another process may take it before it is bound). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

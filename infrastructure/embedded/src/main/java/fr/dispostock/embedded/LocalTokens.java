@@ -27,18 +27,34 @@ import java.util.UUID;
  * {@code POST /local/token} and the tests use it. Never part of a Lambda jar.
  */
 public final class LocalTokens {
+    /** The issuer of tokens made without an identity platform to serve them (the functions' tests). */
     public static final String ISSUER = "https://dispostock.local/identity";
     public static final String AUDIENCE = "dispostock";
     private final RSAKey key;
+    private final String issuer;
 
-    private LocalTokens(RSAKey key) {
+    private LocalTokens(RSAKey key, String issuer) {
         this.key = key;
+        this.issuer = issuer;
+    }
+
+    /**
+     * The same key, issuing as this issuer: the local platform's identity provider, whose URL is
+     * where its discovery document is served (OpenID Connect wants the two equal).
+     */
+    public LocalTokens issuedBy(String issuer) {
+        return new LocalTokens(key, issuer);
+    }
+
+    /** The {@code iss} of the tokens {@link #token} makes, the one {@link #verifierProperties} trusts. */
+    public String issuer() {
+        return issuer;
     }
 
     /** A fresh key (tests). */
     public static LocalTokens generate() {
         try {
-            return new LocalTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate());
+            return new LocalTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate(), ISSUER);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -48,7 +64,7 @@ public final class LocalTokens {
     public static LocalTokens persistent(Path keyFile) {
         try {
             if (Files.exists(keyFile)) {
-                return new LocalTokens(RSAKey.parse(Files.readString(keyFile)));
+                return new LocalTokens(RSAKey.parse(Files.readString(keyFile)), ISSUER);
             }
             LocalTokens tokens = generate();
             Files.createDirectories(keyFile.getParent());
@@ -68,7 +84,7 @@ public final class LocalTokens {
 
     /** The settings a function needs to trust these tokens. */
     public Map<String, Object> verifierProperties() {
-        return Map.of("dispostock.jwt.issuer", ISSUER, "dispostock.jwt.audience", AUDIENCE,
+        return Map.of("dispostock.jwt.issuer", issuer, "dispostock.jwt.audience", AUDIENCE,
                 "dispostock.jwt.jwks", publicJwks());
     }
 
@@ -79,7 +95,7 @@ public final class LocalTokens {
      * @param region   the region of an ARS or OMEDIT account (may be null)
      */
     public String token(String subject, String email, List<String> roles, List<String> finessEj, String region) {
-        return sign(subject, email, roles, finessEj, region, Instant.now().plus(Duration.ofHours(12)), ISSUER, AUDIENCE);
+        return sign(subject, email, roles, finessEj, region, Instant.now().plus(Duration.ofHours(12)), issuer, AUDIENCE);
     }
 
     /** Any token, including expired or foreign ones (tests of what must be refused). */

@@ -1,25 +1,29 @@
 package fr.dispostock.local;
 
 import fr.dispostock.embedded.TableDefinitions;
+import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The whole-France seed, made once: loaded into a DynamoDB Local database of its own (the
- * registers, then two years of history), kept in {@code <data dir>/seed-cache/<key>/}, and copied
+ * The whole-France seed, made once: loaded into a DynamoDB Local database of its own, opened in
+ * this JVM without its HTTP server ({@link InProcessDynamoDb}: the registers through the API's
+ * rules, then two years of history in parallel batch writes), kept in {@code <data dir>/seed-cache/<key>/}, and copied
  * as the database of every start that needs it (first start, --fresh, --empty). The key changes
  * with the seed's files and the classes that map them to items, so that a change of either makes a
  * new one.
@@ -33,7 +37,7 @@ public final class FranceSeed {
     public static final int WRITERS = Parallel.THREADS;
     private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
             "seed/consumption-weekly.csv");
-    private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class,
+    private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class, InProcessDynamoDb.class,
             fr.dispostock.platform.declaration.DynamoDeclarationStore.class,
             fr.dispostock.platform.statestock.DynamoStateStockStore.class,
             fr.dispostock.platform.register.DynamoRegisterStore.class,
@@ -66,6 +70,48 @@ public final class FranceSeed {
         if (Files.exists(dir.resolve("france.db"))) {
             return dir;
         }
+        makeInAnotherJvm(cacheRoot);
+        return dir;
+    }
+
+    /**
+     * The launcher's JVM compiles with C1 only, for a fast start; minutes of bulk writes run faster
+     * with C2, in a JVM of their own (same class path and options but that one). Ctrl-C reaches it
+     * too (same process group).
+     */
+    private static void makeInAnotherJvm(Path cacheRoot) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FranceSeed.class.getName(),
+                cacheRoot.toString()));
+        try {
+            Process making = new ProcessBuilder(command).inheritIO().start();
+            if (making.waitFor() != 0) {
+                throw new IllegalStateException("the whole-France seed was not made (exit " + making.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the seed", e);
+        }
+    }
+
+    /** Makes the seed into {@code args[0]/<key>} (run by {@link #cached}), then ends, whatever threads DynamoDB Local left. */
+    public static void main(String[] args) {
+        try {
+            make(Path.of(args[0]));
+        } catch (RuntimeException e) {
+            LOG.error("the whole-France seed was not made", e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void make(Path cacheRoot) {
+        Path dir = cacheRoot.resolve(key());
         deleteTree(cacheRoot); // seeds of other keys are stale
         long started = System.nanoTime();
         System.out.println("Making the whole-France seed with two years of history, once (a few minutes)...");
@@ -75,15 +121,16 @@ public final class FranceSeed {
         long registers;
         LocalHistory.Loaded loaded;
         try {
-            try (LocalPlatform platform = LocalPlatform.start(0, work, LocalPlatform.Seed.NONE)) {
-                platform.context().getBean(LocalSeed.class).registers("seed/finess.csv", "seed/puis.csv");
+            Path database = work.resolve(DATABASE);
+            try (InProcessDynamoDb db = InProcessDynamoDb.open(database); ApplicationContext context = db.context()) {
+                context.getBean(LocalSeed.class).registers("seed/finess.csv", "seed/puis.csv");
             }
-            copy(work, dir.resolve("registers.db"));
+            copy(database, dir.resolve("registers.db"));
             registers = System.nanoTime();
-            try (LocalPlatform platform = LocalPlatform.start(0, work, LocalPlatform.Seed.NONE)) {
-                loaded = platform.context().getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"));
+            try (InProcessDynamoDb db = InProcessDynamoDb.open(database); ApplicationContext context = db.context()) {
+                loaded = context.getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"), db::putAll);
             }
-            copy(work, dir.resolve("france.db"));
+            copy(database, dir.resolve("france.db"));
         } finally {
             deleteTree(work);
             Runtime.getRuntime().removeShutdownHook(interrupted);
@@ -92,7 +139,6 @@ public final class FranceSeed {
         LOG.info("seed: registers in {} s; history in {} s: {} weekly declarations, {} Thursday lot declarations,"
                         + " {} orders", (registers - started) / 1_000_000_000, (end - registers) / 1_000_000_000,
                 loaded.declarations(), loaded.lotDeclarations(), loaded.orders());
-        return dir;
     }
 
     /**
@@ -110,10 +156,10 @@ public final class FranceSeed {
         }
     }
 
-    private static void copy(Path work, Path to) {
+    private static void copy(Path database, Path to) {
         try {
             Files.createDirectories(to.getParent());
-            Files.copy(work.resolve("dynamodb").resolve(DATABASE), to, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(database, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,6 @@ import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
-import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -76,12 +75,15 @@ public class LocalHistory {
             return DynamoDeclarationStore.items(declaration, earlier);
         }
     }
-    private final BatchCalls writer;
 
-    public LocalHistory(DynamoDeclarationStore declarations, DynamoStateStockStore stateStock, BatchCalls writer) {
+    public LocalHistory(DynamoDeclarationStore declarations, DynamoStateStockStore stateStock) {
         this.declarations = declarations;
         this.stateStock = stateStock;
-        this.writer = writer;
+    }
+
+    /** Where the items go: a table's items, written in batches. */
+    public interface ItemWriter {
+        void putAll(String table, List<Map<String, AttributeValue>> items);
     }
 
     /** A PUI of the seed, as puis.csv gives it. */
@@ -123,7 +125,7 @@ public class LocalHistory {
     }
 
     /** Writes the history of these PUIs, a few PUIs at once ({@link Parallel}). */
-    public Loaded load(List<SeedPui> puis) {
+    public Loaded load(List<SeedPui> puis, ItemWriter writer) {
         Consumption consumption = Consumption.read();
         List<SeedItem> items = items();
         LongAdder declared = new LongAdder();

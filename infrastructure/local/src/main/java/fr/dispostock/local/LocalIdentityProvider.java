@@ -34,8 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The identity platform, played locally so that the portal runs the very same OpenID Connect code
  * (authorization code + PKCE) as in AWS: discovery, an authorization endpoint showing a sign-in page
  * marked as local only (pick a role, an establishment or a region), a token endpoint checking the
- * one-time code, the redirect URI and the PKCE verifier, and tokens signed with the local key, whose
- * issuer is the one the functions trust. Also the portal's config.json. Never deployed.
+ * one-time code, the redirect URI and the PKCE verifier, and tokens signed with the local key. Its
+ * issuer is one URL everywhere, as OpenID Connect wants: the portal's config.json, the discovery
+ * document served under it, the tokens' {@code iss} and the functions' trusted issuer
+ * ({@link #issuer(int)}). Never deployed.
  */
 @Controller
 public class LocalIdentityProvider {
@@ -68,18 +70,22 @@ public class LocalIdentityProvider {
         return "http://" + (host == null ? request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort() : host);
     }
 
+    /** The local identity provider's issuer on this port (the platform listens on 127.0.0.1). */
+    static String issuer(int port) {
+        return "http://127.0.0.1:" + port + BASE;
+    }
+
     /** The portal's settings (in AWS the deploy script writes this file). */
     @Get("/config.json")
     public Map<String, String> portalConfig(HttpRequest<?> request) {
-        String origin = origin(request);
-        return Map.of("issuer", origin + BASE, "clientId", CLIENT_ID, "scope", "openid email", "apiBase", origin);
+        return Map.of("issuer", tokens.issuer(), "clientId", CLIENT_ID, "scope", "openid email", "apiBase", origin(request));
     }
 
     @Get(BASE + "/.well-known/openid-configuration")
-    public Map<String, Object> discovery(HttpRequest<?> request) {
-        String base = origin(request) + BASE;
+    public Map<String, Object> discovery() {
+        String base = tokens.issuer();
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("issuer", LocalTokens.ISSUER);
+        d.put("issuer", base);
         d.put("authorization_endpoint", base + "/authorize");
         d.put("token_endpoint", base + "/token");
         d.put("jwks_uri", base + "/jwks");
@@ -172,7 +178,7 @@ public class LocalIdentityProvider {
                     "error_description", "unknown, used or expired code, other redirect_uri, or wrong PKCE verifier"));
         }
         String token = tokens.sign(grant.email, grant.email, List.of(grant.role), grant.finessEj, grant.region,
-                clock.instant().plus(TOKEN_LIFETIME), LocalTokens.ISSUER, LocalTokens.AUDIENCE);
+                clock.instant().plus(TOKEN_LIFETIME), tokens.issuer(), LocalTokens.AUDIENCE);
         return HttpResponse.ok(Map.<String, Object>of("access_token", token, "token_type", "Bearer",
                         "expires_in", TOKEN_LIFETIME.toSeconds()))
                 .header("Cache-Control", "no-store");

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -60,17 +61,26 @@ public final class LocalPlatform implements AutoCloseable {
         return start(port, dataDir, seed ? Seed.SMALL : Seed.NONE);
     }
 
-    public static LocalPlatform start(int port, Path dataDir, Seed seed) {
+    public static LocalPlatform start(int asked, Path dataDir, Seed seed) {
+        // the port is known before anything starts: the identity provider's issuer (in every token) names it
+        int port = asked == 0 ? EmbeddedDynamoDb.freePort() : asked;
         requireFreePort(port);
-        if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
-            FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
-        }
         AotGuard.requireNoAotClasses();
-        EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), 0);
-        dynamoDb.createTablesFromTemplate();
-        LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"));
+        // DynamoDB Local (its database copied from the seed first, when there is none) starts on
+        // another thread while the functions' context starts here: two cores, two halves of the start
+        int dynamoDbPort = EmbeddedDynamoDb.freePort();
+        CompletableFuture<EmbeddedDynamoDb> starting = CompletableFuture.supplyAsync(() -> {
+            if (seed == Seed.FRANCE || seed == Seed.REGISTERS) {
+                FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
+            }
+            EmbeddedDynamoDb started = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), dynamoDbPort);
+            started.createTablesFromTemplate();
+            return started;
+        });
+        LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"))
+                .issuedBy(LocalIdentityProvider.issuer(port));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
-        properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
+        properties.put("dispostock.dynamodb.endpoint", "http://127.0.0.1:" + dynamoDbPort);
         properties.putAll(TableDefinitions.everyTable());
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
@@ -90,11 +100,13 @@ public final class LocalPlatform implements AutoCloseable {
                 .singletons(tokens, new LocalOutbox())
                 .banner(false)
                 .start();
+        EmbeddedDynamoDb dynamoDb;
         try {
             context.getBean(EmbeddedServer.class).start();
+            dynamoDb = starting.join(); // "ready" means every route answers: DynamoDB Local's start included
         } catch (RuntimeException e) {
             context.close();
-            dynamoDb.close();
+            starting.thenAccept(EmbeddedDynamoDb::close);
             throw PortInUseException.causing(e, port).orElseThrow(() -> e);
         }
         if (seed == Seed.SMALL) {
@@ -105,9 +117,6 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Before anything starts, so that a taken port costs a sentence and no start-up. */
     private static void requireFreePort(int port) {
-        if (port == 0) {
-            return;
-        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true); // as the HTTP server binds: a port left in TIME_WAIT is free
             probe.bind(new InetSocketAddress("127.0.0.1", port));

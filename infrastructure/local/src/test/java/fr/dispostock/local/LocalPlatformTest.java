@@ -181,4 +181,46 @@ class LocalPlatformTest {
         assertEquals(422, a.status());
         assertTrue(a.json().toString().contains("/roles/0"));
     }
+
+    @Test
+    void the_portal_its_identity_provider_and_the_api_agree_on_one_issuer() throws Exception {
+        // given the issuer the portal is told, and the discovery document served under it
+        String issuer = (String) call("GET", "/config.json", null, null).object().get("issuer");
+        HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Map<?, ?> document = platform.context().getBean(JsonMapper.class).readValue(discovery.body(), Map.class);
+
+        // when a pharmacist signs in through it (authorization code + PKCE) and gets a token
+        String verifier = "a-verifier-of-forty-three-characters-or-more-0123";
+        String redirect = "http://127.0.0.1:" + platform.port() + "/connexion.html";
+        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create((String) document.get("authorization_endpoint")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("response_type", "code", "client_id", "dispostock-portal",
+                        "redirect_uri", redirect, "state", "s1", "code_challenge", LocalIdentityProvider.s256(verifier),
+                        "code_challenge_method", "S256", "role", "PHARMACIST", "email", "pharmacien@dispostock.invalid",
+                        "finessEj", "010780054", "action", "connexion")))).build(), HttpResponse.BodyHandlers.ofString());
+        String code = signedIn.headers().firstValue("Location").orElseThrow().replaceAll(".*[?&]code=([^&]+).*", "$1");
+        HttpResponse<String> traded = HTTP.send(HttpRequest.newBuilder(URI.create((String) document.get("token_endpoint")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
+                        "redirect_uri", redirect, "client_id", "dispostock-portal", "code_verifier", verifier)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = (String) platform.context().getBean(JsonMapper.class).readValue(traded.body(), Map.class).get("access_token");
+
+        // then the discovery document, the token's iss and the issuer the functions trust are the portal's issuer
+        assertEquals("http://127.0.0.1:" + platform.port() + "/local/oidc", issuer);
+        assertEquals(issuer, document.get("issuer"));
+        assertTrue(((String) document.get("jwks_uri")).startsWith(issuer + "/"), String.valueOf(document));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(issuer, platform.context().getBean(JsonMapper.class).readValue(payload, Map.class).get("iss"));
+        assertEquals(issuer, platform.context().getProperty("dispostock.jwt.issuer", String.class).orElseThrow());
+        assertEquals(200, call("GET", "/v1/puis/010000024", token, null).status());
+        assertEquals(200, call("GET", "/v1/puis/010000024", token(
+                "{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"010780054\"]}"), null).status());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    }
 }

@@ -3,6 +3,7 @@ package fr.dispostock.campaigns.ses;
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.platform.dynamo.BatchCalls;
+import fr.dispostock.platform.json.JsonStrings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -100,31 +101,10 @@ public class SesBulkMailer implements BulkMailer {
             if (json.length() > 1) {
                 json.append(',');
             }
-            quote(json, k).append(':');
-            quote(json, v);
+            JsonStrings.quote(json, k).append(':');
+            JsonStrings.quote(json, v);
         });
         return json.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder json, String s) {
-        json.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
     }
 
     /** The configured rate (dispostock.ses.max-send-rate) when set, else the account's (GetAccount). */

@@ -1,5 +1,6 @@
 package fr.dispostock.platform.mail;
 
+import fr.dispostock.domain.Region;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
 import fr.dispostock.domain.mail.Mailing;
@@ -52,6 +53,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     static final Duration RUN_RECIPIENTS_KEPT = Duration.ofDays(90);
     private static final String ROOT = "#";
     private static final String RUNS = "RUNS";
+    private static final String CAMPAIGNS = "CAMPAIGNS";
     private final DynamoDbClient dynamoDb;
     private final BatchCalls batches;
     private final Clock clock;
@@ -130,6 +132,8 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
             put(item, "audienceWeek", s(c.audience().week()));
             item.put("createdBy", s(c.createdBy()));
             item.put("createdAt", s(c.createdAt().toString()));
+            item.put("gsi1pk", s(CAMPAIGNS));
+            item.put("gsi1sk", s(c.createdAt() + "#" + c.campaignId()));
         }, recipients, null)) {
             throw new IllegalStateException("campaign " + c.campaignId() + " exists already");
         }
@@ -175,9 +179,32 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
 
     @Override
     public Optional<Campaign> campaign(String campaignId) {
-        return root(MailingId.campaign(campaignId)).map(i -> new Campaign(campaignId,
+        return root(MailingId.campaign(campaignId)).map(DynamoMailingStore::campaign);
+    }
+
+    private static Campaign campaign(Map<String, AttributeValue> i) {
+        return new Campaign(MailingId.ofKey(string(i, "pk")).value(),
                 new Campaign.Audience(string(i, "audienceType"), string(i, "audienceRegion"), string(i, "audienceWeek")),
-                string(i, "createdBy"), Instant.parse(string(i, "createdAt")), mailing(i)));
+                string(i, "createdBy"), Instant.parse(string(i, "createdAt")), mailing(i));
+    }
+
+    /** Query gsi1 {@code CAMPAIGNS} newest first; an ARS's only, filtered on the region (campaigns are few). */
+    @Override
+    public List<Campaign> latest(Optional<Region> region, int limit) {
+        List<Campaign> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":campaigns", s(CAMPAIGNS)));
+            region.ifPresent(r -> values.put(":region", s(r.code())));
+            QueryResponse page = dynamoDb.query(q -> q.tableName(table).indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :campaigns").scanIndexForward(false)
+                    .filterExpression(region.isPresent() ? "audienceRegion = :region" : null)
+                    .expressionAttributeValues(values).limit(limit).exclusiveStartKey(from));
+            page.items().stream().limit(limit - found.size()).forEach(i -> found.add(campaign(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < limit);
+        return found;
     }
 
     @Override

@@ -81,6 +81,14 @@ public class DynamoRegisterStore implements RegisterStore {
     }
 
     @Override
+    public List<Site> sites(Region region) {
+        return query(QueryRequest.builder().tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(RegisterKeys.sitesOf(region)))).build())
+                .map(RegisterItems::site).toList();
+    }
+
+    @Override
     public Establishment save(Establishment previous, Establishment next, String who) {
         long version = versioned(previous == null ? null : item(previous), item(next), who, List.of());
         return withVersion(next, version);

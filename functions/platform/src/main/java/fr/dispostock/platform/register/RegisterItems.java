@@ -70,6 +70,9 @@ final class RegisterItems {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", s(RegisterKeys.establishment(st.finessEj())));
         item.put("sk", s(RegisterKeys.site(st.finessEt())));
+        // a site is in the region of its own number, whatever its legal entity's: the register of a region lists it
+        item.put("gsi1pk", s(RegisterKeys.sitesOf(st.departement().region())));
+        item.put("gsi1sk", s(st.finessEt().value()));
         item.put("finessEt", s(st.finessEt().value()));
         item.put("finessEj", s(st.finessEj().value()));
         item.put("name", s(st.name()));

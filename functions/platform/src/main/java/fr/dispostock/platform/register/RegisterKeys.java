@@ -54,6 +54,11 @@ final class RegisterKeys {
         return "REGION#" + region.code() + "#EJ";
     }
 
+    /** gsi1: the sites of a region (by their own number's département). */
+    static String sitesOf(Region region) {
+        return "REGION#" + region.code() + "#SITE";
+    }
+
     /** gsi1: the PUIs of a region. */
     static String puisOf(Region region) {
         return "REGION#" + region.code() + "#PUI";

@@ -12,6 +12,8 @@ import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.registers.establishments.ImportReport;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.Set;
  */
 @Singleton
 public class AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private final AccountStore accounts;
 
     public AccountService(AccountStore accounts) {
@@ -70,6 +73,8 @@ public class AccountService {
             }
         }
         accounts.importAll(valid);
+        LOG.info("accounts import by {}: {} imported, lines rejected {}", caller.subject(), valid.size(),
+                rejected.stream().map(ImportReport.Rejected::line).toList());
         return new ImportReport(valid.size(), 0, 0, rejected);
     }
 

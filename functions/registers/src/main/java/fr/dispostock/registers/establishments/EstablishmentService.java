@@ -14,6 +14,7 @@ import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Establishment;
+import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore.SiteChange;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.register.Site;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The establishment register: the ARS keeps its region's, the national operator all of them. */
 @Singleton
@@ -53,10 +55,22 @@ public class EstablishmentService {
         }
         if (region == null) {
             Scope.requireNational(caller);
-            return Region.all().stream().flatMap(r -> store.establishments(r).stream()).toList();
+            return Region.all().stream().flatMap(r -> withSitesAndPuis(r).stream()).toList();
         }
         Scope.requireRegionRead(caller, region);
-        return store.establishments(region);
+        return withSitesAndPuis(region);
+    }
+
+    /** A region's establishments with their sites and PUIs of that region, so that the register is searched by commune too. */
+    private List<Establishment> withSitesAndPuis(Region region) {
+        Map<Finess, List<Site>> sites = store.sites(region).stream().collect(Collectors.groupingBy(Site::finessEj));
+        Map<Finess, List<Finess>> puis = store.puis(region).stream()
+                .collect(Collectors.groupingBy(Pui::finessEj, Collectors.mapping(Pui::finessEt, Collectors.toList())));
+        return store.establishments(region).stream()
+                .map(e -> new Establishment(e.finessEj(), e.ipe(), e.name(), e.region(), e.departement(), e.category(),
+                        e.status(), puis.getOrDefault(e.finessEj(), List.of()), sites.getOrDefault(e.finessEj(), List.of()),
+                        e.version()))
+                .toList();
     }
 
     public Establishment put(Caller caller, Finess finessEj, EstablishmentBody body, Optional<Long> ifMatch) {

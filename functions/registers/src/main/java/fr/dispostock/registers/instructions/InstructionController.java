@@ -15,6 +15,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
 
@@ -27,9 +31,18 @@ public class InstructionController {
         this.instructions = instructions;
     }
 
+    /** In force today; with {@code upcoming=true} (their keepers only) also those to come. */
     @Get
-    public List<Instruction> inForce(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String region) {
-        return instructions.inForce(caller, region);
+    @ApiResponse(responseCode = "200", description = "the instructions in force (and to come, with upcoming=true), newest first")
+    @ApiResponse(responseCode = "403", description = "upcoming=true asked by someone who does not keep these instructions"
+            + " (only the national operator and the region's ARS do)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "region not an INSEE region code, or upcoming neither true nor false",
+            content = @Content(mediaType = "application/problem+json"))
+    public List<Instruction> inForce(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String region,
+                                     @Parameter(description = "also the instructions published to come (validFrom after today):"
+                                             + " for the national operator and the region's ARS", schema = @Schema(type = "boolean", defaultValue = "false"))
+                                     @Nullable @QueryValue String upcoming) {
+        return instructions.inForce(caller, region, upcoming);
     }
 
     @Get("/{id}")

@@ -1,6 +1,7 @@
 package fr.dispostock.registers.instructions;
 
 import fr.dispostock.domain.Identifiers;
+import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.NotFoundException;
@@ -30,15 +31,24 @@ public class InstructionService {
         this.clock = clock;
     }
 
-    /** In force today (Paris): the national ones, and the region's (the caller's own when none is named). */
-    public List<Instruction> inForce(Caller caller, String regionParam) {
+    /**
+     * In force today (Paris): the national ones, and the region's (the caller's own when none is
+     * named). With {@code upcoming=true}, also those published to come (validFrom after today), for
+     * those who keep them (the national operator, the region's ARS), so that a scheduled instruction
+     * can still be read and changed before pharmacists see it.
+     */
+    public List<Instruction> inForce(Caller caller, String regionParam, String upcomingParam) {
         Violations v = new Violations();
         Region region = v.parseOptional("region", regionParam, Region::parse);
+        boolean upcoming = Boolean.TRUE.equals(v.parseOptional("upcoming", upcomingParam, InstructionService::yesOrNo));
         v.throwIfAny("Invalid query");
         Optional<Region> r = Optional.ofNullable(region).or(caller::region);
+        if (upcoming) {
+            requireKeeper(caller, r.orElse(null));
+        }
         LocalDate today = LocalDate.now(clock.withZone(Dates.PARIS));
         return store.instructions(r).stream()
-                .filter(i -> i.inForceOn(today))
+                .filter(i -> i.inForceOn(today) || upcoming && i.validFrom().isAfter(today))
                 .sorted(Comparator.comparing(Instruction::validFrom).reversed())
                 .toList();
     }
@@ -63,6 +73,14 @@ public class InstructionService {
         Versions.check(ifMatch, existing.map(Instruction::version).orElse(null), "Instruction " + id);
         return store.save(existing.orElse(null), new Instruction(id, title, text, region, from, to,
                 existing.map(Instruction::version).orElse(0L)), caller.auditName());
+    }
+
+    private static boolean yesOrNo(String raw) {
+        return switch (raw.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidValueException("must be true or false");
+        };
     }
 
     private static void requireKeeper(Caller caller, Region region) {

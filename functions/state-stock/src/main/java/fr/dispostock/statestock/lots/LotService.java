@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.lots;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
@@ -46,11 +47,13 @@ public class LotService {
     private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public LotService(RegisterReader registers, StateStockStore store, Clock clock) {
+    public LotService(RegisterReader registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
@@ -78,7 +81,11 @@ public class LotService {
             LotDeclaration.Revision figures = new LotDeclaration.Revision(now, caller.auditName(), lines);
             LotDeclaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> LotDeclaration.first(
                     finessEt, pui.finessEj(), pui.region(), pui.departement(), date, figures));
-            return store.save(existing.orElse(null), next) ? Optional.of(view(next)) : Optional.empty();
+            if (!store.save(existing.orElse(null), next)) {
+                return Optional.empty();
+            }
+            metrics.count(BusinessMetric.LOTS_DECLARED);
+            return Optional.of(view(next));
         }, "Declarations keep arriving at once; retry.");
     }
 

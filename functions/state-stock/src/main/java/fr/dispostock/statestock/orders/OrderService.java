@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.orders;
 
+import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
@@ -53,11 +54,13 @@ public class OrderService {
     private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
+    private final BusinessMetric.Counter metrics;
 
-    public OrderService(RegisterReader registers, StateStockStore store, Clock clock) {
+    public OrderService(RegisterReader registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The order and whether this call created it (false: a retry of the same request). */
@@ -88,6 +91,7 @@ public class OrderService {
         Order order = Order.placed(orderId, finessEt, pui.finessEj(), pui.region(), lines, now, caller.auditName());
         Optional<StateStockStore.Remembered> earlier = store.create(order, key, fingerprint);
         if (earlier.isEmpty()) {
+            metrics.count(BusinessMetric.ORDERS_PLACED);
             return new Placed(order, true);
         }
         if (!earlier.get().requestFingerprint().equals(fingerprint)) {
@@ -312,6 +316,13 @@ public class OrderService {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Order " + order.orderId()
                     + " was changed by someone else meanwhile; read it again.");
         }
+        metrics.count(switch (next.status()) {
+            case APPROVED, PARTIALLY_APPROVED -> BusinessMetric.ORDERS_APPROVED;
+            case REJECTED -> BusinessMetric.ORDERS_REJECTED;
+            case SHIPPED -> BusinessMetric.ORDERS_SHIPPED;
+            case CANCELLED -> BusinessMetric.ORDERS_CANCELLED;
+            case SUBMITTED -> throw new IllegalArgumentException("an order is submitted once, when placed");
+        });
         return next;
     }
 

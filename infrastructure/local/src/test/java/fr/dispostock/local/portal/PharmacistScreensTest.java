@@ -54,8 +54,13 @@ class PharmacistScreensTest {
     }
 
     static Read api(String method, String path, String json) throws IOException, InterruptedException {
+        return api(method, path, json, "pharmacien-test", null);
+    }
+
+    /** As a pharmacist of Fleyriat whose identity platform names him {@code subject}, with this e-mail (or none). */
+    static Read api(String method, String path, String json, String subject, String email) throws IOException, InterruptedException {
         String token = portal.platform().context().getBean(LocalTokens.class)
-                .token("pharmacien-test", null, List.of("PHARMACIST"), List.of(FLEYRIAT_EJ), null);
+                .token(subject, email, List.of("PHARMACIST"), List.of(FLEYRIAT_EJ), null);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
@@ -247,6 +252,67 @@ class PharmacistScreensTest {
         assertTrue(portal.driver().findElements(By.id("historique-plus")).isEmpty());
         assertEquals("1", portal.driver().findElement(By.cssSelector("#historique-versions > li:nth-child(22) tbody td"))
                 .getDomProperty("textContent"));
+    }
+
+    @Test
+    void the_csv_template_holds_the_header_and_every_item_expected_of_this_pui_this_week() throws Exception {
+        // given the declaration page of a week nobody has declared
+        IsoWeek week = thisWeek().previous().previous().previous().previous();
+        openDeclaration(week);
+        List<?> expected = (List<?>) api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week + "/expected").object().get("items");
+        Path downloads = portal.downloads();
+
+        // when the pharmacist downloads the template
+        portal.driver().findElement(By.id("modele")).click();
+
+        // then the file is named after the PUI and the week, opens in a spreadsheet as UTF-8 (BOM), and holds
+        // the header then one empty line per item expected, with its label
+        Path file = downloads.resolve("declaration-" + FLEYRIAT_ET + "-" + week + ".csv");
+        String content = portal.awaitDownload(file);
+        assertTrue(content.startsWith("\uFEFF"), "no BOM");
+        List<String> lines = content.substring(1).lines().toList();
+        assertEquals("itemId;stock;averageDailyConsumption;libelle", lines.get(0));
+        assertEquals(expected.stream().map(i -> ((Map<?, ?>) i).get("itemId") + ";;;\"" + ((String) ((Map<?, ?>) i).get("label"))
+                .replace("\"", "\"\"") + "\"").toList(), lines.subList(1, lines.size()));
+        assertEquals(40, lines.size() - 1);
+    }
+
+    @Test
+    void the_corrections_of_a_thursdays_lots_are_shown_newest_first_with_their_author_named_once() throws Exception {
+        // given the Thursday before last declared three times (two corrections), by a pharmacist whose account
+        // names him by his e-mail, as the local identity platform does
+        LocalDate thursday = LocalDate.now(Dates.PARIS).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY)).minusWeeks(1);
+        String path = "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + thursday;
+        String author = "pharmacien@dispostock.invalid";
+        for (int quantity : List.of(10, 20, 30)) {
+            assertEquals(200, api("PUT", path, "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"FDP00999\",\"expiry\":\""
+                    + thursday.plusDays(200) + "\",\"quantity\":" + quantity + "}]}", author, author).status());
+        }
+
+        // when the pharmacist opens that Thursday and asks for its earlier versions
+        portal.signInAsPharmacist(FLEYRIAT_EJ);
+        portal.open("/stock-etat.html?pui=" + FLEYRIAT_ET + "&jeudi=" + thursday);
+        portal.waitForText(By.id("historique"), "2 versions antérieures");
+        assertTrue(portal.driver().findElement(By.id("lots-zone")).getText().contains("par " + author + "."),
+                portal.driver().findElement(By.id("lots-zone")).getText());
+        portal.driver().findElement(By.id("historique-plus")).click();
+
+        // then both earlier versions are listed, newest first (20 units, then 10), each by its author named once
+        portal.waitFor(By.cssSelector("#historique-versions > li:nth-child(2)"));
+        List<WebElement> versions = portal.driver().findElements(By.cssSelector("#historique-versions > li"));
+        assertEquals(2, versions.size());
+        for (WebElement version : versions) {
+            String title = version.findElement(By.cssSelector(".fr-accordion__btn")).getText();
+            assertTrue(title.endsWith(", par " + author), title);
+        }
+        assertTrue(portal.driver().findElements(By.id("historique-plus")).isEmpty());
+        versions.get(0).findElement(By.cssSelector(".fr-accordion__btn")).click();
+        WebElement newest = portal.waitFor(By.cssSelector("#version-1 tbody tr"));
+        assertEquals(List.of("FDP00999", "20"), List.of(newest.findElements(By.tagName("td")).get(1).getText(),
+                newest.findElements(By.tagName("td")).get(3).getText()));
+        assertEquals("10", versions.get(1).findElement(By.cssSelector("tbody tr td:nth-child(4)")).getDomProperty("textContent"));
+        portal.checkAccessibility();
+        portal.screenshot("22-stock-etat-historique");
     }
 
     @Test

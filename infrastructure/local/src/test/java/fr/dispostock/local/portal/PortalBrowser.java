@@ -44,9 +44,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code @RegisterExtension static final PortalBrowser portal = new PortalBrowser();}.
  */
 public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-    static final String INSTALL = "apt-get install -y --no-install-recommends chromium chromium-driver";
+    static final String INSTALL = "apt-get install -y --no-install-recommends chromium chromium-driver chromium-l10n";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    // Chromium's French (package chromium-l10n): without it the browser is American whatever it is told
+    private static final Path FRENCH = Path.of("/usr/lib/chromium/locales/fr.pak");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
@@ -54,28 +56,58 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PortalBrowser.class);
     private LocalPlatform platform;
     private WebDriver driver;
+    private Path downloads;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("The portal's browser tests need Debian's Chromium and its driver: " + INSTALL);
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM) || !Files.exists(FRENCH)) {
+            fail("The portal's browser tests need Debian's Chromium, its driver and its French: " + INSTALL);
         }
         // one platform for the whole run, closed when the run ends
         platform = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent("platform", k -> new Shared(SeededPlatform.start()), Shared.class).platform.platform();
+        downloads = Files.createTempDirectory("portal-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // a French pharmacist's browser: the languages it asks pages for, and its own locale (date inputs'
+        // format), which Chromium on Linux takes from LANGUAGE, not from --lang
         options.addArguments("--no-sandbox", "--headless=new", "--disable-dev-shm-usage", "--window-size=1280,1000",
                 "--lang=fr-FR");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("LANGUAGE", "fr", "TZ", "Europe/Paris"))
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver = chrome;
+    }
+
+    /** Where the browser saves what the pages download. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** The text of a file the browser downloads, once it is whole. */
+    public String awaitDownload(Path file) {
+        new WebDriverWait(driver, WAIT).until(d -> Files.exists(file));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws IOException {
         if (driver != null) {
             driver.quit();
+        }
+        if (downloads != null) {
+            try (var files = Files.walk(downloads)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -120,15 +152,18 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** Calls the local platform's API directly, as another user or to prepare a journey. */
     public Answer call(String method, String path, String token, String json, String ifMatch) {
+        return callWith(method, path, token, json, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    /** The same, with these headers (If-Match, Idempotency-Key, another Content-Type than JSON). */
+    public Answer callWith(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
+        headers.forEach(b::setHeader);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             @SuppressWarnings("unchecked")
@@ -175,6 +210,50 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         driver.findElement(By.id("se-connecter")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
         waitFor(By.id("se-deconnecter"));
+    }
+
+    /**
+     * Signs in through the local identity platform's page with one of the authorities' roles
+     * ({@code ARS}, {@code OMEDIT}, {@code NATIONAL}, {@code SUPPLIER}) and, for an ARS or OMEDIT, its
+     * region (INSEE code; null for the others), then waits for the home page.
+     */
+    public void signInAs(String role, String region) {
+        open("/index.html");
+        waitFor(By.id("se-connecter")).click();
+        waitFor(By.cssSelector("label[for='role-" + role + "']")).click();
+        WebElement email = driver.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys(role.toLowerCase() + (region == null ? "" : "-" + region) + "@dispostock.invalid");
+        if (region != null) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("region"))).selectByValue(region);
+        }
+        driver.findElement(By.id("se-connecter")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
+        waitFor(By.id("se-deconnecter"));
+    }
+
+    /** The mails of the local outbox ({@code GET /local/outbox}) sent since that instant, or all of them. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Map<String, Object>> outbox(java.time.Instant since) {
+        String query = since == null ? "" : "?since=" + java.net.URLEncoder.encode(since.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return (List) platform.context().getBean(JsonMapper.class).readValue(call("GET", "/local/outbox" + query, null, null, null)
+                    .body(), io.micronaut.core.type.Argument.listOf(Map.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (2 minutes at most) until the campaign screen's progress says the sending is done. */
+    public void waitUntilSent() {
+        new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> d.findElement(By.id("envoi"))
+                .getAttribute("textContent").contains("Envoyée"));
+    }
+
+    /** The labels of the main navigation, as the signed-in user sees them. */
+    public List<String> navigation() {
+        return driver.findElements(By.cssSelector("#navigation .fr-nav__link")).stream()
+                .map(a -> a.getAttribute("textContent").strip()).toList();
     }
 
     /** The page has no WCAG 2.1 A/AA violation that axe-core finds. */

@@ -51,7 +51,7 @@ final class SeededPlatform implements AutoCloseable {
         return platform;
     }
 
-    /** A digest of the seed files the platform loads on an empty database. */
+    /** A digest of the seed files the platform loads on an empty database, and of the register's mapping. */
     private static String seedVersion() throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -62,6 +62,11 @@ final class SeededPlatform implements AutoCloseable {
             }
             digest.update(Files.readAllBytes(Path.of(System.getProperty("dispostock.root", "../.."),
                     "infrastructure", "catalogue", "state-stock-catalogue.json")));
+            // and how the register is written (its keys and indexes): a seed made by an older mapping misses them
+            try (InputStream store = fr.dispostock.platform.register.DynamoRegisterStore.class
+                    .getResourceAsStream("DynamoRegisterStore.class")) {
+                digest.update(store.readAllBytes());
+            }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -29,8 +29,9 @@ class SessionJourneyTest {
     void aTokenTheApiRefusesShowsSessionExpiredAndSigningInAgainComesBackToThePage() {
         // given a signed-in pharmacist whose token the API no longer accepts (expired an hour ago)
         portal.signInAsPharmacist("010780054");
-        String expired = LocalTokens.generate().sign("pharmacien@dispostock.invalid", null, List.of("PHARMACIST"),
-                List.of("010780054"), null, Instant.now().minus(Duration.ofHours(1)), LocalTokens.ISSUER, LocalTokens.AUDIENCE);
+        LocalTokens tokens = portal.platform().context().getBean(LocalTokens.class);
+        String expired = tokens.sign("pharmacien@dispostock.invalid", null, List.of("PHARMACIST"),
+                List.of("010780054"), null, Instant.now().minus(Duration.ofHours(1)), tokens.issuer(), LocalTokens.AUDIENCE);
         portal.js().executeScript("const s = JSON.parse(sessionStorage.getItem('dispostock.session'));"
                 + "s.accessToken = arguments[0]; sessionStorage.setItem('dispostock.session', JSON.stringify(s));", expired);
 

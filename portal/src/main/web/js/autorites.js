@@ -1,0 +1,129 @@
+// What the authorities' screens share: the regions by INSEE code, the region a screen works on (an
+// ARS's or OMEDIT's own; the national operator chooses it, kept in the address as ?region=), the week
+// they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
+import { api } from './api.js';
+import { escapeHtml } from './layout.js';
+import { formatInstant } from './format.js';
+
+export const REGIONS = {
+  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
+  11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté', 28: 'Normandie',
+  32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne', 75: 'Nouvelle-Aquitaine',
+  76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: 'Provence-Alpes-Côte d’Azur', 94: 'Corse',
+};
+
+/** 'Auvergne-Rhône-Alpes (84)' */
+export const regionName = (code) => (REGIONS[code] ? `${REGIONS[code]} (${code})` : String(code ?? ''));
+
+export const isNational = (user) => user.roles.includes('NATIONAL');
+
+/** The region an ARS or OMEDIT account reads (its own), or null for the national operator. */
+export const ownRegion = (user) => (isNational(user) ? null : user.region ?? null);
+
+/** The region the screen shows: the account's own, or for the national operator the one in the address (null: none chosen). */
+export function workingRegion(user) {
+  if (!isNational(user)) return user.region ?? null;
+  const asked = new URLSearchParams(window.location.search).get('region');
+  return asked in REGIONS ? asked : null;
+}
+
+/**
+ * For the national operator, a form choosing the region (a GET of this page with ?region=); for
+ * the others, the region they work on, said.
+ */
+export function regionChoice(user, region) {
+  if (!isNational(user)) return `<p>Région : <strong>${escapeHtml(regionName(region))}</strong></p>`;
+  const options = Object.keys(REGIONS).sort()
+    .map((code) => `<option value="${code}"${code === region ? ' selected' : ''}>${escapeHtml(regionName(code))}</option>`).join('');
+  return `
+<form class="fr-mb-4w" method="get" id="choix-region">
+  <div class="fr-select-group">
+    <label class="fr-label" for="region">Région</label>
+    <select class="fr-select" id="region" name="region"><option value="" disabled${region ? '' : ' selected'}>Choisissez une région</option>${options}</select>
+  </div>
+  <button class="fr-btn fr-btn--secondary" type="submit">Afficher</button>
+</form>`;
+}
+
+const shown = (value) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const ACTIONS = { CREATE: 'Création', UPDATE: 'Modification', IMPORT: 'Import FINESS' };
+const FIELDS = {
+  itemId: 'Identifiant', label: 'Libellé', ucds: 'Codes UCD', level: 'Niveau', regions: 'Régions', trackingStart: 'Début du suivi',
+  trackingEnd: 'Fin du suivi', name: 'Nom', finessEj: 'FINESS juridique', finessEt: 'FINESS géographique', region: 'Région',
+  departement: 'Département', category: 'Catégorie', categoryLabel: 'Libellé de catégorie', status: 'Statut', address: 'Adresse',
+  postalCode: 'Code postal', city: 'Commune', email: 'E-mail', phone: 'Téléphone', title: 'Titre', body: 'Texte',
+  validFrom: 'Affichée à partir du', validTo: 'Jusqu’au', ipe: 'IPE',
+};
+
+/** An item's audit trail (GET …/audit): when, who, and each field that changed, newest first. */
+export function auditTrail(entries, caption) {
+  if (!entries.length) return '<p>Aucune modification enregistrée.</p>';
+  const rows = [...entries].reverse().map((e) => {
+    const before = e.before ?? {};
+    const after = e.after ?? {};
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((k) => k !== 'version' && shown(before[k]) !== shown(after[k]))
+      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k]))} → ` : ''}${escapeHtml(shown(after[k]))}</li>`);
+    return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(e.by)}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
+      <td>${fields.length ? `<ul class="fr-mb-0">${fields.join('')}</ul>` : '—'}</td></tr>`;
+  });
+  return `
+<div class="fr-table fr-table--sm"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  <table>
+    <caption>${escapeHtml(caption)}</caption>
+    <thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Action</th><th scope="col">Ce qui a changé</th></tr></thead>
+    <tbody>${rows.join('')}</tbody>
+  </table>
+</div></div></div></div>`;
+}
+
+/** This week, as the API counts it (Paris). */
+export async function currentWeek() {
+  return (await api('/v1/state-stock/calendar')).data.week;
+}
+
+/**
+ * The week and region a page shows, from its address (`?semaine=&region=`): this week by default,
+ * and an ARS's or OMEDIT's own region whatever the address says.
+ */
+export async function weekAndRegion(user, params) {
+  return { week: params.get('semaine') || await currentWeek(), region: ownRegion(user) ?? (params.get('region') || null) };
+}
+
+export const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--sm fr-badge--no-icon">${escapeHtml(text)}</p>`;
+
+/** A select of the regions (id `region`), "France entière" first; `label` is trusted HTML. */
+export function regionSelect(label, selected, attributes) {
+  const options = Object.keys(REGIONS).sort((a, b) => REGIONS[a].localeCompare(REGIONS[b], 'fr'))
+    .map((c) => `<option value="${c}"${c === selected ? ' selected' : ''}>${escapeHtml(REGIONS[c])}</option>`).join('');
+  return `<div class="fr-select-group"><label class="fr-label" for="region">${label}</label>
+  <select class="fr-select" id="region" ${attributes}><option value="">France entière</option>${options}</select></div>`;
+}
+
+/** A week input with its hint (ISO week: what the API takes), and a region select for the national operator. */
+export function scopeFields(user, week, region) {
+  const own = ownRegion(user);
+  const regionField = own
+    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
+    : regionSelect('Région', region, 'name="region"');
+  return `
+<div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+  <input class="fr-input" id="semaine" name="semaine" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(week)}" required></div>
+${regionField}`;
+}
+
+/**
+ * A DSFR table with a visible caption (what the table is), row headers in the first column; its
+ * container takes the keyboard focus, so that a table wider than the screen scrolls from the keyboard.
+ */
+export function captionedTable(id, caption, headers, rows) {
+  return `
+<div class="fr-table fr-table--sm" id="${id}"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
+  <table>
+    <caption>${escapeHtml(caption)}</caption>
+    <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')
+      || `<tr><td colspan="${headers.length}">Aucune ligne.</td></tr>`}</tbody>
+  </table>
+</div></div></div></div>`;
+}

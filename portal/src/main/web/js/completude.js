@@ -1,0 +1,93 @@
+// Complétude: who has declared a week, by region, then by département and PUI of a region
+// (declared, incomplete, missing, late); the PUIs that have not declared with their contact
+// details, as a CSV file, and a campaign to write to them. The week and region are in the address
+// (a GET form), so that a view can be reloaded or sent to a colleague.
+import { api } from './api.js';
+import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
+import { downloadCsv, formatNumber, quotedCsv } from './format.js';
+import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+
+const COUNTS = ['Attendues', 'Déclarées', 'dont incomplètes', 'dont en retard', 'Manquantes'];
+const counts = (r) => [r.expected, r.declared, r.incomplete, r.late, r.missing ?? r.missingCount].map(formatNumber);
+
+function puiStatus(row) {
+  if (row.missing) return badge('error', 'Manquante');
+  const late = row.late ? ', en retard' : '';
+  return row.incomplete ? badge('warning', `Incomplète${late}`) : badge('success', `Faite${late}`);
+}
+
+function summary(c) {
+  const share = c.expected ? Math.round((100 * c.declared) / c.expected) : 0;
+  return `
+<ul class="fr-grid-row fr-grid-row--gutters fr-mb-3w fr-raw-list" id="synthese">
+  ${[['Déclarées', `${formatNumber(c.declared)} / ${formatNumber(c.expected)} (${share} %)`], ['Incomplètes', formatNumber(c.incomplete)],
+    ['En retard', formatNumber(c.late)], ['Manquantes', formatNumber(c.missingCount)]].map(([label, value]) => `
+  <li class="fr-col-6 fr-col-md-3"><div class="fr-tile fr-tile--sm fr-tile--no-icon"><div class="fr-tile__body"><div class="fr-tile__content">
+    <p class="fr-tile__title">${value}</p><p class="fr-tile__detail">${label}</p></div></div></div></li>`).join('')}
+</ul>`;
+}
+
+// A long list is cut on the page (the CSV file has it whole): a page of 2,000 rows is read by nobody.
+const SHOWN = 100;
+
+function missingSection(missing, user, where) {
+  const rows = missing.slice(0, SHOWN).map((m) => [escapeHtml(m.name), escapeHtml(m.finessEt), escapeHtml(m.departement),
+    m.email ? `<a href="mailto:${escapeHtml(m.email)}">${escapeHtml(m.email)}</a>` : '—', escapeHtml(m.phone ?? '—')]);
+  const campaign = user.roles.some((r) => r === 'NATIONAL' || r === 'ARS') && missing.length
+    ? `<li><a class="fr-btn fr-btn--secondary" id="ecrire" href="campagnes.html?${new URLSearchParams({ audience: 'NON_DECLARERS', semaine: where.week, ...(where.region ? { region: where.region } : {}) })}">Écrire aux PUI n’ayant pas déclaré${where.region ? ' dans la région' : ''}</a></li>` : '';
+  const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans le fichier CSV.</p>` : '';
+  return `
+<h2 class="fr-mt-6w" id="non-declarants-titre">PUI n’ayant pas déclaré (${formatNumber(missing.length)})</h2>
+<ul class="fr-btns-group fr-btns-group--inline-md">
+  <li><button type="button" class="fr-btn fr-btn--secondary" id="csv"${missing.length ? '' : ' disabled'}>Télécharger la liste (CSV)</button></li>
+  ${campaign}
+</ul>${cut}
+${captionedTable('non-declarants', `PUI sans déclaration pour la semaine ${where.week}`, ['PUI', 'FINESS', 'Département', 'Courriel', 'Téléphone'], rows)}`;
+}
+
+/** A FINESS number's département: its first two characters, three overseas (97x). */
+const departementOf = (finess) => (finess.startsWith('97') ? finess.slice(0, 3) : finess.slice(0, 2));
+
+async function show(container, user, where) {
+  const { week, region, departement } = where;
+  const query = (by) => api(`/v1/declarations/completeness?${new URLSearchParams({ week, by, ...(region ? { region } : {}) })}`).then((r) => r.data);
+  const [main, puis] = await Promise.all([query(region ? 'departement' : 'region'), departement ? query('puis') : null]);
+  const link = (r, extra, what) => `<a class="fr-link" href="completude.html?${new URLSearchParams({ semaine: week, ...extra })}">${escapeHtml(r.name)}<span class="fr-sr-only"> : ${what}</span></a>`;
+  const groups = region
+    ? captionedTable('par-departement', `Par département, ${regionName(region)}`, ['Département', ...COUNTS],
+      main.rows.map((r) => [`${link(r, { region, departement: r.key }, 'ses PUI')} (${escapeHtml(r.key)})`, ...counts(r)]))
+    : captionedTable('par-region', 'Par région', ['Région', ...COUNTS], main.rows.map((r) => [link(r, { region: r.key }, 'départements'), ...counts(r)]));
+  const shown = departement ? main.rows.find((r) => r.key === departement) : null;
+  const byPui = puis
+    ? `<div class="fr-mt-6w"></div>${captionedTable('par-pui', `Déclaration de chaque PUI, ${shown?.name ?? departement}`, ['PUI', 'FINESS', 'État'],
+      puis.rows.filter((r) => departementOf(r.key) === departement).map((r) => [escapeHtml(r.name), escapeHtml(r.key), puiStatus(r)]))}`
+    : region ? '<p class="fr-mt-2w">Choisissez un département pour voir chacune de ses PUI.</p>' : '';
+  const missing = departement ? main.missing.filter((m) => m.departement === departement) : main.missing;
+  container.innerHTML = `
+<h2>${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
+${summary(main)}${groups}${byPui}${missingSection(missing, user, where)}`;
+  container.querySelector('#csv')?.addEventListener('click', () => downloadCsv(`non-declarants-${week}${region ? `-${region}` : ''}${departement ? `-${departement}` : ''}.csv`,
+    ['finessEt;nom;departement;region;courriel;telephone', ...missing.map((m) =>
+      [m.finessEt, quotedCsv(m.name), m.departement, m.region, m.email ?? '', m.phone ?? ''].join(';'))]));
+}
+
+const session = await startPage('completude');
+if (session) {
+  const body = pageBody('Complétude des déclarations');
+  try {
+    const params = new URLSearchParams(window.location.search);
+    const { week, region } = await weekAndRegion(session.user, params);
+    const departement = region ? params.get('departement') : null;
+    body.innerHTML = `
+<form method="get" action="completude.html" class="fr-mb-4w" id="choix">
+  <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend">Semaine et territoire</legend>
+    <div class="fr-fieldset__element">${scopeFields(session.user, week, region)}</div>
+    <div class="fr-fieldset__element"><button type="submit" class="fr-btn">Afficher</button></div>
+  </fieldset>
+</form>
+<div id="resultat" aria-live="polite"><p>Chargement…</p></div>`;
+    await show(body.querySelector('#resultat'), session.user, { week, region, departement });
+  } catch (error) {
+    showError(body.querySelector('#resultat') ?? body, error);
+  }
+}

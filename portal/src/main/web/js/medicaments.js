@@ -1,0 +1,223 @@
+// Médicaments suivis: the items PUIs declare, with their UCD codes (typed as UCD7 or UCD13 and
+// checked as typed, with the UCD13 each one is stored as), national level 1 or regional, the dates
+// their tracking starts and ends, and the history of each. The national operator keeps every item;
+// an ARS the regional items of its region; an OMEDIT reads its region's. Ending a tracking is a
+// date, never a deletion: the item, its declarations and its history stay.
+import { api } from './api.js';
+import { clearField, clearMessages, showErrors, showFailure, showSummary } from './forms.js';
+import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { formatDay, isoDay } from './format.js';
+import { table } from './historique.js';
+import { REGIONS, auditTrail, isNational, regionName } from './autorites.js';
+
+const today = isoDay(new Date());
+let items = [];
+let user;
+
+/** EAN-13 check digit of 12 digits (weights 1 and 3 from the left), as the API checks it. */
+function checkDigit(twelve) {
+  const sum = [...twelve].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** One typed UCD code: {ucd13, form} when it is one, {problem} otherwise. */
+function checkUcd(typed) {
+  const v = typed.trim();
+  const fromUcd7 = (ucd7, form) => ({ ucd13: `34008${ucd7}${checkDigit(`34008${ucd7}`)}`, form });
+  if (/^\d{7}$/.test(v)) return fromUcd7(v, 'UCD7');
+  if (/^000000\d{7}$/.test(v)) return fromUcd7(v.slice(6), 'UCD7 du SNDS');
+  if (/^\d{13}$/.test(v)) {
+    if (!v.startsWith('34008')) return { problem: `${v} n’est pas un UCD13 : un UCD13 commence par 34008 (un code commençant par 34009 est un CIP13 de présentation)` };
+    if (checkDigit(v.slice(0, 12)) !== v[12]) return { problem: `${v} : la clé de contrôle (dernier chiffre) devrait être ${checkDigit(v.slice(0, 12))}` };
+    return { ucd13: v, form: 'UCD13' };
+  }
+  return { problem: `« ${v} » n’est pas un code UCD : 7 chiffres (UCD7) ou 13 chiffres commençant par 34008 (UCD13)` };
+}
+
+const typedUcds = (form) => form.elements.ucds.value.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** Shows, line by line, what each typed code is; returns the problems. */
+function showUcdCheck(form) {
+  const checks = typedUcds(form).map(checkUcd);
+  form.querySelector('#ucds-verification').innerHTML = checks.length ? `<ul class="fr-mb-0">${checks.map((c, i) => `<li>Ligne ${i + 1} : ${c.problem
+    ? `<span class="fr-error-text fr-mt-0">${escapeHtml(c.problem)}</span>`
+    : `${escapeHtml(c.form)}, enregistré comme UCD13 ${escapeHtml(c.ucd13)}`}</li>`).join('')}</ul>` : '';
+  return checks.map((c, i) => (c.problem ? `ligne ${i + 1} : ${c.problem}` : null)).filter(Boolean);
+}
+
+const level = (m) => (m.priority.level === 'NATIONAL' ? 'National (niveau 1)' : `Régional : ${m.priority.regions.map(regionName).join(', ')}`);
+const keeps = (m) => isNational(user) || (user.roles.includes('ARS') && m.priority.level === 'REGIONAL'
+  && m.priority.regions.length === 1 && m.priority.regions[0] === user.region);
+/** Tracking as of today: its end date is the last day PUIs declare it. */
+function state(m) {
+  if (m.trackingStart > today) return 'À venir';
+  if (!m.trackingEnd) return 'En cours';
+  return m.trackingEnd < today ? 'Terminé' : `En cours, dernier jour le ${formatDay(m.trackingEnd)}`;
+}
+
+function showList() {
+  const rows = items.map((m) => [
+    `${escapeHtml(m.label)}<br><span class="fr-text--xs">${escapeHtml(m.itemId)}</span>`,
+    m.ucds.map(escapeHtml).join('<br>'), escapeHtml(level(m)),
+    `du ${escapeHtml(formatDay(m.trackingStart))}${m.trackingEnd ? `<br>au ${escapeHtml(formatDay(m.trackingEnd))}` : ''}`,
+    escapeHtml(state(m)),
+    keeps(m) ? `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-edit="${escapeHtml(m.itemId)}">Modifier<span class="fr-sr-only"> ${escapeHtml(m.label)}</span></button>
+      <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary fr-mt-1w" data-history="${escapeHtml(m.itemId)}">Historique<span class="fr-sr-only"> de ${escapeHtml(m.label)}</span></button>` : 'Consultation',
+  ]);
+  const zone = document.getElementById('liste');
+  zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13)', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
+  // the table scrolls sideways on narrow screens: with no button in it (read only), the keyboard must reach it itself
+  const scrolled = zone.querySelector('.fr-table__container');
+  Object.entries({ tabindex: '0', role: 'region', 'aria-label': 'Médicaments suivis' }).forEach(([k, v]) => scrolled.setAttribute(k, v));
+  zone.querySelectorAll('[data-edit]').forEach((b) => b.addEventListener('click', () => showForm(items.find((m) => m.itemId === b.dataset.edit))));
+  zone.querySelectorAll('[data-history]').forEach((b) => b.addEventListener('click', () => showHistory(b.dataset.history)));
+}
+
+async function showHistory(itemId) {
+  const zone = document.getElementById('edition');
+  zone.innerHTML = '<p>Chargement…</p>';
+  try {
+    const { data } = await api(`/v1/medicines/${encodeURIComponent(itemId)}/audit`);
+    zone.innerHTML = `<h2 id="edition-titre" tabindex="-1">Historique de ${escapeHtml(itemId)}</h2>${auditTrail(data, `Historique de ${itemId}`)}`;
+    zone.querySelector('#edition-titre').focus();
+  } catch (error) {
+    showError(zone, error);
+  }
+}
+
+function input(id, label, pointer, { type = 'text', hint = '', value = '' } = {}) {
+  return `<div class="fr-input-group">
+  <label class="fr-label" for="${id}">${label}${hint ? `<span class="fr-hint-text">${hint}</span>` : ''}</label>
+  <input class="fr-input" type="${type}" id="${id}" name="${id}" data-pointer="${pointer}" value="${escapeHtml(value)}">
+</div>`;
+}
+
+function levelFields(m) {
+  if (!isNational(user)) {
+    return `<p>Niveau : régional, ${escapeHtml(regionName(user.region))} (une ARS suit des médicaments de sa région).</p>`;
+  }
+  const regional = m?.priority.level === 'REGIONAL';
+  const regions = Object.keys(REGIONS).sort().map((code) => `<div class="fr-checkbox-group fr-checkbox-group--sm">
+    <input type="checkbox" id="region-${code}" name="regions" value="${code}"${m?.priority.regions.includes(code) ? ' checked' : ''}>
+    <label class="fr-label" for="region-${code}">${escapeHtml(regionName(code))}</label></div>`).join('');
+  return `<fieldset class="fr-fieldset" id="niveau" aria-labelledby="niveau-legende">
+  <legend class="fr-fieldset__legend" id="niveau-legende">Niveau de priorité</legend>
+  <div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="niveau-national" name="niveau" value="NATIONAL"${regional ? '' : ' checked'}>
+    <label class="fr-label" for="niveau-national">National (niveau 1) : toutes les PUI le déclarent</label></div></div>
+  <div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="niveau-regional" name="niveau" value="REGIONAL"${regional ? ' checked' : ''}>
+    <label class="fr-label" for="niveau-regional">Régional : les PUI des régions cochées le déclarent</label></div></div>
+</fieldset>
+<fieldset class="fr-fieldset" id="regions" aria-labelledby="regions-legende">
+  <legend class="fr-fieldset__legend" id="regions-legende">Régions (médicament régional)</legend>
+  <div class="fr-fieldset__element">${regions}</div>
+</fieldset>`;
+}
+
+function read(form, m) {
+  const v = (id) => form.elements[id].value.trim() || null;
+  const national = isNational(user);
+  const levelChosen = national ? form.elements.niveau.value : 'REGIONAL';
+  return {
+    itemId: m?.itemId ?? v('identifiant'), label: v('libelle'),
+    ucds: typedUcds(form),
+    priority: { level: levelChosen, regions: national ? [...form.querySelectorAll('input[name="regions"]:checked')].map((c) => c.value) : [user.region] },
+    trackingStart: v('debut'), trackingEnd: v('fin'),
+  };
+}
+
+/** The API points at /ucds/N; the form has one field for all the codes: the message says the line. */
+const onUcdField = (errors) => errors.map((e) => {
+  const m = /^\/ucds\/(\d+)$/.exec(e.pointer);
+  return m ? { pointer: '/ucds', message: `ligne ${Number(m[1]) + 1} : ${e.message}` } : e;
+});
+
+function showForm(m) {
+  const zone = document.getElementById('edition');
+  const etag = m ? `"${m.version}"` : null;
+  zone.innerHTML = `
+<h2 id="edition-titre" tabindex="-1">${m ? `Modifier ${escapeHtml(m.label)}` : 'Suivre un nouveau médicament'}</h2>
+<form id="formulaire-medicament" novalidate>
+  ${m ? `<p>Identifiant : <strong>${escapeHtml(m.itemId)}</strong></p>` : input('identifiant', 'Identifiant', 'itemId', { hint: '1 à 64 lettres, chiffres, « . », « _ » ou « - », par exemple amoxicilline-inj-1g' })}
+  ${input('libelle', 'Libellé', '/label', { value: m?.label ?? '' })}
+  <div class="fr-input-group">
+    <label class="fr-label" for="ucds">Codes UCD, un par ligne<span class="fr-hint-text">UCD7 (7 chiffres) ou UCD13 (13 chiffres commençant par 34008) ; chacun est vérifié pendant la saisie</span></label>
+    <textarea class="fr-input" id="ucds" name="ucds" rows="4" data-pointer="/ucds">${escapeHtml((m?.ucds ?? []).join('\n'))}</textarea>
+    <div id="ucds-verification" class="fr-mt-1w" aria-live="polite"></div>
+  </div>
+  ${levelFields(m)}
+  ${input('debut', 'Début du suivi', '/trackingStart', { type: 'date', value: m?.trackingStart ?? today })}
+  ${input('fin', 'Fin du suivi (facultatif)', '/trackingEnd', { type: 'date', value: m?.trackingEnd ?? '', hint: 'Dernier jour où les PUI le déclarent. Mettre fin au suivi ne supprime rien : le médicament, ses déclarations et son historique restent.' })}
+  <ul class="fr-btns-group fr-btns-group--inline fr-mt-2w">
+    <li><button type="submit" class="fr-btn" id="enregistrer">Enregistrer</button></li>
+    ${m && !m.trackingEnd ? '<li><button type="button" class="fr-btn fr-btn--secondary" id="fin-du-suivi">Mettre fin au suivi aujourd’hui</button></li>' : ''}
+  </ul>
+</form>`;
+  const form = zone.querySelector('form');
+  zone.querySelector('#edition-titre').focus();
+  showUcdCheck(form);
+  form.elements.ucds.addEventListener('input', () => {
+    clearField(form.elements.ucds);
+    showUcdCheck(form);
+  });
+  form.querySelector('#fin-du-suivi')?.addEventListener('click', () => {
+    form.elements.fin.value = today;
+    form.requestSubmit();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearMessages(form);
+    const problems = showUcdCheck(form);
+    if (problems.length) {
+      showErrors(form, problems.map((message) => ({ pointer: '/ucds', message })), 'Des codes UCD sont à corriger');
+      return;
+    }
+    const body = read(form, m);
+    const button = form.querySelector('#enregistrer');
+    button.disabled = true;
+    try {
+      const saved = await api(`/v1/medicines/${encodeURIComponent(body.itemId ?? '')}`, { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
+      m = saved.data;
+      items = items.filter((x) => x.itemId !== m.itemId).concat(m).sort((a, b) => a.itemId.localeCompare(b.itemId));
+      showList();
+      showForm(m); // the saved item, its version, and what can be done with it now (end its tracking)
+      showSummary(document.getElementById('formulaire-medicament'), 'success', `${m.label} enregistré`, m.trackingEnd && m.trackingEnd <= today
+        ? `<p>Fin du suivi enregistrée : le ${escapeHtml(formatDay(m.trackingEnd))} est le dernier jour où les PUI le déclarent. Rien n’est supprimé : le médicament, ses déclarations et son historique restent consultables.</p>`
+        : '<p>Les PUI concernées le déclarent à partir du début du suivi.</p>');
+    } catch (error) {
+      if (error.kind === 'invalid' && error.problem?.errors?.length) {
+        showErrors(form, onUcdField(error.problem.errors));
+      } else if (error.kind === 'precondition-failed') {
+        // someone saved it meanwhile: the form shows what is now saved, never overwrites it silently
+        const fresh = (await api(`/v1/medicines/${encodeURIComponent(m.itemId)}`)).data;
+        items = items.map((x) => (x.itemId === fresh.itemId ? fresh : x));
+        showList();
+        showForm(fresh);
+        showSummary(document.getElementById('formulaire-medicament'), 'warning', 'Quelqu’un a modifié ce médicament pendant que vous le consultiez',
+          '<p>Vos modifications n’ont pas été enregistrées. Le formulaire montre maintenant les valeurs enregistrées : reportez-y vos changements puis enregistrez.</p>');
+      } else {
+        showFailure(form, error);
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+const session = await startPage('medicaments');
+if (session) {
+  user = session.user;
+  const content = pageBody('Médicaments suivis');
+  const mayAdd = isNational(user) || user.roles.includes('ARS');
+  content.innerHTML = `
+<p>${isNational(user) ? 'Tous les médicaments suivis, nationaux et régionaux.' : `Les médicaments que déclarent les PUI de la région ${escapeHtml(regionName(user.region))} : nationaux (niveau 1) et régionaux.`}</p>
+${mayAdd ? '<button type="button" class="fr-btn fr-mb-4w" id="nouveau">Suivre un nouveau médicament</button>' : ''}
+<div id="edition" class="fr-mb-6w"></div>
+<div id="liste"><p>Chargement…</p></div>`;
+  content.querySelector('#nouveau')?.addEventListener('click', () => showForm(null));
+  try {
+    items = (await api(isNational(user) ? '/v1/medicines' : `/v1/medicines?region=${encodeURIComponent(user.region)}`)).data;
+    showList();
+  } catch (error) {
+    showError(document.getElementById('liste'), error);
+  }
+}

@@ -1,0 +1,151 @@
+// Régulation des commandes: the ARS's queue of its region's State-stock orders still to review,
+// those of the coming order day first. Beside each line, what the PUI declared in its last
+// Thursday lots (units held of that product, by lot). Each line approved, reduced or rejected with
+// a reason; an order someone else reviewed meanwhile (the API's 409) is explained and shown as it
+// now stands.
+import { api, findOrNull } from './api.js';
+import { clearMessages, showSummary } from './forms.js';
+import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
+import { table } from './historique.js';
+import { orderStatus, productNamer } from './commande.js';
+import { regionName } from './autorites.js';
+
+const DAY_MS = 86_400_000;
+let nameOf;
+
+/** The last Thursday on or before today, by the server's calendar (this week's, or the week before's). */
+function lastThursday(calendar) {
+  if (calendar.today >= calendar.lotDeclarationDay) return calendar.lotDeclarationDay;
+  return new Date(Date.parse(`${calendar.lotDeclarationDay}T00:00:00Z`) - 7 * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** What the PUI declared of one product that Thursday: units and lots, or a word when nothing. */
+function declared(lots, productCode) {
+  if (!lots) return 'Aucun lot déclaré';
+  const held = lots.lines.filter((l) => l.productCode === productCode && l.quantity > 0);
+  if (!held.length) return '0 unité';
+  const total = held.reduce((s, l) => s + l.quantity, 0);
+  return `${formatNumber(total)} unité(s)<br><span class="fr-text--xs">${held.map((l) => `lot ${escapeHtml(l.lot)}, ${formatNumber(l.quantity)}, péremption ${escapeHtml(formatDay(l.expiry))}${l.expired ? ' (périmé)' : ''}`).join('<br>')}</span>`;
+}
+
+function reviewedView(order) {
+  const last = order.history[order.history.length - 1];
+  return `<p>${orderStatus(order.status)} — ${escapeHtml(formatInstant(last.at))}, par ${escapeHtml(last.by)}</p>
+${table(`Décision sur la commande ${order.orderId}`, ['Produit', 'Commandé', 'Approuvé', 'Motif'],
+    order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), formatNumber(l.quantity), formatNumber(l.approvedQuantity ?? 0), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
+}
+
+/** The line's decision: approve, reduce or reject, the quantity approved and the reason. */
+function lineDecision(k, i, line) {
+  const p = `c${k}-l${i}`;
+  const name = escapeHtml(nameOf(line.productCode));
+  return `
+<fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
+  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${formatNumber(line.quantity)} commandé(s)</legend>
+  <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
+    <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>
+      <select class="fr-select" id="${p}-decision" data-line="${i}"><option value="approuver">Approuver</option><option value="reduire">Réduire</option><option value="refuser">Refuser</option></select></div></div>
+    <div class="fr-col-12 fr-col-md-3"><div class="fr-input-group"><label class="fr-label" for="${p}-quantite">Quantité approuvée</label>
+      <input class="fr-input" id="${p}-quantite" inputmode="numeric" value="${line.quantity}" readonly data-pointer="/lines/${i}/approvedQuantity"></div></div>
+    <div class="fr-col-12 fr-col-md-6"><div class="fr-input-group"><label class="fr-label" for="${p}-motif">Motif<span class="fr-hint-text">Obligatoire si vous réduisez ou refusez</span></label>
+      <textarea class="fr-input" id="${p}-motif" rows="2" data-pointer="/lines/${i}/reason"></textarea></div></div>
+  </div></div>
+</fieldset>`;
+}
+
+function orderCard(k, order, pui, lots, thursday) {
+  return `
+<li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}">
+  <h3 class="fr-h5 fr-mb-1w">${escapeHtml(pui.name)} — commande ${escapeHtml(order.orderId)}</h3>
+  <p class="fr-mb-1w">PUI ${escapeHtml(pui.finessEt)}, passée le ${escapeHtml(formatInstant(order.createdAt))} pour le jeudi ${escapeHtml(formatDay(order.orderDay))}.
+    Lots déclarés par la PUI le jeudi ${escapeHtml(formatDay(thursday))}${lots ? '' : ' : aucun'}.</p>
+  ${table(`Lignes de la commande ${order.orderId}`, ['Produit', 'Commandé', `Lots déclarés le ${formatDay(thursday)}`],
+    order.lines.map((line) => [`${escapeHtml(nameOf(line.productCode))}${line.proposed ? '<br><span class="fr-text--xs">proposé avec les vaccins</span>' : ''}`,
+      formatNumber(line.quantity), declared(lots, line.productCode)]), { rowHeaders: true })}
+  <div class="decision">
+  <form novalidate data-order="${escapeHtml(order.orderId)}">
+    ${order.lines.map((line, i) => lineDecision(k, i, line)).join('')}
+    <button type="submit" class="fr-btn">Enregistrer la décision<span class="fr-sr-only"> sur la commande ${escapeHtml(order.orderId)}</span></button>
+  </form>
+  </div>
+</li>`;
+}
+
+function wire(item, order) {
+  const form = item.querySelector('form');
+  const zone = item.querySelector('.decision');
+  form.querySelectorAll('select[data-line]').forEach((select) => select.addEventListener('change', () => {
+    const line = order.lines[Number(select.dataset.line)];
+    const quantity = form.querySelector(`#${select.id.replace('-decision', '-quantite')}`);
+    quantity.readOnly = select.value !== 'reduire';
+    if (select.value === 'approuver') quantity.value = line.quantity;
+    if (select.value === 'refuser') quantity.value = 0;
+    if (select.value === 'reduire') quantity.focus();
+  }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearMessages(form);
+    const lines = order.lines.map((line, i) => ({
+      productCode: line.productCode,
+      approvedQuantity: form.querySelector(`[data-pointer="/lines/${i}/approvedQuantity"]`).value.trim(),
+      reason: form.querySelector(`[data-pointer="/lines/${i}/reason"]`).value.trim() || null,
+    })).map((l) => ({ ...l, approvedQuantity: /^\d+$/.test(l.approvedQuantity) ? Number(l.approvedQuantity) : l.approvedQuantity }));
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const { data } = await api(`/v1/orders/${encodeURIComponent(order.orderId)}/review`, { method: 'POST', body: { lines } });
+      zone.innerHTML = `<div class="fr-alert fr-alert--success fr-mb-2w" role="status" tabindex="-1"><h4 class="fr-alert__title">Décision enregistrée</h4></div>${reviewedView(data)}`;
+      zone.firstElementChild.focus();
+    } catch (error) {
+      if (error.kind === 'conflict' || error.kind === 'precondition-failed') {
+        // someone reviewed it meanwhile: his decision stands, shown as it is now
+        const { data } = await api(`/v1/orders/${encodeURIComponent(order.orderId)}`);
+        zone.innerHTML = `<div class="fr-alert fr-alert--warning fr-mb-2w" role="alert" tabindex="-1"><h4 class="fr-alert__title">Cette commande a été examinée entre-temps</h4>
+          <p>Quelqu’un d’autre a enregistré sa décision pendant que vous la consultiez ; la vôtre n’a pas été enregistrée. Voici la commande rechargée.</p></div>${reviewedView(data)}`;
+        zone.firstElementChild.focus();
+      } else {
+        showSendFailure(form, error, 'La décision n’a pas été enregistrée', 'Vos choix sont conservés dans le formulaire.');
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+async function section(title, id, orders, calendar, start) {
+  const thursday = lastThursday(calendar);
+  const cards = await Promise.all(orders.map(async (order, j) => {
+    const [pui, lots] = await Promise.all([
+      api(`/v1/puis/${encodeURIComponent(order.finessEt)}`).then((r) => r.data),
+      findOrNull(`/v1/puis/${encodeURIComponent(order.finessEt)}/state-stock/${thursday}`),
+    ]);
+    return orderCard(start + j, order, pui, lots, thursday);
+  }));
+  return `<section aria-labelledby="${id}" class="fr-mb-6w"><h2 id="${id}">${title}</h2>
+${cards.length ? `<ul class="fr-raw-list">${cards.join('')}</ul>` : '<p>Aucune commande à examiner.</p>'}</section>`;
+}
+
+const session = await startPage('regulation');
+if (session) {
+  const content = pageBody('Régulation des commandes');
+  const { region } = session.user;
+  try {
+    const [calendar, queue, named] = await Promise.all([
+      api('/v1/state-stock/calendar').then((r) => r.data),
+      api(`/v1/orders?region=${encodeURIComponent(region)}&status=SUBMITTED`).then((r) => r.data),
+      productNamer(),
+    ]);
+    nameOf = named;
+    const coming = queue.filter((o) => o.orderDay === calendar.nextOrderDay);
+    const earlier = queue.filter((o) => o.orderDay !== calendar.nextOrderDay).sort((a, b) => a.orderDay.localeCompare(b.orderDay));
+    content.innerHTML = `
+<p>Région ${escapeHtml(regionName(region))}. Prochaine journée de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
+  Pour chaque ligne, approuvez, réduisez ou refusez ; un motif est demandé dès que vous approuvez moins que commandé.</p>
+${await section(`Commandes du jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}`, 'file-prochaine', coming, calendar, 0)}
+${earlier.length ? await section('Commandes de journées passées encore à examiner', 'file-anterieure', earlier, calendar, coming.length) : ''}`;
+    [...coming, ...earlier].forEach((order) => wire(document.getElementById(`commande-${order.orderId}`), order));
+  } catch (error) {
+    showError(content, error);
+  }
+}
