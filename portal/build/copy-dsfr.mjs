@@ -42,10 +42,11 @@ for (const file of files) {
 console.log(`[dsfr] ${files.length} files copied to ${target}`);
 
 // What French text shows: ASCII, Latin-1 (accents, « », no-break space), œ Œ Ÿ, typographic
-// punctuation (’ “ ” – — …), the narrow no-break space Intl's fr-FR numbers and dates group with, €.
+// punctuation (’ “ ” – — …), the narrow no-break space Intl's fr-FR numbers and dates group with, €,
+// → (an audit trail's "before → after").
 // A character outside it (a rare letter in a name) falls back to the next font of DSFR's stack.
 const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x152, 0x153], [0x178, 0x178], [0x2010, 0x2027], [0x202f, 0x202f],
-  [0x2030, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122]];
+  [0x2030, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2192, 0x2192]];
 const french = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)));
 // Our own pages must not write a character the fonts lost.
 const web = path.join(moduleDir, 'src', 'main', 'web');
