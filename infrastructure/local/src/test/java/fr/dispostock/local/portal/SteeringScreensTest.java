@@ -149,7 +149,7 @@ class SteeringScreensTest {
                 portal.navigation().toString());
         for (String screen : SCREENS) {
             portal.open("/" + screen + ".html");
-            assertTrue(text("#acces-refuse").contains("n’est pas ouverte à votre compte"), screen);
+            assertTrue(text("#acces-refuse").contains("n’a pas accès à cette page"), screen);
         }
         check("autorites-pharmacien-refuse");
         // and the API refuses him as well
