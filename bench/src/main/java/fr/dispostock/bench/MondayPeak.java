@@ -15,10 +15,10 @@ import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.WriteCost;
 import fr.dispostock.local.LocalPlatform;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.dynamo.RevisionWriter;
-import fr.dispostock.platform.dynamo.WriteCost;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
@@ -98,20 +98,20 @@ public final class MondayPeak {
             }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + platform.port();
-            DynamoDeclarationStore store = (DynamoDeclarationStore) platform.context().getBean(DeclarationStore.class);
+            DeclarationStore store = platform.context().getBean(DeclarationStore.class);
             RevisionWriter writer = platform.context().getBean(RevisionWriter.class);
 
             // unmeasured: every PUI declares the week before, so that the request path is compiled (JIT) when measured
             Load warmUp = new Load();
             run(clients, puis.size(), i -> warmUp.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
                     + "/declarations/" + week.previous(), bearer.get(i), figures.json(i, 0)));
-            WriteCost warmUpCost = store.writeCost();
+            WriteCost warmUpCost = DeclarationsWriteCost.total();
 
             // the peak: every PUI declares once, `clients` at a time, over HTTP
             Load declarations = new Load();
             run(clients, puis.size(), i -> declarations.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
                     + "/declarations/" + week, bearer.get(i), figures.json(i, 0)));
-            WriteCost declarationCost = store.writeCost().minus(warmUpCost);
+            WriteCost declarationCost = DeclarationsWriteCost.total().minus(warmUpCost);
 
             // the re-sends: every PUI corrects its week `corrections` times, one after the other
             Load resent = new Load();
@@ -121,7 +121,7 @@ public final class MondayPeak {
                             bearer.get(i), figures.json(i, round));
                 }
             });
-            WriteCost correctionCost = store.writeCost().minus(declarationCost).minus(warmUpCost);
+            WriteCost correctionCost = DeclarationsWriteCost.total().minus(declarationCost).minus(warmUpCost);
 
             // exactly once: each week holds the last figures, and its history every earlier one, newest first
             long lost = 0;

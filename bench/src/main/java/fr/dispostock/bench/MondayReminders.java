@@ -14,6 +14,7 @@ import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.SesEmulator;
 import fr.dispostock.embedded.ThrottlingSes;
@@ -63,7 +64,7 @@ public final class MondayReminders {
              ThrottlingSes counting = new ThrottlingSes(ses, 0, 429, "ThrottlingException")) {
             dynamoDb.createTablesFromTemplate();
             // SES through a stub that refuses nothing: it counts the SendBulkEmail calls
-            try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+            try (ApplicationContext context = ApplicationContext.builder().properties(TableDefinitions.everyTable()).properties(Map.of(
                     "dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString(),
                     "dispostock.ses.endpoint", counting.endpoint().toString(),
                     "dispostock.mail.enabled", "true",

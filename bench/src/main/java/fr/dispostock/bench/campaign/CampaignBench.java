@@ -11,6 +11,7 @@ import fr.dispostock.domain.mail.Mailing;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.domain.mail.Recipient;
+import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.SesEmulator;
 import fr.dispostock.embedded.ThrottlingSes;
@@ -49,7 +50,7 @@ public final class CampaignBench {
              ThrottlingSes counting = new ThrottlingSes(ses, 0, 429, "ThrottlingException")) {
             dynamoDb.createTablesFromTemplate();
             // SES through a stub that refuses nothing: it counts the SendBulkEmail calls
-            try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+            try (ApplicationContext context = ApplicationContext.builder().properties(TableDefinitions.everyTable()).properties(Map.of(
                     "dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString(),
                     "dispostock.ses.endpoint", counting.endpoint().toString(),
                     "dispostock.ses.max-send-rate", Double.toString(rate),

@@ -9,7 +9,8 @@ import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.platform.dynamo.AuditedWriter;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
+import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.register.DynamoRegisterStore;
 
 import java.io.File;
@@ -136,7 +137,7 @@ public final class ColdStart {
             dynamoDb.createTablesFromTemplate();
             // the PUI item exactly as the registers function writes it: through its own store
             RegisterFixtures.pui(new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
-                    new BatchWriter(dynamoDb.client()), "RegistersTable"), PUI, "010780054", "CH DE FLEYRIAT", "01");
+                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null)), PUI, "010780054", "CH DE FLEYRIAT", "01");
             LocalTokens tokens = LocalTokens.generate();
             // AWS's sample HTTP API event, with the path and bearer token of the request under test
             APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", "/v1/puis/" + PUI, Map.of("Authorization",

@@ -12,7 +12,7 @@ import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
-import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
@@ -22,14 +22,13 @@ import fr.dispostock.domain.mail.MailingQueue;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.register.Account;
-import fr.dispostock.domain.register.AccountStore;
+import fr.dispostock.domain.register.AccountReader;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,16 +46,16 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class CampaignService {
-    private final RegisterStore registers;
-    private final AccountStore accounts;
-    private final DeclarationStore declarations;
+    private final RegisterReader registers;
+    private final AccountReader accounts;
+    private final DeclarationReader declarations;
     private final CampaignStore campaigns;
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
     private final BusinessMetric.Counter metrics;
 
-    public CampaignService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
+    public CampaignService(RegisterReader registers, AccountReader accounts, DeclarationReader declarations,
                            CampaignStore campaigns, MailingStore mailings, @Nullable MailingQueue queue, Clock clock,
                            BusinessMetric.Counter metrics) {
         this.registers = registers;

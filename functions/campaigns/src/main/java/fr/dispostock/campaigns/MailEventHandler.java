@@ -51,7 +51,7 @@ public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
         for (Map<String, Object> r : recipients) {
             mailings.suppress((String) r.get("emailAddress"), type.toLowerCase());
             if (mailing != null) {
-                mailings.countBounce(mailing);
+                mailings.countBounceOrComplaint(mailing);
             }
         }
         metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,

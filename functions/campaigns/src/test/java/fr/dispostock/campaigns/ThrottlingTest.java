@@ -5,7 +5,7 @@ import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.ThrottlingSes;
-import fr.dispostock.platform.mail.SesBulkMailer;
+import fr.dispostock.campaigns.ses.SesBulkMailer;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,7 +9,6 @@ import fr.dispostock.declarations.DeclarationViews.LineView;
 import fr.dispostock.declarations.DeclarationViews.RevisionView;
 import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
-import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
@@ -18,6 +17,7 @@ import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Retries;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
@@ -28,7 +28,7 @@ import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.Establishment;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +52,12 @@ import java.util.stream.Collectors;
 @Singleton
 public class DeclarationService {
     private static final int NUMBER_TEXT_MAX = 40;
-    private static final int WRITE_ATTEMPTS = 5;
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final DeclarationStore declarations;
     private final Clock clock;
     private final BusinessMetric.Counter metrics;
 
-    public DeclarationService(RegisterStore registers, DeclarationStore declarations, Clock clock,
+    public DeclarationService(RegisterReader registers, DeclarationStore declarations, Clock clock,
                               BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.declarations = declarations;
@@ -73,7 +71,7 @@ public class DeclarationService {
     }
 
     public Expected expected(Caller caller, Finess finessEt, IsoWeek week) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         Map<String, Line> lastWeek = declarations.find(pui.region(), week.previous(), finessEt)
                 .map(d -> d.lines().stream().collect(Collectors.toMap(Line::itemId, Function.identity())))
@@ -87,7 +85,7 @@ public class DeclarationService {
     }
 
     public Current current(Caller caller, Finess finessEt, IsoWeek week) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         Declaration d = declarations.find(pui.region(), week, finessEt)
                 .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
@@ -98,7 +96,7 @@ public class DeclarationService {
 
     /** The week's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
     public History history(Caller caller, Finess finessEt, IsoWeek week, String limit, String cursor) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         Violations v = new Violations();
         HistoryPage.Request request = HistoryPage.Request.parse(v, limit, cursor);
@@ -114,7 +112,7 @@ public class DeclarationService {
      */
     public Declared declare(Caller caller, Finess finessEt, IsoWeek week, List<DeclarationBody.LineBody> body,
                             Violations v) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarant(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
@@ -135,22 +133,21 @@ public class DeclarationService {
         }
 
         boolean late = today.isAfter(week.monday());
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+        return Retries.untilWritten(() -> {
             Optional<Declaration> existing = declarations.find(pui.region(), week, finessEt);
             if (existing.isPresent() && existing.get().lines().equals(lines)) {
-                return declared(existing.get(), expected); // the same figures again: a retry, nothing to do
+                return Optional.of(declared(existing.get(), expected)); // the same figures again: a retry, nothing to do
             }
             Revision figures = new Revision(now, caller.auditName(), late, lines);
             Declaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> Declaration.first(finessEt,
                     pui.finessEj(), pui.region(), pui.departement(), week, figures));
-            if (declarations.save(existing.orElse(null), next)) {
-                metrics.count(BusinessMetric.DECLARATIONS_RECEIVED);
-                metrics.count(BusinessMetric.DECLARATIONS_LATE, late ? 1 : 0);
-                return declared(next, expected);
+            if (!declarations.save(existing.orElse(null), next)) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(ConflictException.Kind.CONFLICT,
-                "Declarations for this PUI and week keep arriving at once; retry.");
+            metrics.count(BusinessMetric.DECLARATIONS_RECEIVED);
+            metrics.count(BusinessMetric.DECLARATIONS_LATE, late ? 1 : 0);
+            return Optional.of(declared(next, expected));
+        }, "Declarations for this PUI and week keep arriving at once; retry.");
     }
 
     private static List<Line> lines(Violations v, List<DeclarationBody.LineBody> body, List<Medicine> expected) {
@@ -215,10 +212,6 @@ public class DeclarationService {
     private static List<String> missing(List<Medicine> expected, List<Line> lines) {
         Set<String> declared = lines.stream().map(Line::itemId).collect(Collectors.toSet());
         return expected.stream().map(Medicine::itemId).filter(id -> !declared.contains(id)).toList();
-    }
-
-    private Pui pui(Finess finessEt) {
-        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
     }
 
     /** Lines of a CSV file ({@code itemId;stock;averageDailyConsumption}): /lines/N is line N + 2 of the file. */

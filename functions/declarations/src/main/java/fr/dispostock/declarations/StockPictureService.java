@@ -14,11 +14,11 @@ import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.Declaration;
-import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -42,10 +42,10 @@ import java.util.stream.Collectors;
 public class StockPictureService {
     static final int TREND_WEEKS = 8;
     private static final String NO_CONSUMPTION = "no consumption";
-    private final RegisterStore registers;
-    private final DeclarationStore declarations;
+    private final RegisterReader registers;
+    private final DeclarationReader declarations;
 
-    public StockPictureService(RegisterStore registers, DeclarationStore declarations) {
+    public StockPictureService(RegisterReader registers, DeclarationReader declarations) {
         this.registers = registers;
         this.declarations = declarations;
     }

@@ -15,9 +15,11 @@ import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HistoryChecks;
 import fr.dispostock.embedded.HttpApiHarness.Response;
+import fr.dispostock.embedded.WriteCostMeter;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,9 +57,10 @@ class DeclarationHistoryTest {
     void the_same_week_declared_1000_times_is_always_written_at_the_same_cost_and_keeps_999_revisions() {
         // given the declarations service on the real adapter, over a client that records what DynamoDB bills
         List<Double> billed = new ArrayList<>();
-        DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed);
-        DynamoDeclarationStore store = new DynamoDeclarationStore(client, new RevisionWriter(client, new BatchWriter(client)),
-                "DeclarationsTable");
+        WriteCostMeter meter = new WriteCostMeter("DeclarationsTable");
+        DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed, meter);
+        DynamoDeclarationStore store = new DynamoDeclarationStore(client, new RevisionWriter(client, new BatchCalls(client)),
+                new Tables(null, "DeclarationsTable", null, null));
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), store,
                 Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
@@ -75,7 +78,7 @@ class DeclarationHistoryTest {
         // then every write went through, once each: a first PutItem, then 999 corrections all billed alike,
         // the last one as the first one (two small items in a transaction: 2 units each)
         HistoryChecks.assertEveryCorrectionBilledAlike(billed, 1000);
-        assertEquals(store.writeCost().minimumCapacityUnits(), (long) store.writeCost().capacityUnits(),
+        assertEquals(meter.writeCost().minimumCapacityUnits(), (long) meter.writeCost().capacityUnits(),
                 "each write billed the least its bytes can cost");
 
         // and the week answers its last figures and 999 revisions, all reachable page by page, newest first

@@ -34,6 +34,39 @@ public final class Scope {
         }
     }
 
+    /** Reviewing an order of State-stock products: the ARS of the PUI's region. */
+    public static void requireOrderReviewer(Caller caller, Region region) {
+        if (!caller.isArsOf(region)) {
+            throw new AccessDeniedException("Only the ARS of region " + region.code() + " reviews this order.");
+        }
+    }
+
+    /** Recording a shipment of State-stock products: the supplier. */
+    public static void requireSupplier(Caller caller) {
+        if (!caller.has(Role.SUPPLIER)) {
+            throw new AccessDeniedException("Only the supplier (Santé publique France) records shipments.");
+        }
+    }
+
+    /** Reading a PUI's orders: its establishment's pharmacists, its region's ARS and OMEDIT, the nation. */
+    public static void requirePuiOrdersRead(Caller caller, Region region, Finess finessEt, Finess finessEj) {
+        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj))) {
+            throw new AccessDeniedException("PUI " + finessEt + " is outside your scope.");
+        }
+    }
+
+    /**
+     * Reading an order: as a PUI's orders, and the supplier those it has to ship or has shipped.
+     *
+     * @param toShip whether the order is approved (in whole or in part) or shipped
+     */
+    public static void requireOrderRead(Caller caller, String orderId, Region region, Finess finessEj, boolean toShip) {
+        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj)
+                || caller.has(Role.SUPPLIER) && toShip)) {
+            throw new AccessDeniedException("Order " + orderId + " is outside your scope.");
+        }
+    }
+
     /** The region a regional read is about: the one asked, else the caller's own; none for the nation. */
     public static java.util.Optional<Region> regionOfRead(Caller caller, Region asked) {
         Scope.requireAnyRole(caller, Role.ARS, Role.OMEDIT, Role.NATIONAL);

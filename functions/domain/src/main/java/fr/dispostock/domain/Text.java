@@ -8,6 +8,9 @@ package fr.dispostock.domain;
  * and mails built from it. Texts written as paragraphs may hold line breaks and tabs.
  */
 public final class Text {
+    /** An e-mail address as the platform takes it: something, one @, a domain with a dot, no spaces. */
+    public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
     private Text() {
     }
 

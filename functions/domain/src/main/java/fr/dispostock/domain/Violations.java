@@ -131,10 +131,6 @@ public final class Violations {
         return errors.isEmpty();
     }
 
-    public List<FieldError> errors() {
-        return List.copyOf(errors);
-    }
-
     /** Throws when anything was found: nothing must be written then. */
     public void throwIfAny(String title) {
         if (!errors.isEmpty()) {

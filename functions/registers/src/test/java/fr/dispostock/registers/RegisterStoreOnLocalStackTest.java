@@ -7,7 +7,8 @@ import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.platform.dynamo.AuditedWriter;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
+import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.register.DynamoRegisterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,8 +49,8 @@ class RegisterStoreOnLocalStackTest {
                         LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(client);
-        RegisterStore store = new DynamoRegisterStore(client, new AuditedWriter(client), new BatchWriter(client),
-                "RegistersTable");
+        RegisterStore store = new DynamoRegisterStore(client, new AuditedWriter(client), new BatchCalls(client),
+                new Tables("RegistersTable", null, null, null));
 
         // when a PUI is created, then updated from a stale version
         Pui pui = RegisterFixtures.pui(store, "010000024", "010780054", "CH DE FLEYRIAT", "01");

@@ -6,7 +6,7 @@ import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
 import fr.dispostock.domain.declaration.Declaration;
-import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.mail.Batches;
 import fr.dispostock.domain.mail.Mailing;
@@ -18,13 +18,13 @@ import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.domain.mail.ReminderRun;
 import fr.dispostock.domain.mail.ReminderRunStore;
 import fr.dispostock.domain.register.Account;
-import fr.dispostock.domain.register.AccountStore;
+import fr.dispostock.domain.register.AccountReader;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
-import fr.dispostock.domain.statestock.StateStockStore;
+import fr.dispostock.domain.statestock.StateStockReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -55,18 +55,18 @@ import java.util.stream.Collectors;
 @Singleton
 public class ReminderService {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
-    private final RegisterStore registers;
-    private final AccountStore accounts;
-    private final DeclarationStore declarations;
-    private final StateStockStore stateStock;
+    private final RegisterReader registers;
+    private final AccountReader accounts;
+    private final DeclarationReader declarations;
+    private final StateStockReader stateStock;
     private final ReminderRunStore runs;
     private final MailingStore mailings;
     private final MailingQueue queue;
     private final Clock clock;
     private final BusinessMetric.Counter metrics;
 
-    public ReminderService(RegisterStore registers, AccountStore accounts, DeclarationStore declarations,
-                           StateStockStore stateStock, ReminderRunStore runs, MailingStore mailings,
+    public ReminderService(RegisterReader registers, AccountReader accounts, DeclarationReader declarations,
+                           StateStockReader stateStock, ReminderRunStore runs, MailingStore mailings,
                            @Nullable MailingQueue queue, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.accounts = accounts;

@@ -9,8 +9,9 @@ import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HistoryChecks;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.dynamo.AuditedWriter;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
 import fr.dispostock.statestock.lots.LotService;
 import fr.dispostock.statestock.lots.LotsBody;
@@ -53,8 +54,8 @@ class LotHistoryTest {
         List<Double> billed = new ArrayList<>();
         DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed);
         DynamoStateStockStore store = new DynamoStateStockStore(client, new AuditedWriter(client),
-                new RevisionWriter(client, new BatchWriter(client)), API.context().getBean(JsonMapper.class),
-                "StateStockTable");
+                new RevisionWriter(client, new BatchCalls(client)), API.context().getBean(JsonMapper.class),
+                new Tables(null, null, "StateStockTable", null));
         LotService service = new LotService(API.context().getBean(RegisterStore.class), store,
                 Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),

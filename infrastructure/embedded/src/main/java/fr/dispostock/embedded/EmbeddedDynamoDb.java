@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -105,21 +109,38 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Another client of this DynamoDB that adds to {@code billed}, in order, the write capacity
-     * DynamoDB reports for each PutItem and TransactWriteItems sent with ReturnConsumedCapacity.
+     * Another client of this DynamoDB that asks for, and adds to {@code billed} in order, the write
+     * capacity DynamoDB reports for each PutItem and TransactWriteItems; with {@code others} (a
+     * {@link WriteCostMeter}) around its calls too.
      */
-    public DynamoDbClient clientBillingTo(List<Double> billed) {
-        return builder().overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-            @Override
-            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                if (context.response() instanceof PutItemResponse put && put.consumedCapacity() != null) {
-                    billed.add(put.consumedCapacity().capacityUnits());
-                } else if (context.response() instanceof TransactWriteItemsResponse transaction
-                        && transaction.hasConsumedCapacity()) {
-                    billed.add(transaction.consumedCapacity().stream().mapToDouble(ConsumedCapacity::capacityUnits).sum());
+    public DynamoDbClient clientBillingTo(List<Double> billed, ExecutionInterceptor... others) {
+        return builder().overrideConfiguration(c -> {
+            c.addExecutionInterceptor(new ExecutionInterceptor() {
+                @Override
+                public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+                    if (context.request() instanceof PutItemRequest put) {
+                        return put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                    }
+                    if (context.request() instanceof TransactWriteItemsRequest transaction) {
+                        return transaction.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                    }
+                    return context.request();
                 }
+
+                @Override
+                public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                    if (context.response() instanceof PutItemResponse put && put.consumedCapacity() != null) {
+                        billed.add(put.consumedCapacity().capacityUnits());
+                    } else if (context.response() instanceof TransactWriteItemsResponse transaction
+                            && transaction.hasConsumedCapacity()) {
+                        billed.add(transaction.consumedCapacity().stream().mapToDouble(ConsumedCapacity::capacityUnits).sum());
+                    }
+                }
+            });
+            for (ExecutionInterceptor other : others) {
+                c.addExecutionInterceptor(other);
             }
-        })).build();
+        }).build();
     }
 
     public void createTablesFromTemplate() {

@@ -1,5 +1,6 @@
 package fr.dispostock.embedded;
 
+import fr.dispostock.platform.dynamo.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -52,6 +53,15 @@ public final class TableDefinitions {
             }
         });
         return new TableDefinitions(tables);
+    }
+
+    /**
+     * Every table, as a context running several functions at once needs them (the local platform, the
+     * benchmarks): each function's own application.properties names only its own tables.
+     */
+    public static Map<String, Object> everyTable() {
+        return Map.of(Tables.REGISTERS, "RegistersTable", Tables.DECLARATIONS, "DeclarationsTable",
+                Tables.STATE_STOCK, "StateStockTable", Tables.MAIL, "MailTable");
     }
 
     public Set<String> tableNames() {

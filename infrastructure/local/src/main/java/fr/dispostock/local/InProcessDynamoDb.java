@@ -4,7 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.model.PutRequest;
 import com.amazonaws.services.dynamodbv2.model.WriteRequest;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
@@ -71,7 +71,7 @@ public final class InProcessDynamoDb implements AutoCloseable {
                     .map(item -> new WriteRequest(new PutRequest(DirectClient.v1(item)))).toList();
             Map<String, List<WriteRequest>> pending = Map.of(table, page);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                BatchWriter.backOff(attempt);
+                BatchCalls.backOff(attempt);
                 pending = dynamoDb.amazonDynamoDB().batchWriteItem(pending).getUnprocessedItems();
             }
         }

@@ -3,6 +3,7 @@ package fr.dispostock.local;
 import fr.dispostock.embedded.AotGuard;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LocalTokens;
+import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -80,6 +81,7 @@ public final class LocalPlatform implements AutoCloseable {
                 .issuedBy(LocalIdentityProvider.issuer(port));
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", "http://127.0.0.1:" + dynamoDbPort);
+        properties.putAll(TableDefinitions.everyTable());
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");

@@ -36,6 +36,6 @@ public interface MailingStore {
 
     void suppress(String email, String reason);
 
-    /** Counts a bounce or complaint against the mailing the mail came from. */
-    void countBounce(MailingId id);
+    /** Counts a bounce or a complaint against the mailing the mail came from (both in its {@code bounced}). */
+    void countBounceOrComplaint(MailingId id);
 }

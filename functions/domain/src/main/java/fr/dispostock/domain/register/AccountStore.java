@@ -2,13 +2,11 @@ package fr.dispostock.domain.register;
 
 import java.util.List;
 
-/** The accounts seen or imported (port). */
-public interface AccountStore {
+/** The accounts seen or imported (port of the registers function, which alone writes them). */
+public interface AccountStore extends AccountReader {
     /** Records an account the first time it is seen; later sightings change nothing. */
     void rememberIfNew(Account account);
 
     /** Writes these accounts as the identity platform's export gives them; how many changed. */
     int importAll(List<Account> accounts);
-
-    List<Account> all();
 }

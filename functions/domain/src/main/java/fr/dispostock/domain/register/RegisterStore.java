@@ -10,27 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the registers are kept (port). Every save is conditional on the version the caller read
- * ({@code previous}, null to create) and records an audit entry atomically with the change;
- * a lost race raises {@link fr.dispostock.domain.ConflictException}.
+ * Where the registers are kept (port of the registers function, which alone writes them). Every
+ * save is conditional on the version the caller read ({@code previous}, null to create) and records
+ * an audit entry atomically with the change; a lost race raises {@link fr.dispostock.domain.ConflictException}.
  */
-public interface RegisterStore {
+public interface RegisterStore extends RegisterReader {
 
     enum Kind { ESTABLISHMENT, PUI, MEDICINE, INSTRUCTION }
 
     /** With its sites and PUIs. */
     Optional<Establishment> establishment(Finess finessEj);
 
-    /** The establishments of a region, without their sites and PUIs. */
-    List<Establishment> establishments(Region region);
-
     /** The sites (FINESS géographique) of a region, by their own number's region, whatever their legal entity's. */
     List<Site> sites(Region region);
 
     Establishment save(Establishment previous, Establishment next, String who);
 
-    /** The establishments that exist among these numbers, without sites and PUIs (for an import). */
-    Map<Finess, Establishment> establishments(Collection<Finess> finessEj);
+    /** The establishments of a region, without their sites and PUIs. */
+    List<Establishment> establishments(Region region);
 
     /** The sites already registered among these (matched on FINESS juridique and géographique). */
     Map<Finess, Site> registeredSites(Collection<Site> sites);
@@ -46,15 +43,7 @@ public interface RegisterStore {
     record SiteChange(Site before, Site after) {
     }
 
-    Optional<Pui> pui(Finess finessEt);
-
     Pui save(Pui previous, Pui next, String who);
-
-    List<Pui> puis(Region region);
-
-    Optional<Medicine> medicine(String itemId);
-
-    List<Medicine> medicines();
 
     /** Saves the item and reserves its UCD codes: a UCD belongs to one tracked item at most. */
     Medicine save(Medicine previous, Medicine next, String who);

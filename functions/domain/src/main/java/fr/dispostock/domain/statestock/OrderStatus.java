@@ -16,4 +16,9 @@ public enum OrderStatus {
             case REJECTED, CANCELLED, SHIPPED -> false;
         };
     }
+
+    /** Whether the supplier sees an order in this status: it has to ship it, or has shipped it. */
+    public boolean seenBySupplier() {
+        return this == APPROVED || this == PARTIALLY_APPROVED || this == SHIPPED;
+    }
 }

@@ -1,26 +1,12 @@
 package fr.dispostock.domain.statestock;
 
-import fr.dispostock.domain.Finess;
-import fr.dispostock.domain.HistoryPage;
-import fr.dispostock.domain.Region;
-
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
-/** Where the State-stock catalogue, lot declarations and orders are kept (port). */
-public interface StateStockStore {
-
-    List<Product> products();
-
-    Optional<Product> product(String code);
+/** Where the State-stock catalogue, lot declarations and orders are kept (port of the State-stock function, which alone writes them). */
+public interface StateStockStore extends StateStockReader {
 
     /** Conditional on the version read ({@code previous} null: create). */
     Product save(Product previous, Product next, String who);
-
-    Optional<LotDeclaration> lots(Region region, LocalDate date, Finess finessEt);
-
-    List<LotDeclaration> lots(Region region, LocalDate date);
 
     /**
      * Writes {@code next} if the Thursday is still as {@code previous} was read ({@code previous}
@@ -28,10 +14,6 @@ public interface StateStockStore {
      * write; false when someone declared meanwhile.
      */
     boolean save(LotDeclaration previous, LotDeclaration next);
-
-    /** The earlier revisions of a Thursday's lots, newest first; empty when nothing was declared. */
-    Optional<HistoryPage<LotDeclaration.Revision>> lotHistory(Region region, LocalDate date, Finess finessEt,
-                                                              HistoryPage.Request page);
 
     /** The order a caller's idempotency key already created, with the fingerprint of that first request. */
     record Remembered(String orderId, String requestFingerprint) {
@@ -43,12 +25,6 @@ public interface StateStockStore {
      */
     Optional<Remembered> create(Order order, String idempotencyKey, String requestFingerprint);
 
-    Optional<Order> order(String orderId);
-
     /** Conditional on the version read: false when another change won. */
     boolean update(Order order, long expectedVersion);
-
-    List<Order> ordersOfPui(Finess finessEt);
-
-    List<Order> ordersOfRegion(Region region);
 }

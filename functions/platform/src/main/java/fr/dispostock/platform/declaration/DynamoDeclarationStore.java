@@ -11,8 +11,8 @@ import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.RevisionWriter;
-import fr.dispostock.platform.dynamo.WriteCost;
-import io.micronaut.context.annotation.Value;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.dispostock.platform.dynamo.Items.s;
 import static fr.dispostock.platform.dynamo.Items.string;
@@ -38,17 +37,17 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * one conditional PutItem, a correction one transaction of two small items, whatever came before.
  */
 @Singleton
+@Requires(property = Tables.DECLARATIONS)
 public class DynamoDeclarationStore implements DeclarationStore {
     private final DynamoDbClient dynamoDb;
     private final RevisionWriter writer;
     private final String table;
-    private final AtomicReference<WriteCost> cost = new AtomicReference<>(WriteCost.NONE);
 
     public DynamoDeclarationStore(DynamoDbClient dynamoDb, RevisionWriter writer,
-                                  @Value("${dispostock.tables.declarations:DeclarationsTable}") String table) {
+                                  Tables tables) {
         this.dynamoDb = dynamoDb;
         this.writer = writer;
-        this.table = table;
+        this.table = tables.declarations();
     }
 
     static String partition(Region region, IsoWeek week) {
@@ -84,10 +83,8 @@ public class DynamoDeclarationStore implements DeclarationStore {
     public boolean save(Declaration previous, Declaration next) {
         Map<String, AttributeValue> earlier = previous == null ? null
                 : revisionItemOf(previous.week(), previous.finessEt(), previous.revision(), previous.current());
-        Optional<WriteCost> written = writer.write(table, itemOf(next), earlier,
-                previous == null ? 0 : previous.revision(), DynamoDeclarationStore::oldShapeRevisions);
-        written.ifPresent(w -> cost.accumulateAndGet(w, WriteCost::plus));
-        return written.isPresent();
+        return writer.write(table, itemOf(next), earlier, previous == null ? 0 : previous.revision(),
+                DynamoDeclarationStore::oldShapeRevisions);
     }
 
     @Override
@@ -101,11 +98,6 @@ public class DynamoDeclarationStore implements DeclarationStore {
             return writer.page(table, revisionsPartition(week, finessEt), below, page.limit())
                     .map(r -> revision(r.get("at"), r.get("by"), r.get("late"), r.get("lines")));
         });
-    }
-
-    /** What the declarations written by this instance cost: for the write-cost benchmark. */
-    public WriteCost writeCost() {
-        return cost.get();
     }
 
     /**

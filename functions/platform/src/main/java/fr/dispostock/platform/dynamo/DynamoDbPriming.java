@@ -1,12 +1,12 @@
 package fr.dispostock.platform.dynamo;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,23 +18,36 @@ import java.util.Map;
 @Context
 @Requires(property = "aws.lambda.initialization.type", value = "snap-start")
 public class DynamoDbPriming implements Resource {
+    private static final String VARIABLES = "DISPOSTOCK_TABLES_";
     private final DynamoDbClient dynamoDb;
-    private final Map<String, String> tables;
+    private final List<String> tables;
 
-    public DynamoDbPriming(DynamoDbClient dynamoDb, @Property(name = "dispostock.tables") Map<String, String> tables) {
+    public DynamoDbPriming(DynamoDbClient dynamoDb, Tables tables) {
         this.dynamoDb = dynamoDb;
-        this.tables = tables;
+        this.tables = given(System.getenv(), tables);
         Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * The tables the function's template entry gives it (its DISPOSTOCK_TABLES_* variables, all it may
+     * read): the functions sharing a jar share its application.properties, which also names the tables
+     * of the others (the campaigns jar's sender reads the MailTable only). Without such variables (not in
+     * Lambda), the configured tables.
+     */
+    static List<String> given(Map<String, String> environment, Tables tables) {
+        List<String> named = environment.entrySet().stream().filter(e -> e.getKey().startsWith(VARIABLES))
+                .map(Map.Entry::getValue).sorted().toList();
+        return named.isEmpty() ? tables.configured() : named;
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        tables.values().forEach(table -> dynamoDb.getItem(g -> g.tableName(table).key(Items.key("#PRIME", "#PRIME"))));
+        tables.forEach(table -> dynamoDb.getItem(g -> g.tableName(table).key(Items.key("#PRIME", "#PRIME"))));
     }
 
     /** The tables read before the snapshot. */
-    public java.util.Collection<String> primedTables() {
-        return tables.values();
+    public List<String> primedTables() {
+        return tables;
     }
 
     @Override

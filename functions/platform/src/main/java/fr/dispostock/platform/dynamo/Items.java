@@ -28,7 +28,11 @@ public final class Items {
         return value == null ? null : AttributeValue.fromN(value.toPlainString());
     }
 
-    public static AttributeValue ss(List<String> values) {
+    /**
+     * Strings as a list (L), read back by {@link #strings}: the order is kept and an empty list is fine,
+     * which a string set (SS) would give neither (items already stored are lists: keep it so).
+     */
+    public static AttributeValue list(List<String> values) {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 
@@ -56,29 +60,6 @@ public final class Items {
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
-    }
-
-    /**
-     * The size DynamoDB bills an item for: attribute names plus values (strings in UTF-8, numbers
-     * about one byte per two digits plus one, booleans and nulls one byte, three bytes per list or map).
-     */
-    public static long size(Map<String, AttributeValue> item) {
-        long size = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + size(e.getValue());
-        }
-        return size;
-    }
-
-    private static long size(AttributeValue v) {
-        return switch (v.type()) {
-            case S -> v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            case N -> (v.n().replace("-", "").replace(".", "").length() + 1) / 2 + 1;
-            case BOOL, NUL -> 1;
-            case L -> 3 + v.l().stream().mapToLong(e -> size(e) + 1).sum();
-            case M -> 3 + size(v.m()) + v.m().size();
-            default -> v.toString().length();
-        };
     }
 
     /** An item as plain values (strings, numbers, booleans, lists, maps), e.g. to show an audit trail. */

@@ -5,14 +5,11 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
@@ -37,9 +34,9 @@ import static fr.dispostock.platform.dynamo.Items.s;
 public class RevisionWriter {
     private static final String REVISION = "REV#";
     private final DynamoDbClient dynamoDb;
-    private final BatchWriter batch;
+    private final BatchCalls batch;
 
-    public RevisionWriter(DynamoDbClient dynamoDb, BatchWriter batch) {
+    public RevisionWriter(DynamoDbClient dynamoDb, BatchCalls batch) {
         this.dynamoDb = dynamoDb;
         this.batch = batch;
     }
@@ -58,57 +55,48 @@ public class RevisionWriter {
      *
      * @param expectedRevision the revision the record was read at (0: not written yet)
      * @param oldShape         the revision items of an item of the old shape (every one below its current revision)
-     * @return what the write cost, or empty when the record moved meanwhile (someone else wrote)
+     * @return whether it was written: false when the record moved meanwhile (someone else wrote)
      */
-    public Optional<WriteCost> write(String table, Map<String, AttributeValue> current, Map<String, AttributeValue> earlier,
+    public boolean write(String table, Map<String, AttributeValue> current, Map<String, AttributeValue> earlier,
                                      int expectedRevision,
                                      Function<Map<String, AttributeValue>, List<Map<String, AttributeValue>>> oldShape) {
         if (earlier == null) {
             try {
-                var response = dynamoDb.putItem(p -> p.tableName(table).item(current)
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                long size = Items.size(current);
-                return Optional.of(new WriteCost(1, size, units(List.of(response.consumedCapacity())), kilobytes(size)));
+                dynamoDb.putItem(p -> p.tableName(table).item(current).conditionExpression("attribute_not_exists(pk)"));
+                return true;
             } catch (ConditionalCheckFailedException e) {
-                return Optional.empty();
+                return false;
             }
         }
         Map<String, AttributeValue> revision = Map.of(":r", Items.n(expectedRevision));
-        Optional<WriteCost> written = transact(table, current, earlier, "rev = :r AND attribute_exists(revs)", revision);
-        if (written.isPresent()) {
-            return written;
+        if (transact(table, current, earlier, "rev = :r AND attribute_exists(revs)", revision)) {
+            return true;
         }
         Map<String, AttributeValue> read = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(Map.of("pk", current.get("pk"), "sk", current.get("sk")))).item();
         if (read == null || read.containsKey("revs") || Items.number(read, "rev") != expectedRevision) {
-            return Optional.empty(); // another write won
+            return false; // another write won
         }
         batch.putAll(table, oldShape.apply(read));
         return transact(table, current, earlier, "rev = :r", revision);
     }
 
-    private Optional<WriteCost> transact(String table, Map<String, AttributeValue> current,
+    private boolean transact(String table, Map<String, AttributeValue> current,
                                          Map<String, AttributeValue> earlier, String condition,
                                          Map<String, AttributeValue> values) {
         try {
-            var response = dynamoDb.transactWriteItems(t -> t.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                    .transactItems(
+            dynamoDb.transactWriteItems(t -> t.transactItems(
                             TransactWriteItem.builder().put(p -> p.tableName(table).item(current)
                                     .conditionExpression(condition).expressionAttributeValues(values)).build(),
                             TransactWriteItem.builder().put(p -> p.tableName(table).item(earlier)).build()));
-            long currentSize = Items.size(current);
-            long earlierSize = Items.size(earlier);
-            // a transaction is billed two units per started KB of each item
-            return Optional.of(new WriteCost(1, currentSize + earlierSize, units(response.consumedCapacity()),
-                    2 * (kilobytes(currentSize) + kilobytes(earlierSize))));
+            return true;
         } catch (TransactionCanceledException e) {
             // the record moved (condition), or another write on it was under way (conflict): nothing was written
             if (e.cancellationReasons().stream().noneMatch(r -> "ConditionalCheckFailed".equals(r.code())
                     || "TransactionConflict".equals(r.code()))) {
                 throw e;
             }
-            return Optional.empty();
+            return false;
         }
     }
 
@@ -131,14 +119,5 @@ public class RevisionWriter {
     /** The revision number of a revision item. */
     public static int number(Map<String, AttributeValue> revisionItem) {
         return Integer.parseInt(Items.string(revisionItem, "sk").substring(REVISION.length()));
-    }
-
-    private static double units(List<ConsumedCapacity> consumed) {
-        return consumed == null ? 0 : consumed.stream().filter(c -> c != null && c.capacityUnits() != null)
-                .mapToDouble(ConsumedCapacity::capacityUnits).sum();
-    }
-
-    private static long kilobytes(long bytes) {
-        return (bytes + 1023) / 1024;
     }
 }

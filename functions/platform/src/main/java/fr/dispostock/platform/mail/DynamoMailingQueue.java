@@ -3,8 +3,8 @@ package fr.dispostock.platform.mail;
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingQueue;
 import fr.dispostock.platform.dynamo.Items;
+import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,6 +18,7 @@ import java.util.UUID;
  * function; the sender kicks again when its time runs out. Only DynamoDB, no other service.
  */
 @Singleton
+@Requires(property = Tables.MAIL)
 @Requires(notEnv = "local")
 public class DynamoMailingQueue implements MailingQueue {
     private final DynamoDbClient dynamoDb;
@@ -25,10 +26,10 @@ public class DynamoMailingQueue implements MailingQueue {
     private final String table;
 
     public DynamoMailingQueue(DynamoDbClient dynamoDb, Clock clock,
-                              @Value("${dispostock.tables.mail:MailTable}") String table) {
+                              Tables tables) {
         this.dynamoDb = dynamoDb;
         this.clock = clock;
-        this.table = table;
+        this.table = tables.mail();
     }
 
     @Override

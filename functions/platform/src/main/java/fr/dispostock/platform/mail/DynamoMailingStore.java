@@ -10,14 +10,14 @@ import fr.dispostock.domain.mail.Recipient;
 import fr.dispostock.domain.mail.ReminderKind;
 import fr.dispostock.domain.mail.ReminderRun;
 import fr.dispostock.domain.mail.ReminderRunStore;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Items;
-import io.micronaut.context.annotation.Value;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Clock;
@@ -47,6 +47,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * {@code RUNS}, by the instant they were scheduled for.
  */
 @Singleton
+@Requires(property = Tables.MAIL)
 public class DynamoMailingStore implements MailingStore, CampaignStore, ReminderRunStore {
     /** How long a reminder run's recipients (addresses) are kept; the run's report stays. */
     static final Duration RUN_RECIPIENTS_KEPT = Duration.ofDays(90);
@@ -54,16 +55,16 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private static final String RUNS = "RUNS";
     private static final String CAMPAIGNS = "CAMPAIGNS";
     private final DynamoDbClient dynamoDb;
-    private final BatchWriter batches;
+    private final BatchCalls batches;
     private final Clock clock;
     private final String table;
 
-    public DynamoMailingStore(DynamoDbClient dynamoDb, BatchWriter batches, Clock clock,
-                              @Value("${dispostock.tables.mail:MailTable}") String table) {
+    public DynamoMailingStore(DynamoDbClient dynamoDb, BatchCalls batches, Clock clock,
+                              Tables tables) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
         this.clock = clock;
-        this.table = table;
+        this.table = tables.mail();
     }
 
     private static String batchKey(int batch) {
@@ -106,7 +107,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
             Map<String, AttributeValue> batch = new HashMap<>();
             batch.put("pk", s(m.id().key()));
             batch.put("sk", s(batchKey(b)));
-            batch.put("to", Items.ss(recipients.get(b).stream().map(Recipient::email).toList()));
+            batch.put("to", Items.list(recipients.get(b).stream().map(Recipient::email).toList()));
             batch.put("data", AttributeValue.fromL(recipients.get(b).stream().map(r -> {
                 Map<String, AttributeValue> data = new HashMap<>();
                 r.data().forEach((k, v) -> data.put(k, s(v)));
@@ -274,19 +275,8 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     @Override
     public Set<String> suppressed(Collection<String> emails) {
         Set<String> found = new HashSet<>();
-        List<String> all = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        for (int from = 0; from < all.size(); from += 100) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(
-                    all.subList(from, Math.min(all.size(), from + 100)).stream()
-                            .map(e -> Items.key("SUPPRESSED", e)).toList()).build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                BatchWriter.backOff(attempt);
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(i -> found.add(string(i, "sk")));
-                pending = response.unprocessedKeys();
-            }
-        }
+        batches.getAll(table, emails.stream().map(e -> Items.key("SUPPRESSED", e.toLowerCase(Locale.ROOT))).toList(), false)
+                .forEach(i -> found.add(string(i, "sk")));
         return found;
     }
 
@@ -297,7 +287,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     }
 
     @Override
-    public void countBounce(MailingId id) {
+    public void countBounceOrComplaint(MailingId id) {
         update(id, "ADD bounced :one", "attribute_exists(pk)", Map.of(":one", n(1)));
     }
 

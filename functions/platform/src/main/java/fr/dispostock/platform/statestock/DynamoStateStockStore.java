@@ -11,8 +11,9 @@ import fr.dispostock.domain.statestock.StateStockStore;
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -44,6 +45,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * items of their own, the keys expired by DynamoDB's TTL.
  */
 @Singleton
+@Requires(property = Tables.STATE_STOCK)
 public class DynamoStateStockStore implements StateStockStore {
     /** How long a retried order request is recognised. */
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(7);
@@ -55,12 +57,12 @@ public class DynamoStateStockStore implements StateStockStore {
     private final String table;
 
     public DynamoStateStockStore(DynamoDbClient dynamoDb, AuditedWriter audited, RevisionWriter revisions,
-                                 JsonMapper json, @Value("${dispostock.tables.state-stock:StateStockTable}") String table) {
+                                 JsonMapper json, Tables tables) {
         this.dynamoDb = dynamoDb;
         this.audited = audited;
         this.revisions = revisions;
         this.json = json;
-        this.table = table;
+        this.table = tables.stateStock();
     }
 
     // ---- catalogue
@@ -131,7 +133,7 @@ public class DynamoStateStockStore implements StateStockStore {
         Map<String, AttributeValue> earlier = previous == null ? null
                 : lotRevisionItemOf(previous.date(), previous.finessEt(), previous.revision(), previous.current());
         return revisions.write(table, lotsItemOf(next), earlier, previous == null ? 0 : previous.revision(),
-                this::oldShapeLotRevisions).isPresent();
+                this::oldShapeLotRevisions);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.dispostock.registers.accounts;
 
+import fr.dispostock.domain.Text;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Csv;
 import fr.dispostock.domain.Finess;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The identity platform's export of the accounts holding the Dispostock domain (CSV with the header
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private final AccountStore accounts;
 
     public AccountService(AccountStore accounts) {
@@ -49,7 +48,7 @@ public class AccountService {
                 if (sub == null || !subjects.add(sub)) {
                     throw new InvalidValueException(sub == null ? "sub is empty" : "sub " + sub + " appears twice");
                 }
-                if (email == null || !EMAIL.matcher(email).matches()) {
+                if (email == null || !Text.EMAIL.matcher(email).matches()) {
                     throw new InvalidValueException("email " + email + " is not an e-mail address");
                 }
                 Set<Role> roles = new HashSet<>();

@@ -3,6 +3,7 @@ package fr.dispostock.registers.establishments;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Csv;
 import fr.dispostock.domain.Departement;
+import fr.dispostock.domain.Enums;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.NotFoundException;
@@ -14,8 +15,8 @@ import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Establishment;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.register.RegisterStore.SiteChange;
+import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.register.Site;
 import jakarta.inject.Singleton;
 
@@ -110,11 +111,7 @@ public class EstablishmentService {
     }
 
     private static Establishment.Status status(String raw) {
-        try {
-            return Establishment.Status.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("must be OPEN or CLOSED");
-        }
+        return Enums.parse(Establishment.Status.class, raw);
     }
 
     /**

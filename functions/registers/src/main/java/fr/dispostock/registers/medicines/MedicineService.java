@@ -1,9 +1,10 @@
 package fr.dispostock.registers.medicines;
 
-import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Enums;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
@@ -116,11 +117,9 @@ public class MedicineService {
             v.add("/priority/level", "is required: NATIONAL or REGIONAL");
             return null;
         }
-        Medicine.Level level;
-        try {
-            level = Medicine.Level.valueOf(p.level().strip());
-        } catch (IllegalArgumentException e) {
-            v.add("/priority/level", "must be NATIONAL or REGIONAL");
+        Medicine.Level level = Enums.find(Medicine.Level.class, p.level()).orElse(null);
+        if (level == null) {
+            v.add("/priority/level", "must be " + Enums.choices(Medicine.Level.class));
             return null;
         }
         List<String> raw = p.regions() == null ? List.of() : p.regions();

@@ -1,5 +1,6 @@
 package fr.dispostock.registers.puis;
 
+import fr.dispostock.domain.Text;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.NotFoundException;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class PuiService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
     private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{5}$");
     private final RegisterStore store;
@@ -34,7 +34,7 @@ public class PuiService {
     }
 
     public Pui get(Caller caller, Finess finessEt) {
-        Pui pui = find(finessEt);
+        Pui pui = store.existingPui(finessEt);
         Scope.requireRead(caller, pui.region(), pui.finessEj());
         return pui;
     }
@@ -53,7 +53,7 @@ public class PuiService {
         }
         String name = v.optionalText("/name", body.name(), 200);
         String email = v.text("/email", body.email(), 254);
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !Text.EMAIL.matcher(email).matches()) {
             v.add("/email", "must be an e-mail address such as pharmacie@chu-exemple.fr");
         }
         String phone = v.optionalText("/phone", body.phone(), 20);
@@ -99,12 +99,8 @@ public class PuiService {
     }
 
     public List<AuditEntry> audit(Caller caller, Finess finessEt) {
-        Pui pui = find(finessEt);
+        Pui pui = store.existingPui(finessEt);
         Scope.requireRegionKeeper(caller, pui.region());
         return store.audit(RegisterStore.Kind.PUI, finessEt.value());
-    }
-
-    private Pui find(Finess finessEt) {
-        return store.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
     }
 }

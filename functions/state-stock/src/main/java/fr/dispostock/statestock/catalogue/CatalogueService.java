@@ -1,8 +1,8 @@
 package fr.dispostock.statestock.catalogue;
 
-import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Caller;
-import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.Enums;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Scope;
@@ -86,10 +86,6 @@ public class CatalogueService {
     }
 
     private static Product.Kind kind(String raw) {
-        try {
-            return Product.Kind.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("must be VACCINE, ANTIVIRAL or DEVICE");
-        }
+        return Enums.parse(Product.Kind.class, raw);
     }
 }

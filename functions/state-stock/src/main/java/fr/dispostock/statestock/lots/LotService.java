@@ -1,19 +1,19 @@
 package fr.dispostock.statestock.lots;
 
-import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
-import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Retries;
 import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Product;
@@ -44,13 +44,12 @@ import java.util.Optional;
  */
 @Singleton
 public class LotService {
-    private static final int WRITE_ATTEMPTS = 5;
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
     private final BusinessMetric.Counter metrics;
 
-    public LotService(RegisterStore registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
+    public LotService(RegisterReader registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
@@ -58,7 +57,7 @@ public class LotService {
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarant(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
@@ -74,20 +73,20 @@ public class LotService {
         List<LotLine> lines = lines(v, body == null ? null : body.lines(), date == null ? today : date);
         v.throwIfAny("Invalid lot declaration");
 
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+        return Retries.untilWritten(() -> {
             Optional<LotDeclaration> existing = store.lots(pui.region(), date, finessEt);
             if (existing.isPresent() && existing.get().current().lines().equals(lines)) {
-                return view(existing.get()); // the same figures again: a retry
+                return Optional.of(view(existing.get())); // the same figures again: a retry
             }
             LotDeclaration.Revision figures = new LotDeclaration.Revision(now, caller.auditName(), lines);
             LotDeclaration next = existing.map(d -> d.correctedBy(figures)).orElseGet(() -> LotDeclaration.first(
                     finessEt, pui.finessEj(), pui.region(), pui.departement(), date, figures));
-            if (store.save(existing.orElse(null), next)) {
-                metrics.count(BusinessMetric.LOTS_DECLARED);
-                return view(next);
+            if (!store.save(existing.orElse(null), next)) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(ConflictException.Kind.CONFLICT, "Declarations keep arriving at once; retry.");
+            metrics.count(BusinessMetric.LOTS_DECLARED);
+            return Optional.of(view(next));
+        }, "Declarations keep arriving at once; retry.");
     }
 
     private List<LotLine> lines(Violations v, List<LotsBody.LotBody> body, LocalDate date) {
@@ -137,7 +136,7 @@ public class LotService {
     }
 
     public Declared get(Caller caller, Finess finessEt, String dateParam) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         LocalDate date = Dates.parse(dateParam);
         return view(store.lots(pui.region(), date, finessEt).orElseThrow(() -> nothingDeclared(finessEt, date)));
@@ -145,7 +144,7 @@ public class LotService {
 
     /** The Thursday's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
     public History history(Caller caller, Finess finessEt, String dateParam, String limit, String cursor) {
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
         LocalDate date = Dates.parse(dateParam);
         Violations v = new Violations();
@@ -177,7 +176,7 @@ public class LotService {
         Optional<Region> region;
         List<LotDeclaration> declarations = new ArrayList<>();
         if (finessEt != null) {
-            Pui pui = pui(finessEt);
+            Pui pui = registers.existingPui(finessEt);
             Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
             region = Optional.of(pui.region());
             store.lots(pui.region(), date, finessEt).ifPresent(declarations::add);
@@ -224,9 +223,5 @@ public class LotService {
     private static Declared view(LotDeclaration d) {
         return new Declared(d.finessEt().value(), d.date(), d.current().lines(), d.current().declaredAt(),
                 d.current().declaredBy(), d.earlierRevisions());
-    }
-
-    private Pui pui(Finess finessEt) {
-        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
     }
 }

@@ -1,15 +1,14 @@
 package fr.dispostock.statestock.orders;
 
-import fr.dispostock.domain.Identifiers;
-import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.BusinessMetric;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.ConflictException;
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Enums;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.InvalidRequestException;
-import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
@@ -18,9 +17,8 @@ import fr.dispostock.domain.Scope;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.register.Address;
 import fr.dispostock.domain.register.Pui;
-import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.Order;
-import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.domain.statestock.Product;
 import fr.dispostock.domain.statestock.StateStockStore;
@@ -41,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -54,12 +51,12 @@ import java.util.regex.Pattern;
 @Singleton
 public class OrderService {
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,100}$");
-    private final RegisterStore registers;
+    private final RegisterReader registers;
     private final StateStockStore store;
     private final Clock clock;
     private final BusinessMetric.Counter metrics;
 
-    public OrderService(RegisterStore registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
+    public OrderService(RegisterReader registers, StateStockStore store, Clock clock, BusinessMetric.Counter metrics) {
         this.registers = registers;
         this.store = store;
         this.clock = clock;
@@ -78,7 +75,7 @@ public class OrderService {
         }
         Finess finessEt = v.parse("/finessEt", body.finessEt(), Finess::parse);
         v.throwIfAny("Invalid order");
-        Pui pui = pui(finessEt);
+        Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarant(caller, pui.finessEj());
         Map<String, Product> catalogue = new HashMap<>();
         store.products().forEach(p -> catalogue.put(p.code(), p));
@@ -91,8 +88,7 @@ public class OrderService {
         Instant now = clock.instant();
         String orderId = "ORD-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(now, Dates.PARIS)) + "-"
                 + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Order order = new Order(orderId, finessEt, pui.finessEj(), pui.region(), OrderDays.of(now), OrderStatus.SUBMITTED,
-                lines, List.of(), List.of(new Order.Step(now, caller.auditName(), OrderStatus.SUBMITTED, null)), now, 1);
+        Order order = Order.placed(orderId, finessEt, pui.finessEj(), pui.region(), lines, now, caller.auditName());
         Optional<StateStockStore.Remembered> earlier = store.create(order, key, fingerprint);
         if (earlier.isEmpty()) {
             metrics.count(BusinessMetric.ORDERS_PLACED);
@@ -169,10 +165,8 @@ public class OrderService {
     /** The ARS of the PUI's region approves, adjusts down or rejects each line, with a reason when it cuts. */
     public Order review(Caller caller, String orderId, OrderBodies.Review body) {
         Order order = order(orderId);
-        if (!caller.isArsOf(order.region())) {
-            throw new AccessDeniedException("Only the ARS of region " + order.region().code() + " reviews this order.");
-        }
-        requireTransition(order, OrderStatus.APPROVED, "reviewed");
+        Scope.requireOrderReviewer(caller, order.region());
+        order.requireStep(OrderStatus.APPROVED, "reviewed");
         Violations v = new Violations();
         Map<String, Order.Line> byProduct = new LinkedHashMap<>();
         order.lines().forEach(l -> byProduct.put(l.productCode(), l));
@@ -212,19 +206,14 @@ public class OrderService {
                 .forEach(p -> v.add("/lines", "line " + p + " of the order is not reviewed"));
         v.throwIfAny("Invalid review");
         List<Order.Line> lines = byProduct.keySet().stream().map(reviewed::get).toList();
-        boolean all = lines.stream().allMatch(l -> l.approvedQuantity() == l.quantity());
-        boolean none = lines.stream().allMatch(l -> l.approvedQuantity() == 0);
-        OrderStatus status = all ? OrderStatus.APPROVED : none ? OrderStatus.REJECTED : OrderStatus.PARTIALLY_APPROVED;
-        return save(order, status, lines, order.shipments(), caller, null);
+        return save(order, order.reviewed(lines, clock.instant(), caller.auditName()));
     }
 
     /** The supplier records what it shipped of the approved quantities, to the PUI's delivery address. */
     public Order ship(Caller caller, String orderId, OrderBodies.Ship body) {
-        if (!caller.has(Role.SUPPLIER)) {
-            throw new AccessDeniedException("Only the supplier (Santé publique France) records shipments.");
-        }
+        Scope.requireSupplier(caller);
         Order order = order(orderId);
-        requireTransition(order, OrderStatus.SHIPPED, "shipped");
+        order.requireStep(OrderStatus.SHIPPED, "shipped");
         Violations v = new Violations();
         LocalDate today = LocalDate.ofInstant(clock.instant(), Dates.PARIS);
         LocalDate shippedOn = v.parse("/shippedOn", body.shippedOn(), Dates::parse);
@@ -267,31 +256,29 @@ public class OrderService {
             }
         }
         v.throwIfAny("Invalid shipment");
-        Address a = pui(order.finessEt()).deliveryAddress();
+        Address a = registers.existingPui(order.finessEt()).deliveryAddress();
         String address = String.join(", ", java.util.stream.Stream.of(a.line1(), a.line2(), a.postalCode() + " " + a.city())
                 .filter(s -> s != null && !s.isBlank()).toList());
-        List<Order.Shipment> shipments = new ArrayList<>(order.shipments());
-        shipments.add(new Order.Shipment(shippedOn, address, lots));
-        return save(order, OrderStatus.SHIPPED, order.lines(), shipments, caller, "to " + address);
+        return save(order, order.shipped(new Order.Shipment(shippedOn, address, lots), clock.instant(), caller.auditName()));
     }
 
     public Order cancel(Caller caller, String orderId) {
         Order order = order(orderId);
         Scope.requireDeclarant(caller, order.finessEj());
-        requireTransition(order, OrderStatus.CANCELLED, "cancelled");
-        return save(order, OrderStatus.CANCELLED, order.lines(), order.shipments(), caller, null);
+        order.requireStep(OrderStatus.CANCELLED, "cancelled");
+        return save(order, order.cancelled(clock.instant(), caller.auditName()));
     }
 
     public Order get(Caller caller, String orderId) {
         Order order = order(orderId);
-        requireRead(caller, order);
+        Scope.requireOrderRead(caller, order.orderId(), order.region(), order.finessEj(), order.status().seenBySupplier());
         return order;
     }
 
     /** The PUI an order goes to: the supplier's only view of the register, for the orders it ships. */
     public Delivery delivery(Caller caller, String orderId) {
         Order order = get(caller, orderId);
-        Pui pui = pui(order.finessEt());
+        Pui pui = registers.existingPui(order.finessEt());
         return new Delivery(order.orderId(), pui.finessEt(), pui.finessEj(), pui.name(), pui.email(), pui.phone(),
                 pui.deliveryAddress());
     }
@@ -304,20 +291,17 @@ public class OrderService {
         Violations v = new Violations();
         Finess finessEt = v.parseOptional("finessEt", finessEtParam, Finess::parse);
         Region region = v.parseOptional("region", regionParam, Region::parse);
-        OrderStatus status = v.parseOptional("status", statusParam, OrderService::status);
+        OrderStatus status = v.parseOptional("status", statusParam, raw -> Enums.parse(OrderStatus.class, raw));
         v.throwIfAny("Invalid query");
         List<Order> orders;
         if (finessEt != null) {
-            Pui pui = pui(finessEt);
-            if (!(caller.isNational() || caller.readsRegion(pui.region()) || caller.isPharmacistOf(pui.finessEj()))) {
-                throw new AccessDeniedException("PUI " + finessEt + " is outside your scope.");
-            }
+            Pui pui = registers.existingPui(finessEt);
+            Scope.requirePuiOrdersRead(caller, pui.region(), finessEt, pui.finessEj());
             orders = store.ordersOfPui(finessEt);
         } else if (caller.has(Role.SUPPLIER) && !caller.isNational()) {
             orders = (region == null ? Region.all() : List.of(region)).stream()
                     .flatMap(r -> store.ordersOfRegion(r).stream())
-                    .filter(o -> Set.of(OrderStatus.APPROVED, OrderStatus.PARTIALLY_APPROVED, OrderStatus.SHIPPED)
-                            .contains(o.status())).toList();
+                    .filter(o -> o.status().seenBySupplier()).toList();
         } else {
             Optional<Region> r = Scope.regionOfRead(caller, region);
             orders = r.map(List::of).orElse(Region.all()).stream().flatMap(x -> store.ordersOfRegion(x).stream()).toList();
@@ -326,42 +310,13 @@ public class OrderService {
                 .sorted(Comparator.comparing(Order::createdAt).reversed()).toList();
     }
 
-    private static OrderStatus status(String raw) {
-        try {
-            return OrderStatus.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("must be one of " + List.of(OrderStatus.values()));
-        }
-    }
-
-    private static void requireRead(Caller caller, Order order) {
-        boolean supplierSees = caller.has(Role.SUPPLIER) && Set.of(OrderStatus.APPROVED, OrderStatus.PARTIALLY_APPROVED,
-                OrderStatus.SHIPPED).contains(order.status());
-        if (!(caller.isNational() || caller.readsRegion(order.region()) || caller.isPharmacistOf(order.finessEj())
-                || supplierSees)) {
-            throw new AccessDeniedException("Order " + order.orderId() + " is outside your scope.");
-        }
-    }
-
-    private static void requireTransition(Order order, OrderStatus next, String verb) {
-        if (!order.status().canBecome(next)) {
-            throw new ConflictException(ConflictException.Kind.CONFLICT, "Order " + order.orderId() + " is "
-                    + order.status() + ": it can no longer be " + verb + ".");
-        }
-    }
-
     /** One step of the order, written only if nobody changed the order since it was read. */
-    private Order save(Order order, OrderStatus status, List<Order.Line> lines, List<Order.Shipment> shipments,
-                       Caller caller, String note) {
-        List<Order.Step> history = new ArrayList<>(order.history());
-        history.add(new Order.Step(clock.instant(), caller.auditName(), status, note));
-        Order next = new Order(order.orderId(), order.finessEt(), order.finessEj(), order.region(), order.orderDay(),
-                status, lines, shipments, history, order.createdAt(), order.version() + 1);
+    private Order save(Order order, Order next) {
         if (!store.update(next, order.version())) {
             throw new ConflictException(ConflictException.Kind.CONFLICT, "Order " + order.orderId()
                     + " was changed by someone else meanwhile; read it again.");
         }
-        metrics.count(switch (status) {
+        metrics.count(switch (next.status()) {
             case APPROVED, PARTIALLY_APPROVED -> BusinessMetric.ORDERS_APPROVED;
             case REJECTED -> BusinessMetric.ORDERS_REJECTED;
             case SHIPPED -> BusinessMetric.ORDERS_SHIPPED;
@@ -374,9 +329,5 @@ public class OrderService {
     private Order order(String orderId) {
         return store.order(Identifiers.existing(Identifiers.ORDER_ID, orderId, "order"))
                 .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
-    }
-
-    private Pui pui(Finess finessEt) {
-        return registers.pui(finessEt).orElseThrow(() -> new NotFoundException("No PUI " + finessEt + " in the register."));
     }
 }

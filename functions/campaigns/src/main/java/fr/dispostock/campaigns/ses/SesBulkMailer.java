@@ -1,8 +1,8 @@
-package fr.dispostock.platform.mail;
+package fr.dispostock.campaigns.ses;
 
 import fr.dispostock.domain.mail.BulkMailer;
 import fr.dispostock.domain.mail.Recipient;
-import fr.dispostock.platform.dynamo.BatchWriter;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.json.JsonStrings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -78,7 +78,7 @@ public class SesBulkMailer implements BulkMailer {
             request.configurationSetName(configurationSet);
         }
         for (int attempt = 0; ; attempt++) {
-            BatchWriter.backOff(attempt);
+            BatchCalls.backOff(attempt);
             try {
                 return (int) ses.sendBulkEmail(request.build()).bulkEmailEntryResults().stream()
                         .filter(r -> r.status() == BulkEmailStatus.SUCCESS).count();

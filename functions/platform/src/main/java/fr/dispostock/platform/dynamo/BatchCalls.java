@@ -3,26 +3,32 @@ package fr.dispostock.platform.dynamo;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * BatchWriteItem in pages of 25, retrying what DynamoDB leaves unprocessed (throttling) with
- * exponential back-off and jitter until every item is written.
+ * BatchWriteItem in pages of 25 and BatchGetItem in pages of 100, retrying what DynamoDB leaves
+ * unprocessed (throttling) with exponential back-off and jitter, a bounded number of times: the one
+ * batch loop of every store.
  */
 @Singleton
-public class BatchWriter {
+public class BatchCalls {
     private static final int BATCH_WRITE_MAX = 25;
+    private static final int BATCH_GET_MAX = 100;
     private static final int MAX_ATTEMPTS = 12;
     private final DynamoDbClient dynamoDb;
 
-    public BatchWriter(DynamoDbClient dynamoDb) {
+    public BatchCalls(DynamoDbClient dynamoDb) {
         this.dynamoDb = dynamoDb;
     }
 
@@ -34,14 +40,38 @@ public class BatchWriter {
             }
             Map<String, List<WriteRequest>> pending = Map.of(table, page);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
-                }
-                backOff(attempt);
+                retrying(attempt);
                 pending = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
                         .unprocessedItems();
             }
         }
+    }
+
+    /** The items of these keys that exist (each key once), in no particular order. */
+    public List<Map<String, AttributeValue>> getAll(String table, List<Map<String, AttributeValue>> keys,
+                                                    boolean consistentRead) {
+        List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_MAX) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_MAX)))
+                    .consistentRead(consistentRead).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                retrying(attempt);
+                BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder()
+                        .requestItems(pending).build());
+                found.addAll(response.responses().getOrDefault(table, List.of()));
+                pending = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    private static void retrying(int attempt) {
+        if (attempt == MAX_ATTEMPTS) {
+            throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
+        }
+        backOff(attempt);
     }
 
     /** Sleeps before the n-th retry: nothing before the first try, then 25 ms doubling up to ~3 s, with jitter. */
