@@ -4,8 +4,8 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.model.PutRequest;
 import com.amazonaws.services.dynamodbv2.model.WriteRequest;
-import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.embedded.TableDefinitions;
+import fr.dispostock.platform.dynamo.BatchCalls;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -94,6 +94,7 @@ public final class InProcessDynamoDb implements AutoCloseable {
     public ApplicationContext context() {
         return ApplicationContext.builder()
                 .environments("local")
+                .properties(TableDefinitions.everyTable())
                 .properties(Map.of(PROPERTY, true))
                 .singletons(this)
                 .banner(false)

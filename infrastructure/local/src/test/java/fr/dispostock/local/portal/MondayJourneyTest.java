@@ -88,13 +88,22 @@ class MondayJourneyTest {
 
     @Test
     void aWholeMondayFromANewTrackedItemToTheReminderThatReachesOnlyTheSilentPui() throws Exception {
-        // the national operator tracks a new item from that Monday (the medicines screen is part A's: through the API)
+        // the national operator tracks a new item from that Monday on the medicines screen
         String national = portal.token("{\"roles\":[\"NATIONAL\"]}");
-        PortalBrowser.Answer tracked = portal.call("PUT", "/v1/medicines/" + ITEM, national, "{\"label\":\"Trimébutine 50 mg/5 ml\","
-                + "\"ucds\":[\"9024114\"],\"priority\":{\"level\":\"NATIONAL\",\"regions\":[]},\"trackingStart\":\"" + week.monday() + "\"}", null);
-        assertTrue(tracked.status() == 200 || tracked.status() == 201, tracked.body());
-        // and mails everyone from the campaigns screen
         portal.signInAs("NATIONAL", null);
+        portal.open("/medicaments.html");
+        portal.waitFor(By.id("table-medicaments"));
+        portal.driver().findElement(By.id("nouveau")).click();
+        portal.waitFor(By.id("identifiant")).sendKeys(ITEM);
+        portal.driver().findElement(By.id("libelle")).sendKeys("Trimébutine 50 mg/5 ml");
+        portal.driver().findElement(By.cssSelector("label[for='niveau-national']")).click();
+        portal.driver().findElement(By.id("ucds")).sendKeys("9024114");
+        // a date input takes its value from the script: typed keys follow the browser's locale
+        portal.js().executeScript("arguments[0].value = arguments[1]", portal.driver().findElement(By.id("debut")), week.monday().toString());
+        portal.driver().findElement(By.id("enregistrer")).click();
+        portal.waitForText(By.id("resume-du-formulaire"), "enregistré");
+        assertEquals(week.monday().toString(), portal.call("GET", "/v1/medicines/" + ITEM, national, null, null).json().get("trackingStart"));
+        // and mails everyone from the campaigns screen
         portal.open("/campagnes.html");
         portal.waitFor(By.cssSelector("label[for='audience-ALL']")).click();
         Instant beforeAll = Instant.now();
