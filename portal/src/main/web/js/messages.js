@@ -111,7 +111,12 @@ const FIELD_MESSAGES = [
   [/^unknown region code (\S+);.*$/, (m) => `la région ${m[1]} n’existe pas (code INSEE de la région, par exemple 84)`],
   [/^unknown département code (\S+);.*$/, (m) => `le département ${m[1]} n’existe pas`],
   [/^must be OPEN or CLOSED$/, () => 'doit être ouvert ou fermé'],
-  [/^must be one of \[(.*)\]$/, (m) => `doit être l’un des états : ${m[1].split(', ').map((s) => STATUSES[s] ?? s).join(', ')}`],
+  [/^must be ([A-Z_]+(?:, [A-Z_]+)* or [A-Z_]+)$/, (m) => {
+    const values = m[1].split(/, | or /);
+    return values.every((v) => v in STATUSES)
+      ? `doit être l’un des états : ${values.map((v) => STATUSES[v]).join(', ')}`
+      : `doit être l’une des valeurs : ${values.join(', ')}`;
+  }],
   [/^line (.+) of the order is not reviewed$/, (m) => `la ligne ${m[1]} de la commande n’est pas régulée : indiquez la quantité approuvée`],
   [/^is not a line of order (\S+)$/, (m) => `n’est pas une ligne de la commande ${m[1]}`],
   [/^was not approved in order (\S+)$/, (m) => `n’a pas été approuvé dans la commande ${m[1]}`],
