@@ -127,7 +127,7 @@ function read(form, m) {
 }
 
 /** The API's messages in French; it points at /ucds/N, the form has one field for all the codes: the message says the line. */
-const onUcdField = (errors) => errorsInFrench(errors).map((e) => {
+const atUcdField = (errors) => errorsInFrench(errors).map((e) => {
   const m = /^\/ucds\/(\d+)$/.exec(e.pointer);
   return m ? { pointer: '/ucds', message: `ligne ${Number(m[1]) + 1} : ${e.message}` } : e;
 });
@@ -186,7 +186,7 @@ function showForm(m) {
         : '<p>Les PUI concernées le déclarent à partir du début du suivi.</p>');
     } catch (error) {
       if (error.kind === 'invalid' && error.problem?.errors?.length) {
-        showErrors(form, onUcdField(error.problem.errors));
+        showErrors(form, atUcdField(error.problem.errors));
       } else if (error.kind === 'precondition-failed') {
         // someone saved it meanwhile: the form shows what is now saved, never overwrites it silently
         const fresh = (await api(`/v1/medicines/${encodeURIComponent(m.itemId)}`)).data;

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,9 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             return;
         }
         List<Class<?>> stack = STACK.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass).toList());
-        String outermost = stack.stream().filter(MAIN_CODE::get).reduce((inner, outer) -> outer)
+        // an abstract base (EventHandler) is not a function: the concrete handler inside its frame is
+        String outermost = stack.stream().filter(MAIN_CODE::get).filter(c -> !Modifier.isAbstract(c.getModifiers()))
+                .reduce((inner, outer) -> outer)
                 .map(AwsCallRecorder::source).orElse(null);
         if (outermost == null) {
             return;
