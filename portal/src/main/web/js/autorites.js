@@ -2,8 +2,9 @@
 // ARS's or OMEDIT's own; the national operator chooses it, kept in the address as ?region=), the week
 // they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
 import { api } from './api.js';
-import { escapeHtml } from './layout.js';
+import { badge as layoutBadge, escapeHtml } from './layout.js';
 import { formatAuthor, formatInstant } from './format.js';
+import { table } from './historique.js';
 
 export const REGIONS = {
   '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
@@ -24,7 +25,7 @@ export const ownRegion = (user) => (isNational(user) ? null : user.region ?? nul
 export function workingRegion(user) {
   if (!isNational(user)) return user.region ?? null;
   const asked = new URLSearchParams(window.location.search).get('region');
-  return asked in REGIONS ? asked : null;
+  return Object.hasOwn(REGIONS, asked ?? '') ? asked : null;
 }
 
 /**
@@ -88,7 +89,7 @@ export async function weekAndRegion(user, params) {
   return { week: params.get('semaine') || await currentWeek(), region: ownRegion(user) ?? (params.get('region') || null) };
 }
 
-export const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--sm fr-badge--no-icon">${escapeHtml(text)}</p>`;
+export const badge = (type, text) => layoutBadge(type, text, { small: true });
 
 /**
  * A select of the regions (id `region`) by name, `none` first (by default "France entière", the
@@ -117,14 +118,4 @@ ${regionField}`;
  * A DSFR table with a visible caption (what the table is), row headers in the first column; its
  * container takes the keyboard focus, so that a table wider than the screen scrolls from the keyboard.
  */
-export function captionedTable(id, caption, headers, rows) {
-  return `
-<div class="fr-table fr-table--sm" id="${id}"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
-  <table>
-    <caption>${escapeHtml(caption)}</caption>
-    <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
-    <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')
-      || `<tr><td colspan="${headers.length}">Aucune ligne.</td></tr>`}</tbody>
-  </table>
-</div></div></div></div>`;
-}
+export const captionedTable = (id, caption, headers, rows) => table(caption, headers, rows, { id, rowHeaders: true, captionShown: true, whenEmpty: 'Aucune ligne.' });
