@@ -31,9 +31,16 @@ public record Forecast(double week1, double weeks2, double weeks4) {
      *               stands for it; leading ones are dropped)
      */
     public static Forecast of(double[] weekly) {
+        double[] ahead = path(weekly, 4);
+        return new Forecast(ahead[0], ahead[0] + ahead[1], ahead[0] + ahead[1] + ahead[2] + ahead[3]);
+    }
+
+    /** The units of each of the next {@code weeks} weeks, one by one (the backtest scores them so). */
+    public static double[] path(double[] weekly, int weeks) {
         double[] y = filled(weekly);
+        double[] ahead = new double[weeks];
         if (y.length == 0) {
-            return new Forecast(0, 0, 0);
+            return ahead;
         }
         double[] index = seasonalIndex(y);
         int n = y.length;
@@ -46,11 +53,10 @@ public record Forecast(double week1, double weeks2, double weeks4) {
         for (int t = first; t < n; t++) {
             level = ALPHA * y[t] / index[t % YEAR] + (1 - ALPHA) * level;
         }
-        double[] ahead = new double[4];
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < weeks; k++) {
             ahead[k] = Math.max(0, level * index[(n + k) % YEAR]);
         }
-        return new Forecast(ahead[0], ahead[0] + ahead[1], ahead[0] + ahead[1] + ahead[2] + ahead[3]);
+        return ahead;
     }
 
     /** The series without its leading gaps, each later gap filled with the week before. */

@@ -47,7 +47,8 @@ public final class ShortageAssessor {
                 forecast.weeks4(), incoming, tension.isPresent(), horizon, reason);
     }
 
-    static ShortageRisk.Horizon horizon(Double days, boolean supplySignal) {
+    /** The nearest horizon at risk: within 7 days whatever the supply, 14 and 28 only with a supply signal. */
+    public static ShortageRisk.Horizon horizon(Double days, boolean supplySignal) {
         if (days == null) {
             return ShortageRisk.Horizon.NONE;
         }
@@ -100,7 +101,7 @@ public final class ShortageAssessor {
      * delivery is a week whose Monday stock is above the previous Monday's less the week's
      * consumption (by more than DELIVERY_SHARE of a week's consumption).
      */
-    static int weeksWithoutDelivery(WeeklySeries s) {
+    public static int weeksWithoutDelivery(WeeklySeries s) {
         List<Integer> deliveries = new ArrayList<>();
         for (int t = 1; t < s.weeks(); t++) {
             if (s.declared(t) && s.declared(t - 1)) {
