@@ -3,23 +3,23 @@ package fr.dispostock.insights;
 import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.insight.InsightRun;
 import fr.dispostock.domain.insight.InsightStore;
-import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.register.RegisterReader;
+import fr.dispostock.domain.register.SupplyStatusReader;
 import fr.dispostock.domain.statestock.StateStockReader;
 import fr.dispostock.platform.lambda.EventHandler;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Lambda entry of the insights' runs: EventBridge Scheduler invokes it with the input of its
  * schedule (template.yaml): {@code {"after": "weekly-declarations", "scheduledTime": "2026-11-23T14:00:00Z"}}.
- * It reads the declarations, registers and State stock and writes the InsightsTable: DynamoDB only.
+ * It reads the declarations, registers (items, their CIS codes and shortage statuses) and State stock and
+ * writes the InsightsTable: DynamoDB only.
  */
 public class InsightRunHandler extends EventHandler<Map<String, String>, Map<String, Object>> {
     @Inject
@@ -31,8 +31,9 @@ public class InsightRunHandler extends EventHandler<Map<String, String>, Map<Str
     @Inject
     Clock clock;
     @Inject
-    @Nullable
-    SupplyTension tension;
+    RegisterReader registers;
+    @Inject
+    SupplyStatusReader statuses;
 
     public InsightRunHandler() {
     }
@@ -44,7 +45,7 @@ public class InsightRunHandler extends EventHandler<Map<String, String>, Map<Str
 
     @Override
     protected Map<String, Object> handle(Map<String, String> input) {
-        return report(new InsightRunService(declarations, stateStock, insights, clock, Optional.ofNullable(tension))
+        return report(new InsightRunService(declarations, stateStock, insights, clock, registers, statuses)
                 .run(Instant.parse(input.get("scheduledTime"))));
     }
 

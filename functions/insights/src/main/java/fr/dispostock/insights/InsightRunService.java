@@ -6,6 +6,7 @@ import fr.dispostock.domain.Region;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.declaration.Line;
+import fr.dispostock.domain.insight.AgencyTensions;
 import fr.dispostock.domain.insight.InsightRun;
 import fr.dispostock.domain.insight.InsightStore;
 import fr.dispostock.domain.insight.PuiItem;
@@ -13,6 +14,9 @@ import fr.dispostock.domain.insight.ShortageAssessor;
 import fr.dispostock.domain.insight.ShortageRisk;
 import fr.dispostock.domain.insight.SupplyTension;
 import fr.dispostock.domain.insight.WeeklySeries;
+import fr.dispostock.domain.register.Medicine;
+import fr.dispostock.domain.register.RegisterReader;
+import fr.dispostock.domain.register.SupplyStatusReader;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderStatus;
 import fr.dispostock.domain.statestock.StateStockReader;
@@ -27,7 +31,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
@@ -45,17 +48,22 @@ public class InsightRunService {
     private final StateStockReader stateStock;
     private final InsightStore insights;
     private final Clock clock;
-    private final Optional<SupplyTension> tension;
+    private final RegisterReader registers;
+    private final SupplyStatusReader statuses;
     private final ShortageAssessor assessor = new ShortageAssessor();
 
-    /** @param tension where the national supply tensions are read; none until a source is configured */
+    /**
+     * @param registers the tracked items and their CIS codes
+     * @param statuses  the medicines agency's shortage statuses of those codes (the supply tensions)
+     */
     public InsightRunService(DeclarationReader declarations, StateStockReader stateStock, InsightStore insights,
-                             Clock clock, Optional<SupplyTension> tension) {
+                             Clock clock, RegisterReader registers, SupplyStatusReader statuses) {
         this.declarations = declarations;
         this.stateStock = stateStock;
         this.insights = insights;
         this.clock = clock;
-        this.tension = tension;
+        this.registers = registers;
+        this.statuses = statuses;
     }
 
     /** The run, and whether an earlier delivery of its schedule had done it already. */
@@ -73,10 +81,13 @@ public class InsightRunService {
             }
             run = made;
         }
+        List<Medicine> medicines = registers.medicines();
+        SupplyTension tensions = AgencyTensions.of(medicines, statuses.supplyStatuses(AgencyTensions.codes(medicines)),
+                LocalDate.ofInstant(scheduledFor, Dates.PARIS));
         int assessed = 0;
         int alerts = 0;
         for (Region region : Region.all()) {
-            List<ShortageRisk> risks = assess(region, week);
+            List<ShortageRisk> risks = assess(region, week, tensions);
             insights.saveRisks(risks);
             assessed += risks.size();
             alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
@@ -88,7 +99,7 @@ public class InsightRunService {
     }
 
     /** Every PUI × item the region declared in the week, with its history of HISTORY_WEEKS weeks. */
-    private List<ShortageRisk> assess(Region region, IsoWeek week) {
+    private List<ShortageRisk> assess(Region region, IsoWeek week, SupplyTension tensions) {
         List<Declaration> current = declarations.ofRegion(region, week);
         if (current.isEmpty()) {
             return List.of();
@@ -112,14 +123,13 @@ public class InsightRunService {
             }
         }
         Map<String, Long> incoming = incoming(region);
-        Map<String, Optional<SupplyTension.Tension>> tensions = new HashMap<>();
         List<ShortageRisk> risks = new ArrayList<>();
         for (Declaration d : current) {
             for (Line l : d.lines()) {
                 double[][] s = series.get(key(d, l));
                 risks.add(assessor.assess(new PuiItem(d.finessEt(), d.finessEj(), d.region(), d.departement(), l.itemId(),
                         week), new WeeklySeries(s[0], s[1]), incoming.getOrDefault(key(d, l), 0L),
-                        tensions.computeIfAbsent(l.itemId(), item -> tension.flatMap(t -> t.of(item)))));
+                        tensions.of(l.itemId())));
             }
         }
         return risks;

@@ -1,13 +1,20 @@
 package fr.dispostock.insights;
 
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.insight.InsightReader;
 import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
+import fr.dispostock.domain.register.RegisterStore;
+import fr.dispostock.domain.register.SupplyStatus;
+import fr.dispostock.domain.register.SupplyStatusStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +44,30 @@ class InsightRunTest {
         assertEquals(1, risks.size(), risks.toString());
         assertEquals(ShortageRisk.Horizon.DAYS_7, risks.get(0).horizon());
         assertTrue(risks.get(0).reason().startsWith("stock 120,"), risks.get(0).reason());
+    }
+
+    @Test
+    void a_shortage_declared_by_the_agency_for_the_items_cis_raises_twenty_days_of_stock_to_a_risk_within_28_days() {
+        // given Ajaccio's item at 600 units and 30/day (20 days), linked to a CIS the agency declared in
+        // tension on 12 May 2025
+        List<Pui> puis = puis();
+        Cis cis = Cis.parse("60002283");
+        RUN.getApplicationContext().getBean(RegisterStore.class).save(null, new Medicine("ITEM-A", "Item A",
+                List.of(Ucd.parse("9009994")), List.of(cis), new Medicine.Priority(Medicine.Level.NATIONAL, List.of()),
+                LocalDate.parse("2025-01-06"), null, 0), "fixture");
+        RUN.getApplicationContext().getBean(SupplyStatusStore.class).writeSupplyStatuses(Map.of(cis, List.of(
+                new SupplyStatus(cis, null, SupplyStatus.Kind.TENSION, LocalDate.parse("2025-05-12"),
+                        LocalDate.parse("2025-05-12"), null, "https://ansm.sante.fr"))), List.of());
+        declare(puis.get(1), "ITEM-A", WEEK, 600, 30, 600, 30);
+
+        // when the Monday run is made
+        fire("AfterWeeklyDeclarations", MONDAY_RUN);
+
+        // then the alert is within 28 days and says why
+        ShortageRisk r = RUN.getApplicationContext().getBean(InsightReader.class).risks(Region.parse("94"), WEEK).get(0);
+        assertEquals(ShortageRisk.Horizon.DAYS_28, r.horizon());
+        assertEquals("stock 600, adjusted consumption 30/day → 20 days; tension d'approvisionnement declared on"
+                + " 12/05/2025; no order under way", r.reason());
     }
 
     @Test

@@ -4,7 +4,8 @@ import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.insight.InsightStore;
-import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.register.RegisterReader;
+import fr.dispostock.domain.register.SupplyStatusReader;
 import fr.dispostock.domain.statestock.StateStockReader;
 import fr.dispostock.insights.InsightRunHandler;
 import fr.dispostock.insights.InsightRunService;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Local platform only: runs the insights as their schedule would on that date (Monday 15:00 in Paris
@@ -30,8 +30,8 @@ public class LocalInsightsController {
     private final InsightRunService runs;
 
     public LocalInsightsController(DeclarationReader declarations, StateStockReader stateStock, InsightStore insights,
-                                   Clock clock, @Nullable SupplyTension tension) {
-        this.runs = new InsightRunService(declarations, stateStock, insights, clock, Optional.ofNullable(tension));
+                                   Clock clock, RegisterReader registers, SupplyStatusReader statuses) {
+        this.runs = new InsightRunService(declarations, stateStock, insights, clock, registers, statuses);
     }
 
     @Post("/run")
