@@ -9,6 +9,9 @@ itself is derived at load time from consumption-weekly.csv (LocalHistory, fixed 
 import csv
 import datetime
 import pathlib
+import re
+import shutil
+import unicodedata
 from collections import OrderedDict, defaultdict
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
@@ -60,18 +63,37 @@ write("puis.csv", puis_header, puis)
 write("puis-small.csv", puis_header, [p for p in puis if p[6] in SMALL])
 write("puis-missing.csv", ["finessEt", "why"], missing)
 
+# UCD -> CIS: no public file links them; a UCD's RCP label (CNAM) is the specialty's name in the
+# public medicines database (BDPM), so they are matched on that name, compared on its letters and
+# digits only (accents, case, spaces and punctuation differ between the two). About half the UCDs
+# match: the others were renamed or withdrawn since (the BDPM file is of 2025, the UCD file older).
+def name_key(name):
+    return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper())
+
+
+cis_of_name = defaultdict(list)
+with open(DATA / "medicines" / "bdpm-cis-2025-07.txt", encoding="utf-8") as f:
+    for line in f:
+        cis, name = line.rstrip("\r\n").split("\t")[:2]
+        cis_of_name[name_key(name)].append(cis)
+
 # tracked items: marketed UCDs (état D) of critical hospital classes, grouped by ATC substance
 groups = OrderedDict()
 with open(DATA / "medicines" / "ucd-tot-00491.tsv", encoding="utf-8") as f:
     for r in csv.DictReader(f, delimiter="\t"):
         atc = r["code_atc"]
         if r["etat"] == "D" and len(atc) == 7 and atc[:3] in {"L01", "J01", "J05", "B01", "B02", "N01"}:
-            groups.setdefault(atc, {"label": r["libelle_atc"], "ucds": []})["ucds"].append(r["code_ucd"])
+            g = groups.setdefault(atc, {"label": r["libelle_atc"], "ucds": [], "cis": []})
+            g["ucds"].append(r["code_ucd"])
+            g["cis"] += [c for c in cis_of_name[name_key(r["libelle_long_rcp"])] if c not in g["cis"]]
 chosen = [(atc, g) for atc, g in groups.items() if len(g["ucds"]) <= 6][:40]
-write("medicines.csv", ["itemId", "label", "ucds", "level", "regions"],
-      [[atc.lower(), g["label"].capitalize(), " ".join(g["ucds"]),
+write("medicines.csv", ["itemId", "label", "ucds", "cis", "level", "regions"],
+      [[atc.lower(), g["label"].capitalize(), " ".join(g["ucds"]), " ".join(g["cis"]),
         "REGIONAL" if i % 10 == 9 else "NATIONAL", "84" if i % 10 == 9 else ""]  # every tenth: Auvergne-Rhône-Alpes only
        for i, (atc, g) in enumerate(chosen)])
+
+# the medicines agency's shortage and supply-tension statuses, as published (keyed by CIS)
+shutil.copyfile(DATA / "medicines" / "bdpm-cis-cip-dispo-spec-2025-07.txt", OUT / "bdpm-cis-cip-dispo-spec.txt")
 
 # real consumption: one pharmacy's daily sales of 8 ATC classes, summed by ISO week (whole weeks only)
 CLASSES = ["M01AB", "M01AE", "N02BA", "N02BE", "N05B", "N05C", "R03", "R06"]

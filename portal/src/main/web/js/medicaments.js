@@ -1,5 +1,6 @@
 // Médicaments suivis: the items PUIs declare, with their UCD codes (typed as UCD7 or UCD13 and
-// checked as typed, with the UCD13 each one is stored as), national level 1 or regional, the dates
+// checked as typed, with the UCD13 each one is stored as), their CIS codes (which link them to the
+// shortages the medicines agency declares, shown with each item), national level 1 or regional, the dates
 // their tracking starts and ends, and the history of each. The national operator keeps every item;
 // an ARS the regional items of its region; an OMEDIT reads its region's. Ending a tracking is a
 // date, never a deletion: the item, its declarations and its history stay.
@@ -35,7 +36,33 @@ function checkUcd(typed) {
   return { problem: `« ${v} » n’est pas un code UCD : 7 chiffres (UCD7) ou 13 chiffres commençant par 34008 (UCD13)` };
 }
 
-const typedUcds = (form) => form.elements.ucds.value.split('\n').map((l) => l.trim()).filter(Boolean);
+const typedLines = (field) => field.value.split('\n').map((l) => l.trim()).filter(Boolean);
+const typedUcds = (form) => typedLines(form.elements.ucds);
+
+/** The typed CIS codes that are not 8 digits, as problems by line. */
+const cisProblems = (form) => typedLines(form.elements.cis).map((c, i) => (/^\d{8}$/.test(c) ? null
+  : `ligne ${i + 1} : « ${c} » n’est pas un code CIS (8 chiffres)`)).filter(Boolean);
+
+const KINDS = {
+  SHORTAGE: 'Rupture de stock', TENSION: 'Tension d’approvisionnement', DISCONTINUED: 'Arrêt de commercialisation', AVAILABLE_AGAIN: 'Remise à disposition',
+};
+
+/** The agency's statuses of the item's CIS codes, as last imported. */
+async function showSupplyStatuses(m, zone) {
+  if (!m.cis.length) {
+    zone.innerHTML = '<p class="fr-text--sm">Aucun code CIS : les ruptures et tensions déclarées à l’ANSM ne peuvent pas être rapprochées.</p>';
+    return;
+  }
+  try {
+    const { data } = await api(`/v1/medicines/${encodeURIComponent(m.itemId)}/supply-statuses`);
+    zone.innerHTML = data.length ? `<ul>${data.map((s) => `<li>CIS ${escapeHtml(s.cis)}${s.cip13 ? ` (présentation ${escapeHtml(s.cip13)})` : ''} :
+      ${escapeHtml(KINDS[s.kind] ?? s.kind)} depuis le ${escapeHtml(formatDay(s.since))}${s.availableAgainOn ? `, remis à disposition le ${escapeHtml(formatDay(s.availableAgainOn))}` : ''},
+      mis à jour le ${escapeHtml(formatDay(s.updatedOn))}${s.url ? ` — <a href="${escapeHtml(s.url)}" target="_blank" rel="noopener" title="Page de l’ANSM - nouvelle fenêtre">page de l’ANSM</a>` : ''}</li>`).join('')}</ul>`
+      : '<p class="fr-text--sm">Aucune rupture ni tension déclarée à l’ANSM pour ses codes CIS.</p>';
+  } catch (error) {
+    showError(zone, error);
+  }
+}
 
 /** Shows, line by line, what each typed code is; returns the problems. */
 function showUcdCheck(form) {
@@ -59,14 +86,14 @@ function state(m) {
 function showList() {
   const rows = items.map((m) => [
     `${escapeHtml(m.label)}<br><span class="fr-text--xs">${escapeHtml(m.itemId)}</span>`,
-    m.ucds.map(escapeHtml).join('<br>'), escapeHtml(level(m)),
+    `${m.ucds.map(escapeHtml).join('<br>')}${m.cis.length ? `<br><span class="fr-text--xs">CIS ${m.cis.map(escapeHtml).join(', ')}</span>` : ''}`, escapeHtml(level(m)),
     `du ${escapeHtml(formatDay(m.trackingStart))}${m.trackingEnd ? `<br>au ${escapeHtml(formatDay(m.trackingEnd))}` : ''}`,
     escapeHtml(state(m)),
     keeps(m) ? `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-edit="${escapeHtml(m.itemId)}">Modifier<span class="fr-sr-only"> ${escapeHtml(m.label)}</span></button>
       <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary fr-mt-1w" data-history="${escapeHtml(m.itemId)}">Historique<span class="fr-sr-only"> de ${escapeHtml(m.label)}</span></button>` : 'Consultation',
   ]);
   const zone = document.getElementById('liste');
-  zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13)', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
+  zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13) et CIS', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
   // the table scrolls sideways on narrow screens: with no button in it (read only), the keyboard must reach it itself
   const scrolled = zone.querySelector('.fr-table__container');
   Object.entries({ tabindex: '0', role: 'region', 'aria-label': 'Médicaments suivis' }).forEach(([k, v]) => scrolled.setAttribute(k, v));
@@ -121,15 +148,16 @@ function read(form, m) {
   return {
     itemId: m?.itemId ?? v('identifiant'), label: v('libelle'),
     ucds: typedUcds(form),
+    cis: typedLines(form.elements.cis),
     priority: { level: levelChosen, regions: national ? [...form.querySelectorAll('input[name="regions"]:checked')].map((c) => c.value) : [user.region] },
     trackingStart: v('debut'), trackingEnd: v('fin'),
   };
 }
 
-/** The API's messages in French; it points at /ucds/N, the form has one field for all the codes: the message says the line. */
-const atUcdField = (errors) => errorsInFrench(errors).map((e) => {
-  const m = /^\/ucds\/(\d+)$/.exec(e.pointer);
-  return m ? { pointer: '/ucds', message: `ligne ${Number(m[1]) + 1} : ${e.message}` } : e;
+/** The API's messages in French; it points at /ucds/N or /cis/N, the form has one field for each list: the message says the line. */
+const atCodeFields = (errors) => errorsInFrench(errors).map((e) => {
+  const m = /^\/(ucds|cis)\/(\d+)$/.exec(e.pointer);
+  return m ? { pointer: `/${m[1]}`, message: `ligne ${Number(m[2]) + 1} : ${e.message}` } : e;
 });
 
 function showForm(m) {
@@ -145,6 +173,11 @@ function showForm(m) {
     <textarea class="fr-input" id="ucds" name="ucds" rows="4" data-pointer="/ucds">${escapeHtml((m?.ucds ?? []).join('\n'))}</textarea>
     <div id="ucds-verification" class="fr-mt-1w" aria-live="polite"></div>
   </div>
+  <div class="fr-input-group">
+    <label class="fr-label" for="cis">Codes CIS, un par ligne (facultatif)<span class="fr-hint-text">Code de la spécialité dans la base de données publique des médicaments (8 chiffres) : il relie le médicament aux ruptures et tensions déclarées à l’ANSM</span></label>
+    <textarea class="fr-input" id="cis" name="cis" rows="3" data-pointer="/cis">${escapeHtml((m?.cis ?? []).join('\n'))}</textarea>
+  </div>
+  ${m ? '<h3 class="fr-h6 fr-mb-1w">Ruptures et tensions déclarées à l’ANSM</h3><div id="disponibilite"><p>Chargement…</p></div>' : ''}
   ${levelFields(m)}
   ${input('debut', 'Début du suivi', '/trackingStart', { type: 'date', value: m?.trackingStart ?? today })}
   ${input('fin', 'Fin du suivi (facultatif)', '/trackingEnd', { type: 'date', value: m?.trackingEnd ?? '', hint: 'Dernier jour où les PUI le déclarent. Mettre fin au suivi ne supprime rien : le médicament, ses déclarations et son historique restent.' })}
@@ -156,6 +189,7 @@ function showForm(m) {
   const form = zone.querySelector('form');
   zone.querySelector('#edition-titre').focus();
   showUcdCheck(form);
+  if (m) showSupplyStatuses(m, zone.querySelector('#disponibilite'));
   form.elements.ucds.addEventListener('input', () => {
     clearField(form.elements.ucds);
     showUcdCheck(form);
@@ -167,9 +201,10 @@ function showForm(m) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearMessages(form);
-    const problems = showUcdCheck(form);
+    const problems = showUcdCheck(form).map((message) => ({ pointer: '/ucds', message }))
+      .concat(cisProblems(form).map((message) => ({ pointer: '/cis', message })));
     if (problems.length) {
-      showErrors(form, problems.map((message) => ({ pointer: '/ucds', message })), 'Des codes UCD sont à corriger');
+      showErrors(form, problems, 'Des codes sont à corriger');
       return;
     }
     const body = read(form, m);
@@ -186,7 +221,7 @@ function showForm(m) {
         : '<p>Les PUI concernées le déclarent à partir du début du suivi.</p>');
     } catch (error) {
       if (error.kind === 'invalid' && error.problem?.errors?.length) {
-        showErrors(form, atUcdField(error.problem.errors));
+        showErrors(form, atCodeFields(error.problem.errors));
       } else if (error.kind === 'precondition-failed') {
         // someone saved it meanwhile: the form shows what is now saved, never overwrites it silently
         const fresh = (await api(`/v1/medicines/${encodeURIComponent(m.itemId)}`)).data;

@@ -389,7 +389,7 @@ public final class MondayPeak {
                 continue;
             }
             String id = "ucd-" + f[0];
-            registers.save(null, new Medicine(id, f[8], List.of(Ucd.parse(f[0])),
+            registers.save(null, new Medicine(id, f[8], List.of(Ucd.parse(f[0])), List.of(),
                     new Medicine.Priority(Medicine.Level.NATIONAL, List.of()), LocalDate.parse("2026-01-05"), null, 0),
                     "bench");
             ids.add(id);

@@ -137,7 +137,7 @@ public final class ColdStart {
             dynamoDb.createTablesFromTemplate();
             // the PUI item exactly as the registers function writes it: through its own store
             RegisterFixtures.pui(new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
-                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null)), PUI, "010780054", "CH DE FLEYRIAT", "01");
+                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null)), PUI, "010780054", "CH DE FLEYRIAT", "01");
             LocalTokens tokens = LocalTokens.generate();
             // AWS's sample HTTP API event, with the path and bearer token of the request under test
             APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", "/v1/puis/" + PUI, Map.of("Authorization",

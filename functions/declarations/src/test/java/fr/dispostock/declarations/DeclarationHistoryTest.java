@@ -60,7 +60,7 @@ class DeclarationHistoryTest {
         WriteCostMeter meter = new WriteCostMeter("DeclarationsTable");
         DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed, meter);
         DynamoDeclarationStore store = new DynamoDeclarationStore(client, new RevisionWriter(client, new BatchCalls(client)),
-                new Tables(null, "DeclarationsTable", null, null));
+                new Tables(null, "DeclarationsTable", null, null, null));
         DeclarationService service = new DeclarationService(API.context().getBean(RegisterStore.class), store,
                 Clock.fixed(Instant.parse(MONDAY_0900_PARIS), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),

@@ -26,6 +26,15 @@ public final class Limits {
      * or dropped are written in one DynamoDB transaction, which takes at most 100 writes.
      */
     public static final int UCDS_MAX = 49;
+    /**
+     * CIS codes of one tracked item (the specialties of a brand and its generics): they are attributes
+     * of the item, not claims, so they only keep the item small.
+     */
+    public static final int CIS_MAX = 100;
+    /** Lines of the medicines agency's shortage file (957 in July 2025) imported at once. */
+    public static final int SUPPLY_STATUS_LINES_MAX = 20_000;
+    /** Statuses of one CIS in that file (at most 3 in July 2025: one per presentation). */
+    public static final int SUPPLY_STATUSES_PER_CIS_MAX = 50;
     /** Lines of one weekly declaration (far more than the items any week tracks). */
     public static final int DECLARATION_LINES_MAX = 1_000;
     /** Lots declared by one PUI for one Thursday. */

@@ -50,7 +50,7 @@ class RegisterStoreOnLocalStackTest {
                 .httpClient(UrlConnectionHttpClient.create()).build();
         TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(client);
         RegisterStore store = new DynamoRegisterStore(client, new AuditedWriter(client), new BatchCalls(client),
-                new Tables("RegistersTable", null, null, null));
+                new Tables("RegistersTable", null, null, null, null));
 
         // when a PUI is created, then updated from a stale version
         Pui pui = RegisterFixtures.pui(store, "010000024", "010780054", "CH DE FLEYRIAT", "01");

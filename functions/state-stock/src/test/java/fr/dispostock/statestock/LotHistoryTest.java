@@ -55,7 +55,7 @@ class LotHistoryTest {
         DynamoDbClient client = DynamoDbLocalExtension.dynamoDb().clientBillingTo(billed);
         DynamoStateStockStore store = new DynamoStateStockStore(client, new AuditedWriter(client),
                 new RevisionWriter(client, new BatchCalls(client)), API.context().getBean(JsonMapper.class),
-                new Tables(null, null, "StateStockTable", null));
+                new Tables(null, null, "StateStockTable", null, null));
         LotService service = new LotService(API.context().getBean(RegisterStore.class), store,
                 Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC), API.context().getBean(BusinessMetric.Counter.class));
         Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),

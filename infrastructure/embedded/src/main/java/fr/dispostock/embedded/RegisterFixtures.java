@@ -38,7 +38,7 @@ public final class RegisterFixtures {
     }
 
     public static Medicine item(RegisterStore store, String itemId, String ucd, List<String> regions) {
-        return store.save(null, new Medicine(itemId, itemId, List.of(Ucd.parse(ucd)), new Medicine.Priority(
+        return store.save(null, new Medicine(itemId, itemId, List.of(Ucd.parse(ucd)), List.of(), new Medicine.Priority(
                 regions.isEmpty() ? Medicine.Level.NATIONAL : Medicine.Level.REGIONAL,
                 regions.stream().map(Region::parse).toList()), LocalDate.parse("2026-01-05"), null, 0), "fixture");
     }

@@ -36,12 +36,14 @@ public final class FranceSeed {
     /** How many write at once (bulk loads). */
     public static final int WRITERS = Parallel.THREADS;
     private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
-            "seed/consumption-weekly.csv");
+            "seed/consumption-weekly.csv", "seed/bdpm-cis-cip-dispo-spec.txt");
     private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class, InProcessDynamoDb.class,
             DirectClient.class,
             fr.dispostock.platform.declaration.DynamoDeclarationStore.class,
             fr.dispostock.platform.statestock.DynamoStateStockStore.class,
             fr.dispostock.platform.register.DynamoRegisterStore.class,
+            fr.dispostock.platform.register.DynamoSupplyStatusStore.class,
+            fr.dispostock.registers.supply.SupplyStatusService.class,
             fr.dispostock.platform.dynamo.AuditedWriter.class,
             fr.dispostock.registers.establishments.EstablishmentService.class,
             fr.dispostock.registers.puis.PuiService.class,

@@ -71,7 +71,7 @@ public class LocalController {
         return ReminderHandler.report(new ReminderService.Outcome(run, outcome.duplicate()));
     }
 
-    private static LocalTime time(String raw) {
+    static LocalTime time(String raw) {
         try {
             return LocalTime.parse(raw);
         } catch (DateTimeParseException e) {

@@ -11,6 +11,8 @@ import fr.dispostock.registers.instructions.InstructionBody;
 import fr.dispostock.registers.instructions.InstructionService;
 import fr.dispostock.registers.medicines.MedicineBody;
 import fr.dispostock.registers.medicines.MedicineService;
+import fr.dispostock.registers.supply.SupplyStatusImport;
+import fr.dispostock.registers.supply.SupplyStatusService;
 import fr.dispostock.registers.puis.PuiBody;
 import fr.dispostock.registers.puis.PuiService;
 import fr.dispostock.statestock.catalogue.CatalogueService;
@@ -51,11 +53,13 @@ public class LocalSeed {
     private final MedicineService medicines;
     private final InstructionService instructions;
     private final CatalogueService catalogue;
+    private final SupplyStatusService supplyStatuses;
     private final JsonMapper json;
 
     public LocalSeed(RegisterStore store, EstablishmentService establishments, PuiService puis,
                      MedicineService medicines, InstructionService instructions, CatalogueService catalogue,
-                     JsonMapper json) {
+                     SupplyStatusService supplyStatuses, JsonMapper json) {
+        this.supplyStatuses = supplyStatuses;
         this.store = store;
         this.establishments = establishments;
         this.puis = puis;
@@ -102,11 +106,15 @@ public class LocalSeed {
         });
         LOG.info("seed: PUIs registered {}", registered.sum());
         for (Csv.Row row : Csv.parse(read("seed/medicines.csv")).rows()) {
-            List<String> regions = row.get("regions") == null ? List.of() : List.of(row.get("regions").split(" "));
+            List<String> regions = words(row.get("regions"));
             medicines.put(OPERATOR, row.get("itemid"), new MedicineBody(null, row.get("label"),
-                    Arrays.asList(row.get("ucds").split(" ")), new MedicineBody.PriorityBody(row.get("level"), regions),
+                    Arrays.asList(row.get("ucds").split(" ")), words(row.get("cis")),
+                    new MedicineBody.PriorityBody(row.get("level"), regions),
                     LocalHistory.FIRST_WEEK.monday().toString(), null), Optional.empty());
         }
+        // the medicines agency's shortage statuses of July 2025, as the national operator imports them
+        SupplyStatusImport statuses = supplyStatuses.importFile(OPERATOR, read("seed/bdpm-cis-cip-dispo-spec.txt"));
+        LOG.info("seed: supply statuses of {} CIS, lines rejected {}", statuses.created(), statuses.rejected().size());
         instructions.put(OPERATOR, "declaration-hebdomadaire", new InstructionBody("Déclaration hebdomadaire",
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
                         + " moyenne journalière. Un stock nul se déclare explicitement.", null, "2026-01-05", null),
@@ -148,6 +156,11 @@ public class LocalSeed {
     private List<CatalogueEntry> catalogueFile() throws IOException {
         Path file = TableDefinitions.locateTemplate().resolveSibling("infrastructure/catalogue/state-stock-catalogue.json");
         return json.readValue(Files.readString(file), Argument.listOf(CatalogueEntry.class));
+    }
+
+    /** A cell of space-separated codes; an empty cell is none. */
+    private static List<String> words(String cell) {
+        return cell == null ? List.of() : List.of(cell.split(" "));
     }
 
     static String read(String resource) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LogsTest {
     /** The functions' short names: the {@code service} of their logs and metrics, which the dashboard reads. */
     static final Set<String> SERVICES = Set.of("registers", "declarations", "state-stock", "reminders", "campaigns",
-            "mailing-sender", "ses-events");
+            "mailing-sender", "ses-events", "insights", "insights-run");
 
     @Test
     void every_function_logs_json_to_a_log_group_of_its_own_kept_log_retention_days() {

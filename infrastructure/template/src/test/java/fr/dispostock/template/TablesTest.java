@@ -73,7 +73,7 @@ class TablesTest {
     }
 
     @Test
-    void each_function_writes_one_table_and_its_environment_names_every_table_it_may_use() {
+    void each_function_writes_one_table_at_most_and_its_environment_names_every_table_it_may_use() {
         // given every function's policies, expanded as SAM does, and its environment
         IamPolicies policies = new IamPolicies(template);
         List<String> problems = new ArrayList<>();
@@ -95,8 +95,9 @@ class TablesTest {
             }
             Set<String> named = template.namedTables(function);
 
-            // then it writes exactly one table, and is told the name of exactly the tables it may use
-            if (writes.size() != 1) {
+            // then it writes one table at most (the insights' routes write none), and is told the name of
+            // exactly the tables it may use
+            if (writes.size() > 1) {
                 problems.add(id + " writes " + writes);
             }
             if (!granted.equals(named)) {

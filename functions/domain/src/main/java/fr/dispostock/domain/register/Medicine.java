@@ -1,5 +1,6 @@
 package fr.dispostock.domain.register;
 
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Ucd;
 
@@ -8,9 +9,11 @@ import java.util.List;
 
 /**
  * A tracked item: one specialty, or several UCD codes grouped under one label (a brand and its
- * generics) when one line is declared for the group. Ending its tracking never deletes it.
+ * generics) when one line is declared for the group, with the CIS codes of those specialties (the
+ * key of the medicines agency's shortage statuses; none when not linked yet). Ending its tracking
+ * never deletes it.
  */
-public record Medicine(String itemId, String label, List<Ucd> ucds, Priority priority,
+public record Medicine(String itemId, String label, List<Ucd> ucds, List<Cis> cis, Priority priority,
                        LocalDate trackingStart, LocalDate trackingEnd, long version) {
 
     public enum Level { NATIONAL, REGIONAL }
@@ -24,6 +27,7 @@ public record Medicine(String itemId, String label, List<Ucd> ucds, Priority pri
 
     public Medicine {
         ucds = List.copyOf(ucds);
+        cis = List.copyOf(cis);
     }
 
     /** Tracked on that day: started, and not yet ended (the end date is the last tracked day). */

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -33,11 +34,18 @@ public class BatchCalls {
     }
 
     public void putAll(String table, List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += BATCH_WRITE_MAX) {
-            List<WriteRequest> page = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + BATCH_WRITE_MAX))) {
-                page.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
+        writeAll(table, items.stream().map(item -> WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build()).build()).toList());
+    }
+
+    public void deleteAll(String table, List<Map<String, AttributeValue>> keys) {
+        writeAll(table, keys.stream().map(key -> WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build()).build()).toList());
+    }
+
+    private void writeAll(String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_MAX) {
+            List<WriteRequest> page = writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_MAX));
             Map<String, List<WriteRequest>> pending = Map.of(table, page);
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 retrying(attempt);

@@ -16,15 +16,16 @@ import java.util.stream.Stream;
  */
 @ConfigurationProperties(Tables.PREFIX)
 public record Tables(@Nullable String registers, @Nullable String declarations, @Nullable String stateStock,
-                     @Nullable String mail) {
+                     @Nullable String mail, @Nullable String insights) {
     public static final String PREFIX = "dispostock.tables";
     public static final String REGISTERS = PREFIX + ".registers";
     public static final String DECLARATIONS = PREFIX + ".declarations";
     public static final String STATE_STOCK = PREFIX + ".state-stock";
     public static final String MAIL = PREFIX + ".mail";
+    public static final String INSIGHTS = PREFIX + ".insights";
 
     /** The names of the tables this function is given. */
     public List<String> configured() {
-        return Stream.of(registers, declarations, stateStock, mail).filter(Objects::nonNull).toList();
+        return Stream.of(registers, declarations, stateStock, mail, insights).filter(Objects::nonNull).toList();
     }
 }

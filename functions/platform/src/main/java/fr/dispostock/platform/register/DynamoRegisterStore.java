@@ -192,7 +192,7 @@ public class DynamoRegisterStore implements RegisterStore {
             }
         }
         long version = versioned(previous == null ? null : item(previous), item(next), who, reservations);
-        return new Medicine(next.itemId(), next.label(), next.ucds(), next.priority(), next.trackingStart(),
+        return new Medicine(next.itemId(), next.label(), next.ucds(), next.cis(), next.priority(), next.trackingStart(),
                 next.trackingEnd(), version);
     }
 

@@ -1,5 +1,6 @@
 package fr.dispostock.platform.register;
 
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Region;
@@ -12,6 +13,7 @@ import fr.dispostock.domain.register.Instruction;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.Site;
+import fr.dispostock.domain.register.SupplyStatus;
 import fr.dispostock.platform.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -133,6 +135,7 @@ final class RegisterItems {
         item.put("itemId", s(m.itemId()));
         item.put("label", s(m.label()));
         item.put("ucds", Items.list(m.ucds().stream().map(Ucd::ucd13).toList()));
+        item.put("cis", Items.list(m.cis().stream().map(Cis::code).toList()));
         item.put("level", s(m.priority().level().name()));
         item.put("regions", Items.list(m.priority().regions().stream().map(Region::code).toList()));
         item.put("trackingStart", s(m.trackingStart().toString()));
@@ -147,10 +150,46 @@ final class RegisterItems {
         String end = string(i, "trackingEnd");
         return new Medicine(string(i, "itemId"), string(i, "label"),
                 Items.strings(i, "ucds").stream().map(Ucd::parse).toList(),
+                Items.strings(i, "cis").stream().map(Cis::new).toList(), // none on items written before CIS links
                 new Medicine.Priority(Medicine.Level.valueOf(string(i, "level")),
                         Items.strings(i, "regions").stream().map(Region::parse).toList()),
                 LocalDate.parse(string(i, "trackingStart")), end == null ? null : LocalDate.parse(end),
                 Items.number(i, "version"));
+    }
+
+    static Map<String, AttributeValue> item(Cis cis, List<SupplyStatus> statuses) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", s(RegisterKeys.supplyStatuses(cis)));
+        item.put("sk", s(RegisterKeys.ROOT));
+        item.put("gsi1pk", s(RegisterKeys.SUPPLY_STATUSES));
+        item.put("gsi1sk", s(cis.code()));
+        item.put("cis", s(cis.code()));
+        item.put("statuses", AttributeValue.fromL(statuses.stream().map(st -> {
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            put(m, "cip13", s(st.cip13()));
+            m.put("kind", s(st.kind().name()));
+            m.put("since", s(st.since().toString()));
+            m.put("updatedOn", s(st.updatedOn().toString()));
+            put(m, "availableAgainOn", st.availableAgainOn() == null ? null : s(st.availableAgainOn().toString()));
+            put(m, "url", s(st.url()));
+            return AttributeValue.fromM(m);
+        }).toList()));
+        return item;
+    }
+
+    static Cis supplyCis(Map<String, AttributeValue> i) {
+        return new Cis(string(i, "cis"));
+    }
+
+    static List<SupplyStatus> supplyStatuses(Map<String, AttributeValue> i) {
+        Cis cis = supplyCis(i);
+        return i.get("statuses").l().stream().map(AttributeValue::m).map(m -> new SupplyStatus(cis, string(m, "cip13"),
+                SupplyStatus.Kind.valueOf(string(m, "kind")), LocalDate.parse(string(m, "since")),
+                LocalDate.parse(string(m, "updatedOn")), day(string(m, "availableAgainOn")), string(m, "url"))).toList();
+    }
+
+    private static LocalDate day(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 
     static Map<String, AttributeValue> item(Instruction in) {

@@ -1,5 +1,6 @@
 package fr.dispostock.platform.register;
 
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Ucd;
@@ -15,6 +16,8 @@ final class RegisterKeys {
     static final String UCD = "UCD#";
     /** gsi1: every tracked item. */
     static final String MEDICINES = "ITEMS";
+    /** gsi1: every CIS that has shortage statuses. */
+    static final String SUPPLY_STATUSES = "SUPPLY_STATUSES";
     /** gsi1: every account. */
     static final String ACCOUNTS = "ACCOUNTS";
 
@@ -39,6 +42,11 @@ final class RegisterKeys {
 
     static String ucd(Ucd ucd) {
         return UCD + ucd.ucd13();
+    }
+
+    /** The medicines agency's statuses of one specialty. */
+    static String supplyStatuses(Cis cis) {
+        return "SUPPLY#" + cis.code();
     }
 
     static String instruction(String id) {

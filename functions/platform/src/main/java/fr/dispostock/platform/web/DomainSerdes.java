@@ -1,5 +1,6 @@
 package fr.dispostock.platform.web;
 
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
@@ -55,6 +56,11 @@ public class DomainSerdes {
     @Singleton
     Serializer<Ucd> ucd() {
         return (encoder, context, type, value) -> encoder.encodeString(value.ucd13());
+    }
+
+    @Singleton
+    Serializer<Cis> cis() {
+        return (encoder, context, type, value) -> encoder.encodeString(value.code());
     }
 
     @Singleton

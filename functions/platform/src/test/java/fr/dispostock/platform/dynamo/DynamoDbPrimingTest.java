@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which tables SnapStart priming reads: only those the function's template entry gives it. */
 class DynamoDbPrimingTest {
-    private static final Tables CAMPAIGNS_JAR = new Tables("RegistersTable", "DeclarationsTable", null, "MailTable");
+    private static final Tables CAMPAIGNS_JAR = new Tables("RegistersTable", "DeclarationsTable", null, "MailTable", null);
 
     @Test
     void in_lambda_a_function_sharing_its_jar_primes_only_the_tables_its_own_variables_name() {

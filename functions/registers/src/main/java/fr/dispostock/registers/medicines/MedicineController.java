@@ -7,6 +7,8 @@ import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.platform.web.Versioned;
+import fr.dispostock.registers.supply.SupplyStatusService;
+import fr.dispostock.registers.supply.SupplyStatusView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,6 +17,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
 
@@ -22,9 +27,11 @@ import java.util.List;
 @Controller("/v1/medicines")
 public class MedicineController {
     private final MedicineService medicines;
+    private final SupplyStatusService supply;
 
-    public MedicineController(MedicineService medicines) {
+    public MedicineController(MedicineService medicines, SupplyStatusService supply) {
         this.medicines = medicines;
+        this.supply = supply;
     }
 
     @Get
@@ -43,6 +50,16 @@ public class MedicineController {
                                       @Nullable @Header("If-Match") String ifMatch) {
         Medicine m = medicines.put(caller, itemId, body, Versions.ifMatch(ifMatch));
         return Versioned.saved(m, m.version());
+    }
+
+    @Operation(summary = "The medicines agency's shortage and supply-tension statuses of the item's CIS codes,"
+            + " as last imported (every role)")
+    @ApiResponse(responseCode = "200", description = "The statuses, in the order of the item's CIS codes; none when the agency lists none")
+    @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such tracked item", content = @Content(mediaType = "application/problem+json"))
+    @Get("/{itemId}/supply-statuses")
+    public List<SupplyStatusView> supplyStatuses(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String itemId) {
+        return supply.of(medicines.get(itemId));
     }
 
     @Get("/{itemId}/audit")

@@ -2,6 +2,7 @@ package fr.dispostock.registers.medicines;
 
 import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Cis;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Enums;
 import fr.dispostock.domain.Identifiers;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The medicines PUIs must declare. The national operator keeps national level 1 items; an ARS
@@ -65,6 +67,7 @@ public class MedicineService {
         }
         String label = v.text("/label", body.label(), 200);
         List<Ucd> ucds = ucds(v, body.ucds());
+        List<Cis> cis = cis(v, body.cis());
         Medicine.Priority priority = priority(v, body.priority());
         LocalDate start = v.parse("/trackingStart", body.trackingStart(), Dates::parse);
         LocalDate end = v.parseOptional("/trackingEnd", body.trackingEnd(), Dates::parse);
@@ -85,7 +88,7 @@ public class MedicineService {
         }
         v.throwIfAny("Invalid tracked item");
         Versions.check(ifMatch, existing.map(Medicine::version).orElse(null), "Item " + itemId);
-        Medicine next = new Medicine(itemId, label, ucds, priority, start, end,
+        Medicine next = new Medicine(itemId, label, ucds, cis, priority, start, end,
                 existing.map(Medicine::version).orElse(0L));
         return store.save(existing.orElse(null), next, caller.auditName());
     }
@@ -99,17 +102,30 @@ public class MedicineService {
                 + " or dropped are written in one DynamoDB transaction (100 writes at most)")) {
             return List.of();
         }
-        Map<Ucd, Integer> seen = new LinkedHashMap<>();
+        return distinct(v, "/ucds", raw, Ucd::parse, "UCD");
+    }
+
+    /** The codes parsed, each once; a code given twice is named at its second place. */
+    private static <T> List<T> distinct(Violations v, String pointer, List<String> raw, Function<String, T> parser,
+                                        String what) {
+        Map<T, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
-            Ucd ucd = v.parse("/ucds/" + i, raw.get(i), Ucd::parse);
-            if (ucd != null) {
-                Integer first = seen.putIfAbsent(ucd, i);
+            T code = v.parse(pointer + "/" + i, raw.get(i), parser);
+            if (code != null) {
+                Integer first = seen.putIfAbsent(code, i);
                 if (first != null) {
-                    v.add("/ucds/" + i, "UCD " + ucd + " is listed twice (also at /ucds/" + first + ")");
+                    v.add(pointer + "/" + i, what + " " + code + " is listed twice (also at " + pointer + "/" + first + ")");
                 }
             }
         }
         return new ArrayList<>(seen.keySet());
+    }
+
+    private static List<Cis> cis(Violations v, List<String> raw) {
+        if (raw == null || !v.size("/cis", raw, Limits.CIS_MAX, "CIS codes per item")) {
+            return List.of();
+        }
+        return distinct(v, "/cis", raw, Cis::parse, "CIS");
     }
 
     private static Medicine.Priority priority(Violations v, MedicineBody.PriorityBody p) {

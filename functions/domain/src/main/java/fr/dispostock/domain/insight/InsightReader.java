@@ -1,0 +1,24 @@
+package fr.dispostock.domain.insight;
+
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Region;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The insights as the routes read them (port; the run writes through {@link InsightStore}). */
+public interface InsightReader {
+
+    Optional<InsightRun> run(Instant scheduledFor);
+
+    /** The latest finished run, if any. */
+    Optional<InsightRun> latest();
+
+    /** Every PUI × item of a region assessed for that week (one Query, paged). */
+    List<ShortageRisk> risks(Region region, IsoWeek week);
+
+    /** The items of one PUI assessed for that week. */
+    List<ShortageRisk> risks(Region region, IsoWeek week, Finess finessEt);
+}

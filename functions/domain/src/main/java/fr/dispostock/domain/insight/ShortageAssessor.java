@@ -1,0 +1,148 @@
+package fr.dispostock.domain.insight;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The shortage risk of a PUI × item, with its reasons in one sentence. The days its stock and the
+ * units under way last along the forecast (from the adjusted consumption) say when it would run out
+ * if nothing more arrived. Whether something more arrives is what the supply signals say: with the
+ * national supply declared tense, or with no delivery seen in its declarations for much longer than
+ * its usual interval, nothing is expected and a stock-out is at risk within 7, 14 or 28 days when the
+ * stock lasts less; with a normal supply the PUI's own orders come in time, and only a stock that
+ * lasts less than 7 days is at risk (an order placed now may not arrive before it runs out).
+ */
+public final class ShortageAssessor {
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** A week without a delivery: the stock did not rise above what was consumed by more than this share of a week. */
+    static final double DELIVERY_SHARE = 0.5;
+    /** Weeks without delivery, as a multiple of the usual interval between deliveries, that make a stall. */
+    static final double STALL_FACTOR = 2;
+    static final int MIN_STALL_WEEKS = 3;
+
+    /**
+     * @param incoming units under way (State-stock orders approved, not yet shipped)
+     * @param tension  the supply tension declared for the item, if any
+     */
+    public ShortageRisk assess(PuiItem p, WeeklySeries series, long incoming, Optional<SupplyTension.Tension> tension) {
+        double[] adjusted = AdjustedConsumption.of(series);
+        double daily = last(adjusted);
+        double[] weekly = new double[adjusted.length];
+        for (int t = 0; t < weekly.length; t++) {
+            weekly[t] = adjusted[t] * 7;
+        }
+        Forecast forecast = Forecast.of(weekly);
+        double stock = Math.max(0, series.lastStock());
+        double available = stock + incoming;
+        Double days = daysToStockOut(available, forecast);
+        int stalled = weeksWithoutDelivery(series);
+        boolean signal = tension.isPresent() || stalled > 0;
+        ShortageRisk.Horizon horizon = horizon(days, signal);
+        String reason = reason(stock, series.lastDailyConsumption(), daily, forecast, days, incoming, tension, stalled);
+        return new ShortageRisk(p.finessEt(), p.finessEj(), p.region(), p.departement(), p.itemId(), p.week(),
+                (long) stock, series.lastDailyConsumption(), daily, days, forecast.week1(), forecast.weeks2(),
+                forecast.weeks4(), incoming, tension.isPresent(), horizon, reason);
+    }
+
+    /** The nearest horizon at risk: within 7 days whatever the supply, 14 and 28 only with a supply signal. */
+    public static ShortageRisk.Horizon horizon(Double days, boolean supplySignal) {
+        if (days == null) {
+            return ShortageRisk.Horizon.NONE;
+        }
+        if (days < 7) {
+            return ShortageRisk.Horizon.DAYS_7;
+        }
+        if (!supplySignal) {
+            return ShortageRisk.Horizon.NONE;
+        }
+        return days < 14 ? ShortageRisk.Horizon.DAYS_14 : days < 28 ? ShortageRisk.Horizon.DAYS_28
+                : ShortageRisk.Horizon.NONE;
+    }
+
+    /** The last known value (the week assessed, else the latest before it); 0 when none. */
+    private static double last(double[] values) {
+        for (int t = values.length - 1; t >= 0; t--) {
+            if (!Double.isNaN(values[t])) {
+                return values[t];
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Days until the available units are consumed along the forecast: its first week's rate, then
+     * its second's, then weeks 3-4's, then that rate on; null when nothing is consumed.
+     */
+    static Double daysToStockOut(double available, Forecast f) {
+        double[] rates = {f.week1() / 7, (f.weeks2() - f.week1()) / 7, (f.weeks4() - f.weeks2()) / 14};
+        double[] lengths = {7, 7, Double.POSITIVE_INFINITY};
+        if (rates[0] <= 0 && rates[1] <= 0 && rates[2] <= 0) {
+            return null;
+        }
+        double left = available;
+        double elapsed = 0;
+        for (int i = 0; i < rates.length; i++) {
+            double need = rates[i] * lengths[i];
+            if (rates[i] > 0 && left <= need) {
+                return elapsed + left / rates[i];
+            }
+            left -= need;
+            elapsed += lengths[i];
+        }
+        return null; // weeks 3-4 consume nothing: never
+    }
+
+    /**
+     * Weeks since the last delivery seen in the declarations, when that is a stall: at least
+     * MIN_STALL_WEEKS and STALL_FACTOR times the usual interval between deliveries; else 0. A
+     * delivery is a week whose Monday stock is above the previous Monday's less the week's
+     * consumption (by more than DELIVERY_SHARE of a week's consumption).
+     */
+    public static int weeksWithoutDelivery(WeeklySeries s) {
+        List<Integer> deliveries = new ArrayList<>();
+        for (int t = 1; t < s.weeks(); t++) {
+            if (s.declared(t) && s.declared(t - 1)) {
+                double week = 7 * s.dailyConsumption()[t];
+                double received = s.stock()[t] - s.stock()[t - 1] + week;
+                if (received > Math.max(1, DELIVERY_SHARE * week)) {
+                    deliveries.add(t);
+                }
+            }
+        }
+        if (deliveries.size() < 2) {
+            return 0;
+        }
+        double usual = (double) (deliveries.get(deliveries.size() - 1) - deliveries.get(0)) / (deliveries.size() - 1);
+        int since = s.weeks() - 1 - deliveries.get(deliveries.size() - 1);
+        return since >= MIN_STALL_WEEKS && since >= STALL_FACTOR * usual ? since : 0;
+    }
+
+    private static String reason(double stock, double declared, double adjusted, Forecast f, Double days, long incoming,
+                                 Optional<SupplyTension.Tension> tension, int stalled) {
+        StringBuilder s = new StringBuilder("stock ").append((long) stock);
+        if (Math.abs(adjusted - declared) > 0.05 * Math.max(adjusted, 1e-9)) {
+            s.append(", adjusted consumption ").append(units(adjusted)).append("/day (declared ").append(units(declared))
+                    .append(", corrected for the days at zero stock)");
+        } else {
+            s.append(", adjusted consumption ").append(units(adjusted)).append("/day");
+        }
+        if (Math.abs(f.daily() - adjusted) > 0.1 * Math.max(adjusted, 1e-9)) {
+            s.append(", forecast ").append(units(f.daily())).append("/day");
+        }
+        s.append(days == null ? " → no consumption" : " → " + (long) Math.floor(days) + " days");
+        tension.ifPresent(t -> s.append("; ").append(t.status().toLowerCase(Locale.ROOT)).append(" declared on ")
+                .append(FRENCH_DATE.format(t.since())));
+        if (stalled > 0) {
+            s.append("; no delivery for ").append(stalled).append(" weeks");
+        }
+        s.append(incoming > 0 ? "; " + incoming + " units under way" : "; no order under way");
+        return s.toString();
+    }
+
+    static String units(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,109 @@
+package fr.dispostock.domain.insight;
+
+import fr.dispostock.domain.Departement;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ShortageAssessorTest {
+    private static final Departement AIN = Departement.parse("01");
+    private static final PuiItem FLEYRIAT = new PuiItem(Finess.parse("010000024"), Finess.parse("010780054"),
+            AIN.region(), AIN, "ITEM-A", IsoWeek.parse("2026-W48"));
+    private static final Optional<SupplyTension.Tension> TENSION = Optional.of(
+            new SupplyTension.Tension("Tension d'approvisionnement", LocalDate.parse("2025-05-12")));
+    private final ShortageAssessor assessor = new ShortageAssessor();
+
+    @Test
+    void stock_for_4_days_under_a_declared_tension_is_at_risk_within_7_days_and_says_why() {
+        // given three weeks at 30/day, 120 units this Monday, a tension declared on 12 May 2025, nothing ordered
+        WeeklySeries s = new WeeklySeries(new double[]{400, 260, 120}, new double[]{30, 30, 30});
+
+        // when assessed
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, TENSION);
+
+        // then 120 / 30 = 4 days, within 7, with the sentence
+        assertEquals(4.0, r.coverageDays(), 1e-9);
+        assertEquals(ShortageRisk.Horizon.DAYS_7, r.horizon());
+        assertEquals("stock 120, adjusted consumption 30/day → 4 days; tension d'approvisionnement declared on"
+                + " 12/05/2025; no order under way", r.reason());
+    }
+
+    @Test
+    void twenty_days_of_stock_are_a_risk_within_28_days_under_tension_and_none_with_a_normal_supply() {
+        // given 600 units at 30/day (20 days), deliveries every week so far
+        WeeklySeries s = new WeeklySeries(new double[]{600, 600, 600, 600}, new double[]{30, 30, 30, 30});
+
+        // when assessed with and without a declared tension
+        ShortageRisk tense = assessor.assess(FLEYRIAT, s, 0, TENSION);
+        ShortageRisk normal = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then within 28 days under tension (the PUI's orders may not be served); none otherwise
+        assertEquals(ShortageRisk.Horizon.DAYS_28, tense.horizon());
+        assertEquals(ShortageRisk.Horizon.NONE, normal.horizon());
+    }
+
+    @Test
+    void units_under_way_count_as_stock() {
+        // given 120 units at 30/day and 300 under way: (120 + 300) / 30 = 14 days
+        WeeklySeries s = new WeeklySeries(new double[]{120}, new double[]{30});
+
+        // when assessed under tension
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 300, TENSION);
+
+        // then 14 days: not within 14, within 28
+        assertEquals(14.0, r.coverageDays(), 1e-9);
+        assertEquals(ShortageRisk.Horizon.DAYS_28, r.horizon());
+        assertEquals(true, r.reason().endsWith("; 300 units under way"), r.reason());
+    }
+
+    @Test
+    void a_consumption_collapsed_by_a_stock_out_is_corrected_before_the_coverage_is_computed() {
+        // given 30/day; 60 units on Monday lasted 2 days (8.57/day declared for the week ending at zero),
+        // then 100 units on hand the next Monday after a delivery, at 30/day
+        WeeklySeries s = new WeeklySeries(new double[]{400, 250, 60, 0, 100},
+                new double[]{30, 30, 30, 60.0 / 7, 30});
+
+        // when assessed (the stock-out week counts 30/day, not 8.57)
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then 100 / 30 = 3.3 days: within 7
+        assertEquals(30, r.adjustedDailyConsumption(), 1e-9);
+        assertEquals(100 / 30.0, r.coverageDays(), 1e-9);
+        assertEquals(ShortageRisk.Horizon.DAYS_7, r.horizon());
+    }
+
+    @Test
+    void no_delivery_for_much_longer_than_usual_is_a_supply_signal() {
+        // given 30/day (210 a week) with a delivery seen in each of weeks 1, 2 and 3 (the stock holds or
+        // rises), then none for 3 weeks: 840 → 630 → 420 → 210
+        WeeklySeries s = new WeeklySeries(new double[]{420, 420, 420, 840, 630, 420, 210},
+                new double[]{30, 30, 30, 30, 30, 30, 30});
+
+        // when the weeks without delivery are counted
+        int stalled = ShortageAssessor.weeksWithoutDelivery(s);
+
+        // then the usual interval is 1 week and none came for 3: a stall
+        assertEquals(3, stalled);
+        // and 210 units (7 days) with that signal are at risk within 14 days
+        assertEquals(ShortageRisk.Horizon.DAYS_14, assessor.assess(FLEYRIAT, s, 0, Optional.empty()).horizon());
+    }
+
+    @Test
+    void nothing_consumed_is_no_risk() {
+        // given a stock nobody uses
+        WeeklySeries s = new WeeklySeries(new double[]{50, 50}, new double[]{0, 0});
+
+        // when assessed under tension
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, TENSION);
+
+        // then no coverage figure and no risk
+        assertNull(r.coverageDays());
+        assertEquals(ShortageRisk.Horizon.NONE, r.horizon());
+    }
+}

@@ -1,0 +1,167 @@
+package fr.dispostock.insights;
+
+import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.declaration.Declaration;
+import fr.dispostock.domain.declaration.DeclarationReader;
+import fr.dispostock.domain.declaration.Line;
+import fr.dispostock.domain.insight.AgencyTensions;
+import fr.dispostock.domain.insight.InsightRun;
+import fr.dispostock.domain.insight.InsightStore;
+import fr.dispostock.domain.insight.PuiItem;
+import fr.dispostock.domain.insight.ShortageAssessor;
+import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.insight.WeeklySeries;
+import fr.dispostock.domain.register.Medicine;
+import fr.dispostock.domain.register.RegisterReader;
+import fr.dispostock.domain.register.SupplyStatusReader;
+import fr.dispostock.domain.statestock.Order;
+import fr.dispostock.domain.statestock.OrderStatus;
+import fr.dispostock.domain.statestock.StateStockReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
+ * declared in the week, assessed from its declaration history and the State-stock orders under way,
+ * written to the InsightsTable. A run is the instant its schedule fired: a second delivery finds it
+ * done and computes nothing; one that finds it left computing (the first died) finishes it, writing
+ * the same figures under the same keys. Not a bean: its handler makes it, so that the routes' function,
+ * built from the same jar, reaches no table only the run reads (TableUseTest).
+ */
+public class InsightRunService {
+    private static final Logger LOG = LoggerFactory.getLogger(InsightRunService.class);
+    /** Weeks of history read for each PUI × item: two years, for the seasonal index (Forecast). */
+    static final int HISTORY_WEEKS = 104;
+    private final DeclarationReader declarations;
+    private final StateStockReader stateStock;
+    private final InsightStore insights;
+    private final Clock clock;
+    private final RegisterReader registers;
+    private final SupplyStatusReader statuses;
+    private final ShortageAssessor assessor = new ShortageAssessor();
+
+    /**
+     * @param registers the tracked items and their CIS codes
+     * @param statuses  the medicines agency's shortage statuses of those codes (the supply tensions)
+     */
+    public InsightRunService(DeclarationReader declarations, StateStockReader stateStock, InsightStore insights,
+                             Clock clock, RegisterReader registers, SupplyStatusReader statuses) {
+        this.declarations = declarations;
+        this.stateStock = stateStock;
+        this.insights = insights;
+        this.clock = clock;
+        this.registers = registers;
+        this.statuses = statuses;
+    }
+
+    /** The run, and whether an earlier delivery of its schedule had done it already. */
+    public record Outcome(InsightRun run, boolean duplicate) {
+    }
+
+    public Outcome run(Instant scheduledFor) {
+        IsoWeek week = IsoWeek.of(LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+        InsightRun run = new InsightRun(scheduledFor, week, clock.instant(), InsightRun.Status.COMPUTING, 0, 0);
+        if (!insights.start(run)) {
+            InsightRun made = insights.run(scheduledFor).orElseThrow();
+            if (made.status() == InsightRun.Status.DONE) {
+                LOG.info("insights run {}: done already, nothing computed again", scheduledFor);
+                return new Outcome(made, true);
+            }
+            run = made;
+        }
+        List<Medicine> medicines = registers.medicines();
+        SupplyTension tensions = AgencyTensions.of(medicines, statuses.supplyStatuses(AgencyTensions.codes(medicines)),
+                LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+        int assessed = 0;
+        int alerts = 0;
+        for (Region region : Region.all()) {
+            List<ShortageRisk> risks = assess(region, week, tensions);
+            insights.saveRisks(risks);
+            assessed += risks.size();
+            alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
+        }
+        InsightRun done = run.done(assessed, alerts);
+        insights.finish(done);
+        LOG.info("insights run {} ({}): {} PUI × items assessed, {} alerts", scheduledFor, week, assessed, alerts);
+        return new Outcome(done, false);
+    }
+
+    /** Every PUI × item the region declared in the week, with its history of HISTORY_WEEKS weeks. */
+    private List<ShortageRisk> assess(Region region, IsoWeek week, SupplyTension tensions) {
+        List<Declaration> current = declarations.ofRegion(region, week);
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        Map<String, double[][]> series = new HashMap<>();
+        for (Declaration d : current) {
+            for (Line l : d.lines()) {
+                series.put(key(d, l), empty());
+            }
+        }
+        for (int back = 0; back < HISTORY_WEEKS; back++) {
+            int index = HISTORY_WEEKS - 1 - back;
+            for (Declaration d : back == 0 ? current : declarations.ofRegion(region, week.minusWeeks(back))) {
+                for (Line l : d.lines()) {
+                    double[][] s = series.get(key(d, l));
+                    if (s != null) {
+                        s[0][index] = l.stock();
+                        s[1][index] = l.averageDailyConsumption().doubleValue();
+                    }
+                }
+            }
+        }
+        Map<String, Long> incoming = incoming(region);
+        List<ShortageRisk> risks = new ArrayList<>();
+        for (Declaration d : current) {
+            for (Line l : d.lines()) {
+                double[][] s = series.get(key(d, l));
+                risks.add(assessor.assess(new PuiItem(d.finessEt(), d.finessEj(), d.region(), d.departement(), l.itemId(),
+                        week), new WeeklySeries(s[0], s[1]), incoming.getOrDefault(key(d, l), 0L),
+                        tensions.of(l.itemId())));
+            }
+        }
+        return risks;
+    }
+
+    private static double[][] empty() {
+        double[][] s = new double[2][HISTORY_WEEKS];
+        Arrays.fill(s[0], Double.NaN);
+        Arrays.fill(s[1], Double.NaN);
+        return s;
+    }
+
+    private static String key(Declaration d, Line l) {
+        return d.finessEt().value() + "#" + l.itemId();
+    }
+
+    /**
+     * Units under way per PUI × item: State-stock orders approved (in whole or in part) and not yet
+     * shipped, for a product whose code is the item's id (a State-stock product tracked in the weekly
+     * declaration).
+     */
+    private Map<String, Long> incoming(Region region) {
+        Map<String, Long> units = new HashMap<>();
+        for (Order o : stateStock.ordersOfRegion(region)) {
+            if (o.status() == OrderStatus.APPROVED || o.status() == OrderStatus.PARTIALLY_APPROVED) {
+                for (Order.Line line : o.lines()) {
+                    if (line.approvedQuantity() != null && line.approvedQuantity() > 0) {
+                        units.merge(o.finessEt().value() + "#" + line.productCode(), line.approvedQuantity(), Long::sum);
+                    }
+                }
+            }
+        }
+        return units;
+    }
+}

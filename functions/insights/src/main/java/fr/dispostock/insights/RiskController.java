@@ -1,0 +1,68 @@
+package fr.dispostock.insights;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.platform.auth.AuthenticationFilter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.util.List;
+
+/**
+ * Routes /v1/insights/risks and /v1/puis/{finessEt}/insights: the shortage risks the last run (or
+ * the week asked) computed, each with its reasons. A decision aid: a person decides.
+ */
+@Controller
+public class RiskController {
+    private final RiskService risks;
+
+    public RiskController(RiskService risks) {
+        this.risks = risks;
+    }
+
+    @Get("/v1/insights/risks")
+    @ApiResponse(responseCode = "200", description = "the region's (or the nation's) PUI × items at risk within the"
+            + " horizon, nearest stock-out first; every assessed PUI × item without horizon",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
+    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no week given and no run done yet",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
+            + " 14 or 28 (pointers `week`, `region`, `horizon`)", content = @Content(mediaType = "application/problem+json"))
+    public List<RiskView> region(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                 @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                                 @Nullable @QueryValue String week,
+                                 @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the"
+                                         + " national operator every region without it")
+                                 @Nullable @QueryValue String region,
+                                 @Parameter(description = "only the stock-outs at risk within this many days",
+                                         schema = @Schema(allowableValues = {"7", "14", "28"}))
+                                 @Nullable @QueryValue String horizon) {
+        return risks.region(caller, week, region, horizon);
+    }
+
+    @Get("/v1/puis/{finessEt}/insights")
+    @ApiResponse(responseCode = "200", description = "every item of the PUI assessed for the week, nearest stock-out first",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
+    @ApiResponse(responseCode = "403", description = "a PUI outside the account's scope",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no such PUI, or no week given and no run done yet",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "finessEt not a FINESS number, week not an ISO week (pointers"
+            + " `finessEt`, `week`)", content = @Content(mediaType = "application/problem+json"))
+    public List<RiskView> pui(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                              @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
+                              @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                              @Nullable @QueryValue String week) {
+        return risks.pui(caller, finessEt, week);
+    }
+}

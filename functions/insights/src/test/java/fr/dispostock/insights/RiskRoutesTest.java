@@ -1,0 +1,71 @@
+package fr.dispostock.insights;
+
+import fr.dispostock.domain.register.Pui;
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static fr.dispostock.insights.InsightsFunction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class RiskRoutesTest {
+
+    @BeforeEach
+    void aRunOfTwoPuis() {
+        // two PUIs of two regions, each with an item at 4 days of stock and one at 90 days
+        List<Pui> puis = puis();
+        for (Pui pui : puis) {
+            declare(pui, "ITEM-A", WEEK, 120, 30);
+            declare(pui, "ITEM-B", WEEK, 900, 10);
+        }
+        fire("AfterWeeklyDeclarations", MONDAY_RUN);
+    }
+
+    @Test
+    void the_ars_reads_its_regions_alerts_within_the_horizon_with_their_reasons() {
+        // when the ARS of Auvergne-Rhône-Alpes reads the alerts within 7 days
+        Response r = API.call("GET", "/v1/insights/risks?horizon=7", ACCOUNTS.get("ARS-own"), null);
+
+        // then Fleyriat's ITEM-A alone, with its reason
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, r.list().size(), r.body());
+        @SuppressWarnings("unchecked") Map<String, Object> alert = (Map<String, Object>) r.list().get(0);
+        assertEquals(FLEYRIAT_ET, alert.get("finessEt"));
+        assertEquals("ITEM-A", alert.get("itemId"));
+        assertEquals(7, alert.get("withinDays"));
+        assertTrue(((String) alert.get("reason")).startsWith("stock 120,"), alert.toString());
+    }
+
+    @Test
+    void the_nation_reads_every_region_and_a_pharmacist_its_own_pui_only() {
+        // when the national operator reads every alert, and each pharmacist reads Fleyriat's items
+        Response nation = API.call("GET", "/v1/insights/risks?horizon=28", ACCOUNTS.get("NATIONAL"), null);
+        Response own = API.call("GET", "/v1/puis/" + FLEYRIAT_ET + "/insights", ACCOUNTS.get("PHARMACIST-own"), null);
+        Response other = API.call("GET", "/v1/puis/" + FLEYRIAT_ET + "/insights", ACCOUNTS.get("PHARMACIST-other"), null);
+
+        // then both regions' alerts; both of Fleyriat's items, nearest first; another establishment's refused
+        assertEquals(2, nation.list().size(), nation.body());
+        assertEquals(200, own.status(), own.body());
+        assertEquals(List.of("ITEM-A", "ITEM-B"), own.list().stream().map(o -> ((Map<?, ?>) o).get("itemId")).toList());
+        assertEquals(403, other.status(), other.body());
+    }
+
+    @Test
+    void another_region_and_bad_parameters_are_refused() {
+        // when the ARS of Auvergne-Rhône-Alpes asks for Corsica, and for a horizon of 5 days in a bad week
+        Response corsica = API.call("GET", "/v1/insights/risks?region=94", ACCOUNTS.get("ARS-own"), null);
+        Response bad = API.call("GET", "/v1/insights/risks?horizon=5&week=2026-48", ACCOUNTS.get("ARS-own"), null);
+
+        // then 403, and 422 naming both parameters
+        assertEquals(403, corsica.status(), corsica.body());
+        assertEquals(422, bad.status(), bad.body());
+        assertTrue(bad.body().contains("horizon") && bad.body().contains("week"), bad.body());
+    }
+}

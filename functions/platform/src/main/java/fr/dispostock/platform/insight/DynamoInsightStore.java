@@ -1,0 +1,167 @@
+package fr.dispostock.platform.insight;
+
+import fr.dispostock.domain.Departement;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.insight.InsightRun;
+import fr.dispostock.domain.insight.InsightStore;
+import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.platform.dynamo.BatchCalls;
+import fr.dispostock.platform.dynamo.Items;
+import fr.dispostock.platform.dynamo.Tables;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static fr.dispostock.platform.dynamo.Items.n;
+import static fr.dispostock.platform.dynamo.Items.s;
+import static fr.dispostock.platform.dynamo.Items.string;
+
+/**
+ * The insights in the InsightsTable (DYNAMODB.md): runs under {@code RUNS} by the instant they were
+ * scheduled for (the conditional put on that key is what makes a run happen once), each PUI × item's
+ * assessment in the partition of its region and week, sorted by PUI then item, so that a region's
+ * week is one Query and a PUI's a prefix of it.
+ */
+@Singleton
+@Requires(property = Tables.INSIGHTS)
+public class DynamoInsightStore implements InsightStore {
+    private static final String RUNS = "RUNS";
+    private final DynamoDbClient dynamoDb;
+    private final BatchCalls batches;
+    private final String table;
+
+    public DynamoInsightStore(DynamoDbClient dynamoDb, BatchCalls batches, Tables tables) {
+        this.dynamoDb = dynamoDb;
+        this.batches = batches;
+        this.table = tables.insights();
+    }
+
+    static String riskPartition(Region region, IsoWeek week) {
+        return "RISK#" + region.code() + "#" + week;
+    }
+
+    @Override
+    public boolean start(InsightRun run) {
+        try {
+            dynamoDb.putItem(p -> p.tableName(table).item(runItem(run)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void finish(InsightRun run) {
+        dynamoDb.putItem(p -> p.tableName(table).item(runItem(run)));
+    }
+
+    private static Map<String, AttributeValue> runItem(InsightRun run) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(RUNS));
+        item.put("sk", s(run.scheduledFor().toString()));
+        item.put("week", s(run.week().toString()));
+        item.put("startedAt", s(run.startedAt().toString()));
+        item.put("status", s(run.status().name()));
+        item.put("assessed", n(run.assessed()));
+        item.put("alerts", n(run.alerts()));
+        return item;
+    }
+
+    private static InsightRun run(Map<String, AttributeValue> item) {
+        return new InsightRun(Instant.parse(string(item, "sk")), IsoWeek.parse(string(item, "week")),
+                Instant.parse(string(item, "startedAt")), InsightRun.Status.valueOf(string(item, "status")),
+                (int) Items.number(item, "assessed"), (int) Items.number(item, "alerts"));
+    }
+
+    @Override
+    public Optional<InsightRun> run(Instant scheduledFor) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table)
+                .key(Items.key(RUNS, scheduledFor.toString())).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(run(item));
+    }
+
+    @Override
+    public Optional<InsightRun> latest() {
+        // newest first; a run still computing is skipped (its figures are not all written)
+        return dynamoDb.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(RUNS)))
+                        .scanIndexForward(false).build()).items().stream()
+                .map(DynamoInsightStore::run).filter(r -> r.status() == InsightRun.Status.DONE).findFirst();
+    }
+
+    @Override
+    public void saveRisks(List<ShortageRisk> risks) {
+        batches.putAll(table, risks.stream().map(DynamoInsightStore::riskItem).toList());
+    }
+
+    private static Map<String, AttributeValue> riskItem(ShortageRisk r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(riskPartition(r.region(), r.week())));
+        item.put("sk", s(r.finessEt().value() + "#" + r.itemId()));
+        item.put("finessEj", s(r.finessEj().value()));
+        item.put("departement", s(r.departement().code()));
+        item.put("itemId", s(r.itemId()));
+        item.put("stock", n(r.stock()));
+        item.put("declared", decimal(r.declaredDailyConsumption()));
+        item.put("adjusted", decimal(r.adjustedDailyConsumption()));
+        Items.put(item, "coverage", r.coverageDays() == null ? null : decimal(r.coverageDays()));
+        item.put("forecast1", decimal(r.forecast1()));
+        item.put("forecast2", decimal(r.forecast2()));
+        item.put("forecast4", decimal(r.forecast4()));
+        item.put("incoming", n(r.incoming()));
+        item.put("tension", AttributeValue.fromBool(r.supplyTension()));
+        item.put("horizon", s(r.horizon().name()));
+        item.put("reason", s(r.reason()));
+        return item;
+    }
+
+    /** Two decimals are what a reader needs of a figure in units or days; the item stays small. */
+    private static AttributeValue decimal(double value) {
+        return AttributeValue.fromN(String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    private static ShortageRisk risk(Map<String, AttributeValue> item) {
+        String[] pk = string(item, "pk").split("#");
+        String finessEt = string(item, "sk").substring(0, string(item, "sk").indexOf('#'));
+        AttributeValue coverage = item.get("coverage");
+        return new ShortageRisk(Finess.parse(finessEt), Finess.parse(string(item, "finessEj")), Region.parse(pk[1]),
+                Departement.parse(string(item, "departement")), string(item, "itemId"), IsoWeek.parse(pk[2]),
+                Items.number(item, "stock"), real(item, "declared"), real(item, "adjusted"),
+                coverage == null ? null : Double.parseDouble(coverage.n()), real(item, "forecast1"),
+                real(item, "forecast2"), real(item, "forecast4"), Items.number(item, "incoming"),
+                item.get("tension").bool(), ShortageRisk.Horizon.valueOf(string(item, "horizon")), string(item, "reason"));
+    }
+
+    private static double real(Map<String, AttributeValue> item, String name) {
+        return Double.parseDouble(item.get(name).n());
+    }
+
+    @Override
+    public List<ShortageRisk> risks(Region region, IsoWeek week) {
+        return query(QueryRequest.builder().keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(riskPartition(region, week)))));
+    }
+
+    @Override
+    public List<ShortageRisk> risks(Region region, IsoWeek week, Finess finessEt) {
+        return query(QueryRequest.builder().keyConditionExpression("pk = :pk AND begins_with(sk, :pui)")
+                .expressionAttributeValues(Map.of(":pk", s(riskPartition(region, week)), ":pui", s(finessEt.value() + "#"))));
+    }
+
+    private List<ShortageRisk> query(QueryRequest.Builder request) {
+        return dynamoDb.queryPaginator(request.tableName(table).build()).items().stream()
+                .map(DynamoInsightStore::risk).toList();
+    }
+}
