@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
  * The whole-France seed, made once: loaded into a DynamoDB Local database of its own, opened in
  * this JVM without its HTTP server ({@link InProcessDynamoDb}: the registers through the API's
- * rules, then two years of history in parallel batch writes), kept in {@code <data dir>/seed-cache/<key>/}, and copied
+ * rules and, at the same time, two years of history in parallel batch writes), kept in
+ * {@code <data dir>/seed-cache/<key>/}, and copied
  * as the database of every start that needs it (first start, --fresh, --empty). The key changes
  * with the seed's files and the classes that map them to items, so that a change of either makes a
  * new one.
@@ -37,17 +39,19 @@ public final class FranceSeed {
     public static final int WRITERS = Parallel.THREADS;
     private static final List<String> RESOURCES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv",
             "seed/consumption-weekly.csv", "seed/bdpm-cis-cip-dispo-spec.txt");
-    private static final List<Class<?>> MAPPING = List.of(LocalSeed.class, LocalHistory.class, InProcessDynamoDb.class,
-            DirectClient.class,
-            fr.dispostock.platform.declaration.DynamoDeclarationStore.class,
-            fr.dispostock.platform.statestock.DynamoStateStockStore.class,
-            fr.dispostock.platform.register.DynamoRegisterStore.class,
-            fr.dispostock.platform.register.DynamoSupplyStatusStore.class,
-            fr.dispostock.registers.supply.SupplyStatusService.class,
-            fr.dispostock.platform.dynamo.AuditedWriter.class,
-            fr.dispostock.registers.establishments.EstablishmentService.class,
-            fr.dispostock.registers.puis.PuiService.class,
-            fr.dispostock.registers.medicines.MedicineService.class);
+    private static final String REGISTER_MAPPING = fr.dispostock.platform.register.DynamoRegisterStore.class.getPackageName();
+    /** The classes that turn the seed's files into items (the register's package-private ones by name). */
+    private static final List<String> MAPPING = List.of(LocalSeed.class.getName(), LocalHistory.class.getName(),
+            InProcessDynamoDb.class.getName(), DirectClient.class.getName(),
+            fr.dispostock.platform.declaration.DynamoDeclarationStore.class.getName(),
+            fr.dispostock.platform.statestock.DynamoStateStockStore.class.getName(),
+            fr.dispostock.platform.dynamo.AuditedWriter.class.getName(),
+            fr.dispostock.registers.establishments.EstablishmentService.class.getName(),
+            fr.dispostock.registers.puis.PuiService.class.getName(),
+            fr.dispostock.registers.medicines.MedicineService.class.getName(),
+            fr.dispostock.registers.supply.SupplyStatusService.class.getName(),
+            REGISTER_MAPPING + ".DynamoRegisterStore", REGISTER_MAPPING + ".DynamoSupplyStatusStore",
+            REGISTER_MAPPING + ".RegisterItems", REGISTER_MAPPING + ".RegisterKeys");
 
     private FranceSeed() {
     }
@@ -121,27 +125,47 @@ public final class FranceSeed {
         Path work = workDirectory();
         Thread interrupted = new Thread(() -> deleteTree(work)); // Ctrl-C meanwhile: tmpfs is memory
         Runtime.getRuntime().addShutdownHook(interrupted);
-        long registers;
+        Path registers = work.resolve("registers.db");
+        Path france = work.resolve(DATABASE);
         LocalHistory.Loaded loaded;
+        long registersDone;
+        long[] historyDone = new long[1];
+        long merging;
         try {
-            Path database = work.resolve(DATABASE);
-            try (InProcessDynamoDb db = InProcessDynamoDb.open(database); ApplicationContext context = db.context()) {
+            // The registers and the history are independent: each loads into a database of its own at
+            // the same time (two SQLite writers, the two cores busy), then the registers' items are
+            // added to the history's file (seconds).
+            try (InProcessDynamoDb registersDb = InProcessDynamoDb.open(registers);
+                 InProcessDynamoDb historyDb = InProcessDynamoDb.open(france);
+                 ApplicationContext context = registersDb.context()) {
+                CompletableFuture<LocalHistory.Loaded> history = CompletableFuture.supplyAsync(() -> {
+                    LocalHistory.Loaded written = context.getBean(LocalHistory.class)
+                            .load(LocalHistory.puis("seed/puis.csv"), historyDb::putAll);
+                    historyDone[0] = System.nanoTime();
+                    return written;
+                });
                 context.getBean(LocalSeed.class).registers("seed/finess.csv", "seed/puis.csv");
+                registersDone = System.nanoTime();
+                loaded = history.join();
             }
-            copy(database, dir.resolve("registers.db"));
-            registers = System.nanoTime();
-            try (InProcessDynamoDb db = InProcessDynamoDb.open(database); ApplicationContext context = db.context()) {
-                loaded = context.getBean(LocalHistory.class).load(LocalHistory.puis("seed/puis.csv"), db::putAll);
-            }
-            copy(database, dir.resolve("france.db"));
+            merging = System.nanoTime();
+            copy(registers, dir.resolve("registers.db"));
+            InProcessDynamoDb.merge(france, registers);
+            copy(france, dir.resolve("france.db"));
         } finally {
             deleteTree(work);
             Runtime.getRuntime().removeShutdownHook(interrupted);
         }
         long end = System.nanoTime();
-        LOG.info("seed: registers in {} s; history in {} s: {} weekly declarations, {} Thursday lot declarations,"
-                        + " {} orders", (registers - started) / 1_000_000_000, (end - registers) / 1_000_000_000,
-                loaded.declarations(), loaded.lotDeclarations(), loaded.orders());
+        LOG.info("seed: {} weekly declarations, {} Thursday lot declarations, {} orders", loaded.declarations(),
+                loaded.lotDeclarations(), loaded.orders());
+        System.out.printf("Whole-France seed made in %.1f s (registers %.1f s and history %.1f s at once,"
+                        + " merged and kept in %.1f s)%n", seconds(started, end), seconds(started, registersDone),
+                seconds(started, historyDone[0]), seconds(merging, end));
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
     }
 
     /**
@@ -168,17 +192,21 @@ public final class FranceSeed {
         }
     }
 
-    /** The seed's files, the classes that turn them into items, and the tables' definitions. */
-    static String key() {
+    /**
+     * The seed's files, the classes that turn them into items, the State-stock catalogue and the
+     * tables' definitions: a change of any of them makes a new seed (the browser tests' seed too).
+     */
+    public static String key() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             ClassLoader loader = FranceSeed.class.getClassLoader();
             for (String resource : RESOURCES) {
-                sha.update(bytes(loader.getResourceAsStream(resource)));
+                sha.update(bytes(loader, resource));
             }
-            for (Class<?> c : MAPPING) {
-                sha.update(bytes(c.getResourceAsStream(c.getSimpleName() + ".class")));
+            for (String mapping : MAPPING) {
+                sha.update(bytes(loader, mapping.replace('.', '/') + ".class"));
             }
+            sha.update(Files.readAllBytes(LocalSeed.catalogueFile()));
             sha.update(Files.readAllBytes(TableDefinitions.locateTemplate()));
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException | IOException e) {
@@ -186,8 +214,11 @@ public final class FranceSeed {
         }
     }
 
-    private static byte[] bytes(InputStream in) throws IOException {
-        try (in) {
+    private static byte[] bytes(ClassLoader loader, String resource) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is gone: the seed's key names it");
+            }
             return in.readAllBytes();
         }
     }

@@ -4,6 +4,9 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.model.PutRequest;
 import com.amazonaws.services.dynamodbv2.model.WriteRequest;
+import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteException;
+import com.almworks.sqlite4java.SQLiteStatement;
 import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.platform.dynamo.BatchCalls;
 import io.micronaut.context.ApplicationContext;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +78,39 @@ public final class InProcessDynamoDb implements AutoCloseable {
                 BatchCalls.backOff(attempt);
                 pending = dynamoDb.amazonDynamoDB().batchWriteItem(pending).getUnprocessedItems();
             }
+        }
+    }
+
+    /**
+     * Adds every row of another DynamoDB Local database file to this one, in one SQLite transaction:
+     * two parts of the seed, loaded at once into files of their own, become one file (seconds, where
+     * writing the items again through DynamoDB Local takes minutes). Both files are closed, made
+     * by the same DynamoDB Local with the same tables; no key is in both (the primary key refuses a
+     * second one, and the whole merge with it).
+     */
+    static void merge(Path into, Path from) {
+        SQLiteConnection db = new SQLiteConnection(into.toFile());
+        try {
+            db.open(false);
+            SQLiteStatement attach = db.prepare("ATTACH DATABASE ? AS other");
+            attach.bind(1, from.toAbsolutePath().toString()).stepThrough().dispose();
+            List<String> tables = new ArrayList<>();
+            // every table but DynamoDB Local's own description of the tables and its version, both alike
+            SQLiteStatement named = db.prepare("SELECT name FROM other.sqlite_master WHERE type = 'table'"
+                    + " AND name NOT IN ('dm', 'cf')");
+            while (named.step()) {
+                tables.add(named.columnString(0));
+            }
+            named.dispose();
+            db.exec("BEGIN");
+            for (String table : tables) {
+                db.exec("INSERT INTO main.\"" + table + "\" SELECT * FROM other.\"" + table + "\"");
+            }
+            db.exec("COMMIT");
+        } catch (SQLiteException e) {
+            throw new IllegalStateException("could not add " + from + " to " + into, e);
+        } finally {
+            db.dispose();
         }
     }
 

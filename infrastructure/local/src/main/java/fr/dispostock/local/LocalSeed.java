@@ -119,9 +119,8 @@ public class LocalSeed {
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
                         + " moyenne journalière. Un stock nul se déclare explicitement.", null, "2026-01-05", null),
                 Optional.empty());
-        // today's State-stock catalogue, the same file the deployment helper writes through the API
         try {
-            for (CatalogueEntry p : catalogueFile()) {
+            for (CatalogueEntry p : catalogueEntries()) {
                 catalogue.put(OPERATOR, p.code(), new ProductBody(p.name(), p.kind(), p.unit(), p.packSize(),
                         p.devices(), p.orderable()), Optional.empty());
             }
@@ -153,9 +152,13 @@ public class LocalSeed {
                           List<ProductBody.DeviceBody> devices, Boolean orderable) {
     }
 
-    private List<CatalogueEntry> catalogueFile() throws IOException {
-        Path file = TableDefinitions.locateTemplate().resolveSibling("infrastructure/catalogue/state-stock-catalogue.json");
-        return json.readValue(Files.readString(file), Argument.listOf(CatalogueEntry.class));
+    /** Today's State-stock catalogue, the file the deployment helper writes through the API. */
+    static Path catalogueFile() {
+        return TableDefinitions.locateTemplate().resolveSibling("infrastructure/catalogue/state-stock-catalogue.json");
+    }
+
+    private List<CatalogueEntry> catalogueEntries() throws IOException {
+        return json.readValue(Files.readString(catalogueFile()), Argument.listOf(CatalogueEntry.class));
     }
 
     /** A cell of space-separated codes; an empty cell is none. */

@@ -71,7 +71,7 @@ class DirectClientTest {
     }
 
     /** Every table's items, each as a sorted string, without what differs by the clock or by chance. */
-    private static Map<String, List<String>> everyItem(Path database) {
+    static Map<String, List<String>> everyItem(Path database) {
         Map<String, List<String>> tables = new TreeMap<>();
         try (InProcessDynamoDb db = InProcessDynamoDb.open(database, false)) {
             DynamoDbClient client = db.client();

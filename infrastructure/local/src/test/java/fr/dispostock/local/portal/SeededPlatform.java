@@ -1,10 +1,12 @@
 package fr.dispostock.local.portal;
 
+import fr.dispostock.local.FranceSeed;
 import fr.dispostock.local.LocalPlatform;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  * changes.
  */
 final class SeededPlatform implements AutoCloseable {
-    private static final List<String> SEED_FILES = List.of("seed/finess.csv", "seed/puis.csv", "seed/medicines.csv");
+    /** The small seed's own files; the rest (tracked items, catalogue, mapping) is in the whole-France seed's key. */
+    private static final List<String> SEED_FILES = List.of("seed/finess-small.csv", "seed/puis-small.csv");
     private final Path data;
     private final LocalPlatform platform;
 
@@ -51,7 +54,7 @@ final class SeededPlatform implements AutoCloseable {
         return platform;
     }
 
-    /** A digest of the seed files the platform loads on an empty database, and of the register's mapping. */
+    /** A digest of the seed files the platform loads on an empty database, and of how they become items. */
     private static String seedVersion() throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -60,13 +63,8 @@ final class SeededPlatform implements AutoCloseable {
                     digest.update(in.readAllBytes());
                 }
             }
-            digest.update(Files.readAllBytes(Path.of(System.getProperty("dispostock.root", "../.."),
-                    "infrastructure", "catalogue", "state-stock-catalogue.json")));
-            // and how the register is written (its keys and indexes): a seed made by an older mapping misses them
-            try (InputStream store = fr.dispostock.platform.register.DynamoRegisterStore.class
-                    .getResourceAsStream("DynamoRegisterStore.class")) {
-                digest.update(store.readAllBytes());
-            }
+            // the tracked items, the catalogue and the stores' mapping (RegisterItems…): a seed made by an older mapping misses keys
+            digest.update(FranceSeed.key().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
