@@ -2,7 +2,9 @@
 // those of the coming order day first. Beside each line, what the PUI declared in its last
 // Thursday lots (units held of that product, by lot). Each line approved, reduced or rejected with
 // a reason; an order someone else reviewed meanwhile (the API's 409) is explained and shown as it
-// now stands.
+// now stands. When the orders of a day ask more than the supplier has, each line comes with the
+// fair share proposed (GET /v1/state-stock/allocation: every PUI of France brought to the same
+// coverage in days), already in the form and editable: the ARS decides.
 import { api, findOrNull } from './api.js';
 import { clearMessages, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
@@ -12,6 +14,33 @@ import { orderStatus, productNamer } from './commande.js';
 import { regionName } from './autorites.js';
 
 let nameOf;
+/** The fair share proposed for each line in shortage, by `orderId/productCode`. */
+let proposed = new Map();
+
+/** The proposals of these order days for the region: the day's products in shortage, and each line's share. */
+async function proposals(region, days) {
+  const answers = await Promise.all(days.map((day) => api(`/v1/state-stock/allocation?orderDay=${day}&region=${encodeURIComponent(region)}`).then((r) => r.data)));
+  const byLine = new Map();
+  const shortages = answers.flatMap((a) => a.products.filter((p) => p.shortage).map((p) => ({ ...p, orderDay: a.orderDay })));
+  shortages.forEach((p) => p.lines.forEach((l) => byLine.set(`${l.orderId}/${p.productCode}`, { ...l, product: p })));
+  return { byLine, shortages };
+}
+
+const days = (d) => (d === null || d === undefined ? 'inconnue' : `${formatNumber(Math.round(d))} jour(s)`);
+
+/** Why the proposal is what it is, in one sentence. */
+function proposalText(p) {
+  return `Proposition : ${formatNumber(p.proposed)} sur ${formatNumber(p.asked)} (stock ${formatNumber(p.stock)}, `
+    + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${formatNumber(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
+    + `couverture ${days(p.coverageBefore)} → ${days(p.coverageAfter)}).`;
+}
+
+function shortageNotice(shortages) {
+  if (!shortages.length) return '';
+  return `<div class="fr-notice fr-notice--info fr-mb-4w"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Stock disponible insuffisant</p>
+<ul>${shortages.map((p) => `<li>${escapeHtml(p.name)}, journée du ${escapeHtml(formatDay(p.orderDay))} : ${formatNumber(p.available)} disponibles pour ${formatNumber(p.asked)} demandés en France (${formatNumber(p.approved)} déjà approuvés).
+  Les quantités proposées portent chaque PUI à la même couverture, ${days(p.level)}, en boîtes entières ; vous pouvez les modifier.</li>`).join('')}</ul></div></div></div>`;
+}
 
 
 /** What the PUI declared of one product that Thursday: units and lots, or a word when nothing. */
@@ -30,20 +59,26 @@ ${table(`Décision sur la commande ${order.orderId}`, ['Produit', 'Commandé', '
     order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), formatNumber(l.quantity), formatNumber(l.approvedQuantity ?? 0), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
 }
 
-/** The line's decision: approve, reduce or reject, the quantity approved and the reason. */
-function lineDecision(k, i, line) {
+/** The line's decision: approve, reduce or reject, the quantity approved and the reason; the fair share already in it when there is one. */
+function lineDecision(k, i, line, share) {
   const p = `c${k}-l${i}`;
   const name = escapeHtml(nameOf(line.productCode));
+  let choice = 'approuver';
+  if (share && share.proposed < line.quantity) choice = share.proposed === 0 ? 'refuser' : 'reduire';
+  const option = (value, label) => `<option value="${value}"${value === choice ? ' selected' : ''}>${label}</option>`;
+  const reason = share && share.proposed < line.quantity
+    ? `Stock national insuffisant : répartition équitable entre les PUI (couverture portée à ${days(share.coverageAfter)}).` : '';
   return `
 <fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
   <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${formatNumber(line.quantity)} commandé(s)</legend>
+  ${share ? `<p class="fr-fieldset__element fr-text--sm proposition" id="${p}-proposition">${escapeHtml(proposalText(share))}</p>` : ''}
   <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>
-      <select class="fr-select" id="${p}-decision" data-line="${i}"><option value="approuver">Approuver</option><option value="reduire">Réduire</option><option value="refuser">Refuser</option></select></div></div>
+      <select class="fr-select" id="${p}-decision" data-line="${i}">${option('approuver', 'Approuver')}${option('reduire', 'Réduire')}${option('refuser', 'Refuser')}</select></div></div>
     <div class="fr-col-12 fr-col-md-3"><div class="fr-input-group"><label class="fr-label" for="${p}-quantite">Quantité approuvée</label>
-      <input class="fr-input" id="${p}-quantite" inputmode="numeric" value="${line.quantity}" readonly data-pointer="/lines/${i}/approvedQuantity"></div></div>
+      <input class="fr-input" id="${p}-quantite" inputmode="numeric" value="${share ? share.proposed : line.quantity}"${choice === 'reduire' ? '' : ' readonly'} data-pointer="/lines/${i}/approvedQuantity"${share ? ` aria-describedby="${p}-proposition"` : ''}></div></div>
     <div class="fr-col-12 fr-col-md-6"><div class="fr-input-group"><label class="fr-label" for="${p}-motif">Motif<span class="fr-hint-text">Obligatoire si vous réduisez ou refusez</span></label>
-      <textarea class="fr-input" id="${p}-motif" rows="2" data-pointer="/lines/${i}/reason"></textarea></div></div>
+      <textarea class="fr-input" id="${p}-motif" rows="2" data-pointer="/lines/${i}/reason">${escapeHtml(reason)}</textarea></div></div>
   </div></div>
 </fieldset>`;
 }
@@ -59,7 +94,7 @@ function orderCard(k, order, pui, lots, thursday) {
       formatNumber(line.quantity), declared(lots, line.productCode)]), { rowHeaders: true })}
   <div class="decision">
   <form novalidate data-order="${escapeHtml(order.orderId)}">
-    ${order.lines.map((line, i) => lineDecision(k, i, line)).join('')}
+    ${order.lines.map((line, i) => lineDecision(k, i, line, proposed.get(`${order.orderId}/${line.productCode}`))).join('')}
     <button type="submit" class="fr-btn">Enregistrer la décision<span class="fr-sr-only"> sur la commande ${escapeHtml(order.orderId)}</span></button>
   </form>
   </div>
@@ -133,9 +168,12 @@ if (session) {
     nameOf = named;
     const coming = queue.filter((o) => o.orderDay === calendar.nextOrderDay);
     const earlier = queue.filter((o) => o.orderDay !== calendar.nextOrderDay).sort((a, b) => a.orderDay.localeCompare(b.orderDay));
+    const fair = await proposals(region, [...new Set(queue.map((o) => o.orderDay))]);
+    proposed = fair.byLine;
     content.innerHTML = `
 <p>Région ${escapeHtml(regionName(region))}. Prochaine journée de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
   Pour chaque ligne, approuvez, réduisez ou refusez ; un motif est demandé dès que vous approuvez moins que commandé.</p>
+${shortageNotice(fair.shortages)}
 ${await section(`Commandes du jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}`, 'file-prochaine', coming, calendar, 0)}
 ${earlier.length ? await section('Commandes de journées passées encore à examiner', 'file-anterieure', earlier, calendar, coming.length) : ''}`;
     [...coming, ...earlier].forEach((order) => wire(document.getElementById(`commande-${order.orderId}`), order));

@@ -41,6 +41,9 @@ class StateStockScopeMatrixTest {
 
     static final List<Route> ROUTES = List.of(
             new Route("GET", "/v1/state-stock/products", null, ScopeMatrix.WITH_A_ROLE),
+            new Route("PUT", "/v1/state-stock/availability/2026-12-03",
+                    Map.of("lines", List.of(Map.of("productCode", "TECOVIRIMAT-200", "available", 420))), Set.of("NATIONAL", "SUPPLIER")),
+            new Route("GET", "/v1/state-stock/allocation?orderDay=2026-12-03&region=84", null, Set.of("NATIONAL", "ARS-own")),
             new Route("PUT", () -> "/v1/state-stock/products/NEW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
                     Map.of("name", "n", "kind", "ANTIVIRAL", "unit", "capsule", "packSize", 10), Set.of("NATIONAL")),
             new Route("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, Map.of("lines", List.of(Map.of(

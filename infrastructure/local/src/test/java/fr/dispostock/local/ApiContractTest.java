@@ -45,7 +45,8 @@ class ApiContractTest {
             "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history",
             "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar", "GET /v1/campaigns",
             "GET /v1/insights/risks", "GET /v1/puis/{}/insights",
-            "POST /v1/supply-statuses/import", "GET /v1/medicines/{}/supply-statuses");
+            "POST /v1/supply-statuses/import", "GET /v1/medicines/{}/supply-statuses",
+            "PUT /v1/state-stock/availability/{}", "GET /v1/state-stock/allocation");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

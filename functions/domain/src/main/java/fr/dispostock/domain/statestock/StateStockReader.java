@@ -28,4 +28,7 @@ public interface StateStockReader {
     List<Order> ordersOfPui(Finess finessEt);
 
     List<Order> ordersOfRegion(Region region);
+
+    /** What the supplier declared it can deliver for an order day, if it did. */
+    Optional<Availability> availability(LocalDate orderDay);
 }

@@ -27,4 +27,7 @@ public interface StateStockStore extends StateStockReader {
 
     /** Conditional on the version read: false when another change won. */
     boolean update(Order order, long expectedVersion);
+
+    /** Replaces what was declared available for its order day. */
+    void save(Availability availability);
 }

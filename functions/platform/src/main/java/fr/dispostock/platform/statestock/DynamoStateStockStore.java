@@ -4,6 +4,7 @@ import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.statestock.Availability;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.Product;
@@ -253,6 +254,19 @@ public class DynamoStateStockStore implements StateStockStore {
     public List<Order> ordersOfRegion(Region region) {
         return query(QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s("REGION#" + region.code() + "#ORDERS"))).build(), Order.class);
+    }
+
+    // ---- availability of an order day
+
+    @Override
+    public Optional<Availability> availability(LocalDate orderDay) {
+        return get("AVAILABILITY#" + orderDay, Availability.class);
+    }
+
+    @Override
+    public void save(Availability availability) {
+        dynamoDb.putItem(p -> p.tableName(table).item(Map.of("pk", s("AVAILABILITY#" + availability.orderDay()),
+                "sk", s(ROOT), "doc", s(write(availability)))));
     }
 
     /** The item an order is kept as: also for bulk loads of past orders (the local platform's seed). */

@@ -13,6 +13,7 @@ import fr.dispostock.domain.register.Instruction;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.Site;
+import fr.dispostock.domain.statestock.Availability;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Order;
@@ -47,6 +48,8 @@ import jakarta.inject.Singleton;
 @SerdeImport(Order.Shipment.class)
 @SerdeImport(Order.ShippedLot.class)
 @SerdeImport(Order.Step.class)
+@SerdeImport(Availability.class)
+@SerdeImport(Availability.Line.class)
 public class DomainSerdes {
     @Singleton
     Serializer<Finess> finess() {
