@@ -4,12 +4,10 @@
 // for everyone, the instructions in force, national and regional. The calendar comes from the API
 // (Paris time).
 import { api, establishmentsOf, findOrNull } from './api.js';
-import { escapeHtml, pageBody, showError, startPage } from './layout.js';
+import { badge, escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { day, instructionsHtml } from './consigne.js';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-
-const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--no-icon">${escapeHtml(text)}</p>`;
 
 function weeklyStatus(declaration, calendar) {
   if (!declaration) {

@@ -11,6 +11,7 @@ const MESSAGES = {
   conflict: 'Cette action entre en conflit avec l’état actuel des données.',
   'precondition-failed': 'Quelqu’un a modifié ces informations depuis que vous les avez ouvertes.',
   invalid: 'Certaines informations sont à corriger.',
+  busy: 'Le service Dispostock reçoit beaucoup de demandes en ce moment. Réessayez dans une minute.',
   server: 'Le service Dispostock a rencontré une erreur. Réessayez dans quelques instants.',
 };
 
@@ -20,6 +21,7 @@ function kindOf(status) {
   if (status === 404) return 'not-found';
   if (status === 409) return 'conflict';
   if (status === 412 || status === 428) return 'precondition-failed';
+  if (status === 429) return 'busy';
   if (status === 502 || status === 503 || status === 504) return 'unreachable';
   if (status >= 500) return 'server';
   return 'invalid';
@@ -28,7 +30,7 @@ function kindOf(status) {
 export class ApiError extends Error {
   /**
    * @param {string} kind one of 'unreachable', 'session-expired', 'forbidden', 'not-found', 'conflict',
-   *   'precondition-failed', 'invalid', 'server'
+   *   'precondition-failed', 'invalid', 'busy', 'server'
    * @param {number} status HTTP status, 0 when no answer came
    * @param {{title: string, detail: string, errors: {pointer: string, message: string}[]}} problem
    */

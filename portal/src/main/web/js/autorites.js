@@ -2,8 +2,9 @@
 // ARS's or OMEDIT's own; the national operator chooses it, kept in the address as ?region=), the week
 // they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
 import { api } from './api.js';
-import { escapeHtml } from './layout.js';
-import { formatInstant } from './format.js';
+import { badge as layoutBadge, escapeHtml } from './layout.js';
+import { formatAuthor, formatInstant } from './format.js';
+import { table } from './historique.js';
 
 export const REGIONS = {
   '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
@@ -24,7 +25,7 @@ export const ownRegion = (user) => (isNational(user) ? null : user.region ?? nul
 export function workingRegion(user) {
   if (!isNational(user)) return user.region ?? null;
   const asked = new URLSearchParams(window.location.search).get('region');
-  return asked in REGIONS ? asked : null;
+  return Object.hasOwn(REGIONS, asked ?? '') ? asked : null;
 }
 
 /**
@@ -33,19 +34,17 @@ export function workingRegion(user) {
  */
 export function regionChoice(user, region) {
   if (!isNational(user)) return `<p>Région : <strong>${escapeHtml(regionName(region))}</strong></p>`;
-  const options = Object.keys(REGIONS).sort()
-    .map((code) => `<option value="${code}"${code === region ? ' selected' : ''}>${escapeHtml(regionName(code))}</option>`).join('');
   return `
 <form class="fr-mb-4w" method="get" id="choix-region">
-  <div class="fr-select-group">
-    <label class="fr-label" for="region">Région</label>
-    <select class="fr-select" id="region" name="region"><option value="" disabled${region ? '' : ' selected'}>Choisissez une région</option>${options}</select>
-  </div>
+  ${regionSelect('Région', region, 'name="region" required', 'Choisissez une région')}
   <button class="fr-btn fr-btn--secondary" type="submit">Afficher</button>
 </form>`;
 }
 
-const shown = (value) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** The French of the registers' enumerated values, as the screens show them elsewhere. */
+const VALUES = { OPEN: 'ouvert', CLOSED: 'fermé', NATIONAL: 'national', REGIONAL: 'régional' };
+const shown = (value) => (value === null || value === undefined ? '—'
+  : typeof value === 'object' ? JSON.stringify(value) : VALUES[value] ?? String(value));
 const ACTIONS = { CREATE: 'Création', UPDATE: 'Modification', IMPORT: 'Import FINESS' };
 const FIELDS = {
   itemId: 'Identifiant', label: 'Libellé', ucds: 'Codes UCD', level: 'Niveau', regions: 'Régions', trackingStart: 'Début du suivi',
@@ -64,7 +63,7 @@ export function auditTrail(entries, caption) {
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
       .filter((k) => k !== 'version' && shown(before[k]) !== shown(after[k]))
       .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k]))} → ` : ''}${escapeHtml(shown(after[k]))}</li>`);
-    return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(e.by)}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
+    return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(formatAuthor(e.by))}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
       <td>${fields.length ? `<ul class="fr-mb-0">${fields.join('')}</ul>` : '—'}</td></tr>`;
   });
   return `
@@ -90,14 +89,17 @@ export async function weekAndRegion(user, params) {
   return { week: params.get('semaine') || await currentWeek(), region: ownRegion(user) ?? (params.get('region') || null) };
 }
 
-export const badge = (type, text) => `<p class="fr-badge fr-badge--${type} fr-badge--sm fr-badge--no-icon">${escapeHtml(text)}</p>`;
+export const badge = (type, text) => layoutBadge(type, text, { small: true });
 
-/** A select of the regions (id `region`), "France entière" first; `label` is trusted HTML. */
-export function regionSelect(label, selected, attributes) {
+/**
+ * A select of the regions (id `region`) by name, `none` first (by default "France entière", the
+ * empty value); `label` is trusted HTML.
+ */
+export function regionSelect(label, selected, attributes, none = 'France entière') {
   const options = Object.keys(REGIONS).sort((a, b) => REGIONS[a].localeCompare(REGIONS[b], 'fr'))
     .map((c) => `<option value="${c}"${c === selected ? ' selected' : ''}>${escapeHtml(REGIONS[c])}</option>`).join('');
   return `<div class="fr-select-group"><label class="fr-label" for="region">${label}</label>
-  <select class="fr-select" id="region" ${attributes}><option value="">France entière</option>${options}</select></div>`;
+  <select class="fr-select" id="region" ${attributes}><option value="">${escapeHtml(none)}</option>${options}</select></div>`;
 }
 
 /** A week input with its hint (ISO week: what the API takes), and a region select for the national operator. */
@@ -116,14 +118,4 @@ ${regionField}`;
  * A DSFR table with a visible caption (what the table is), row headers in the first column; its
  * container takes the keyboard focus, so that a table wider than the screen scrolls from the keyboard.
  */
-export function captionedTable(id, caption, headers, rows) {
-  return `
-<div class="fr-table fr-table--sm" id="${id}"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
-  <table>
-    <caption>${escapeHtml(caption)}</caption>
-    <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
-    <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')
-      || `<tr><td colspan="${headers.length}">Aucune ligne.</td></tr>`}</tbody>
-  </table>
-</div></div></div></div>`;
-}
+export const captionedTable = (id, caption, headers, rows) => table(caption, headers, rows, { id, rowHeaders: true, captionShown: true, whenEmpty: 'Aucune ligne.' });

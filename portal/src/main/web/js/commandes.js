@@ -148,6 +148,19 @@ async function place(form, key) {
 ${linesTable(data)}`);
     await showOrders();
   } catch (error) {
+    const placedBefore = error.kind === 'invalid'
+      && /order (\S+) with other lines/.exec(error.problem?.errors?.find((e) => e.pointer === 'Idempotency-Key')?.message ?? '');
+    if (placedBefore) {
+      // this form's key placed an order whose answer was lost, before the quantities changed: that order
+      // stands; what is typed now gets a new key, for a new order if the pharmacist confirms it
+      drafts.save(draftKey(), { key: crypto.randomUUID(), packs: packsTyped() });
+      showForm();
+      showSummary($('#formulaire-commande'), 'info', `La commande ${placedBefore[1]} avait bien été enregistrée`, `
+<p>La réponse à votre envoi précédent s’était perdue : cette commande apparaît ci-dessous, avec son état.
+Les quantités affichées n’ont pas été envoyées : vérifiez-les, puis cliquez sur « Commander » pour passer une nouvelle commande.</p>`);
+      await showOrders();
+      return;
+    }
     showSendFailure(form, error, 'La commande n’a pas été enregistrée',
       'Votre saisie est gardée. Renvoyer cette commande ne la passera pas deux fois.');
   } finally {

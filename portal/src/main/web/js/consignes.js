@@ -118,7 +118,13 @@ function showEditor(i) {
       showSummary(form, 'success', 'Consigne publiée', `<p>${inForceOn(s, today) ? 'Les pharmaciens la voient dès maintenant sur leur accueil.'
         : `Elle sera affichée à partir du ${escapeHtml(day(s.validFrom))}.`}</p>`);
     } catch (error) {
-      if (error.kind === 'precondition-failed') {
+      if (error.status === 428 && !etag) {
+        // a new instruction whose id exists: most likely this very publication, its answer lost on the way
+        listed = (await api(listPath(region))).data;
+        showList();
+        showSummary(form, 'warning', 'Cette consigne existe déjà', `<p>Votre envoi précédent l’a sans doute publiée
+          (sa réponse s’est perdue) : elle figure dans la liste. Ouvrez-la depuis la liste pour la vérifier ou la modifier.</p>`);
+      } else if (error.kind === 'precondition-failed') {
         showFailure(form, error);
       } else {
         showSendFailure(form, error, 'La consigne n’a pas été publiée', 'Votre texte est conservé dans le formulaire.');

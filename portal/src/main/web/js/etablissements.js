@@ -12,6 +12,7 @@ import { auditTrail, regionChoice, regionName, workingRegion } from './autorites
 import { keepInAddress } from './pui.js';
 
 const SHOWN_AT_MOST = 50;
+const COMMUNES_SHOWN = 3;
 let register = [];
 
 /** Lower case without accents, so that "chateau" finds "CHÂTEAU". */
@@ -22,6 +23,16 @@ function matches(e, words) {
   return words.every((w) => text.includes(w));
 }
 
+/**
+ * The communes of an establishment's sites, each once (a postal "CEDEX" is not another commune),
+ * the first few and how many more: a group's forty sites would widen the table past the screen.
+ */
+function communes(sites) {
+  const names = [...new Set(sites.map((s) => s.city?.replace(/\s+CEDEX(\s+\d+)?$/i, '')).filter(Boolean))];
+  const more = names.length - COMMUNES_SHOWN;
+  return more > 0 ? `${names.slice(0, COMMUNES_SHOWN).join(', ')} et ${more} autre${more > 1 ? 's' : ''}` : names.join(', ');
+}
+
 function showResults(query) {
   const zone = document.getElementById('resultats');
   const words = plain(query).split(/\s+/).filter(Boolean);
@@ -29,7 +40,7 @@ function showResults(query) {
   const rows = found.slice(0, SHOWN_AT_MOST).map((e) => [
     `<a href="?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(window.location.search)), ej: e.finessEj })}" data-ej="${escapeHtml(e.finessEj)}">${escapeHtml(e.name)}</a>`,
     escapeHtml(e.finessEj),
-    escapeHtml([...new Set(e.sites.map((s) => s.city).filter(Boolean))].join(', ')),
+    escapeHtml(communes(e.sites)),
     formatNumber(e.sites.length), formatNumber(e.puis.length),
   ]);
   zone.innerHTML = `

@@ -56,17 +56,20 @@ ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" i
 }
 
 /**
- * A DSFR table: caption (for screen readers: a visible heading introduces each of our tables),
- * column headers, rows of trusted HTML cells; with `rowHeaders` the first cell of each row heads it.
+ * A DSFR table: caption (for screen readers only, unless `captionShown`: a visible heading introduces
+ * most of our tables), column headers, rows of trusted HTML cells (`whenEmpty`, a row saying so, when
+ * none); with `rowHeaders` the first cell of each row heads it. Its container takes the keyboard focus, so that a
+ * table wider than the screen scrolls from the keyboard.
  */
-export function table(caption, headers, rows, { id = '', rowHeaders = false } = {}) {
+export function table(caption, headers, rows, { id = '', rowHeaders = false, captionShown = false, whenEmpty = '' } = {}) {
+  const body = rows.map((cells) => `<tr>${cells.map((c, i) => (rowHeaders && i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('');
   return `
 <div class="fr-table fr-table--sm"${id ? ` id="${id}"` : ''}>
-  <div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
     <table>
-      <caption class="fr-sr-only">${escapeHtml(caption)}</caption>
+      <caption${captionShown ? '' : ' class="fr-sr-only"'}>${escapeHtml(caption)}</caption>
       <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
-      <tbody>${rows.map((cells) => `<tr>${cells.map((c, i) => (rowHeaders && i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('')}</tbody>
+      <tbody>${body || (whenEmpty && `<tr><td colspan="${headers.length}">${escapeHtml(whenEmpty)}</td></tr>`)}</tbody>
     </table>
   </div></div></div>
 </div>`;

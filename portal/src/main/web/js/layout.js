@@ -44,6 +44,10 @@ export function escapeHtml(value) {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** A DSFR badge (`type`: success, warning, error, info…), small in the authorities' dense tables. */
+export const badge = (type, text, { small = false } = {}) =>
+  `<p class="fr-badge fr-badge--${type}${small ? ' fr-badge--sm' : ''} fr-badge--no-icon">${escapeHtml(text)}</p>`;
+
 const SKIP_LINKS = `
 <div class="fr-skiplinks">
   <nav class="fr-container" role="navigation" aria-label="Accès rapide">

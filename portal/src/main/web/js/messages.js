@@ -83,7 +83,7 @@ const FIELD_MESSAGES = [
   [/^lot (.+) of (.+) is declared twice.*$/, (m) => `le lot ${m[1]} de ${m[2]} est déclaré deux fois`],
   // orders
   [/^the header is required: .*$/, () => 'la commande n’a pas pu être identifiée : rechargez la page puis recommencez'],
-  [/^this key already placed order (\S+) with other lines.*$/, (m) => `ce formulaire a déjà passé la commande ${m[1]} : rechargez la page pour une nouvelle commande`],
+  [/^this key already placed order (\S+) with other lines.*$/, (m) => `ce formulaire a déjà passé la commande ${m[1]}, avec d’autres quantités`],
   [/^at least one product is ordered$/, () => 'commandez au moins un produit'],
   [/^is not a product of the State-stock catalogue$/, () => 'n’est pas un produit du catalogue du stock de l’État'],
   [/^(\S+) can no longer be ordered$/, (m) => `${m[1]} ne peut plus être commandé`],

@@ -109,12 +109,13 @@ async function show(container, params) {
     return [name, coverage(o), formatNumber(o.totalStock), formatNumber(o.pusZeroStock), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
   });
   const zero = puis ? puis.rows.filter((r) => r.totalStock === 0) : [];
+  // the areas' table goes below the map, not beside it: five columns in half a screen scroll sideways
   container.innerHTML = `
 <h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
 ${totals(overview)}
 <div class="fr-grid-row fr-grid-row--gutters">
-  <div class="fr-col-12 fr-col-lg-6"><h3>${escapeHtml(s.title)}</h3>${map(data, s, region, week)}</div>
-  <div class="fr-col-12 fr-col-lg-6">
+  <div class="fr-col-12 fr-col-lg-8"><h3>${escapeHtml(s.title)}</h3>${map(data, s, region, week)}</div>
+  <div class="fr-col-12">
   ${captionedTable('tableau-carte', `${region ? 'Par département' : 'Par région'} : couverture et déclarations`,
     [region ? 'Département' : 'Région', 'Couverture', 'Stock', 'PUI à stock nul', 'PUI ayant déclaré'], areaRows)}</div>
 </div>

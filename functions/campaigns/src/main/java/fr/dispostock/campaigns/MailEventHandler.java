@@ -48,10 +48,10 @@ public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
                     .get("complainedRecipients");
             default -> List.of();
         };
-        for (Map<String, Object> r : recipients) {
-            mailings.suppress((String) r.get("emailAddress"), type.toLowerCase());
+        for (int i = 0; i < recipients.size(); i++) {
+            mailings.suppress((String) recipients.get(i).get("emailAddress"), type.toLowerCase());
             if (mailing != null) {
-                mailings.countBounceOrComplaint(mailing);
+                mailings.countBounceOrComplaint(mailing, event.get("id") + "#" + i);
             }
         }
         metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Sends a mailing (a campaign, a reminder run) batch after batch (≤ 50 recipients per SES call, each
@@ -59,10 +60,21 @@ public class MailingSender {
         if (m.status() != Mailing.Status.SENDING) {
             return true;
         }
-        Instant start = Instant.now();
-        if (!mailings.lease(id, clock.instant(), clock.instant().plus(LEASE))) {
+        String holder = UUID.randomUUID().toString();
+        if (!mailings.lease(id, holder, clock.instant(), clock.instant().plus(LEASE))) {
             return true; // another sender works on it
         }
+        try {
+            return send(m, id, holder, budget, maxBatches);
+        } catch (RuntimeException e) {
+            // SES or DynamoDB failed: the retry of this invocation must find the mailing free, not wait out a lease
+            mailings.release(id, holder);
+            throw e;
+        }
+    }
+
+    private boolean send(Mailing m, MailingId id, String holder, Duration budget, int maxBatches) {
+        Instant start = Instant.now();
         String template = templateName(m);
         mailer.defineTemplate(template, m.subject(), m.text(), m.html());
         double rate = mailer.maxSendRate();
@@ -74,7 +86,7 @@ public class MailingSender {
                 return false;
             }
             if (Duration.between(start, Instant.now()).compareTo(budget) >= 0) {
-                releaseLease(id);
+                mailings.release(id, holder); // out of time: the invocation kicked next goes on at once
                 return false;
             }
             List<Recipient> recipients = mailings.batch(id, batch);
@@ -93,23 +105,14 @@ public class MailingSender {
             }
             metrics.count(BusinessMetric.MAILS_SENT, sent);
             metrics.count(BusinessMetric.MAILS_FAILED, recipients.size() - sent);
-            renewLease(id);
+            if (!mailings.lease(id, holder, clock.instant(), clock.instant().plus(LEASE))) {
+                LOG.warn("{}: the lease went to another sender after batch {}; stopping", id, batch);
+                return true;
+            }
             done++;
         }
         LOG.info("{}: all {} batches done", id, m.batches());
         return true;
-    }
-
-    /** Extends this sender's lease by a whole LEASE: the end it set before is always earlier than the new one. */
-    private void renewLease(MailingId id) {
-        Instant until = clock.instant().plus(LEASE);
-        mailings.lease(id, until, until);
-    }
-
-    /** Gives the lease back, out of time, so that the invocation kicked next goes on at once. */
-    private void releaseLease(MailingId id) {
-        Instant now = clock.instant();
-        mailings.lease(id, now.plus(LEASE), now);
     }
 
     /** Named after its content: the same message again reuses its template, another one gets its own. */

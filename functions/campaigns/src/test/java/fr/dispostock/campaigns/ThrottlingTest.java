@@ -8,6 +8,7 @@ import fr.dispostock.embedded.ThrottlingSes;
 import fr.dispostock.campaigns.ses.SesBulkMailer;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import static fr.dispostock.campaigns.CampaignsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SES answering "slow down" (429, ThrottlingException) is waited out with back-off, and nobody is lost or mailed twice. */
@@ -26,18 +28,52 @@ class ThrottlingTest {
 
     /** Sends a new campaign to every PUI through this SES endpoint; its progress afterwards. */
     static Map<String, Object> sendThrough(ThrottlingSes stub) {
-        String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
-        API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
-        Map<String, Object> properties = new HashMap<>(MAIL);
-        properties.putAll(Map.of("dispostock.mail.enabled", "true", "dispostock.ses.max-send-rate", "1000",
-                "dispostock.ses.endpoint", stub.endpoint().toString()));
-        try (ApplicationContext ses = ApplicationContext.builder().properties(properties).start()) {
-            assertTrue(new MailingSender(API.context().getBean(MailingStore.class), ses.getBean(SesBulkMailer.class),
-                    Clock.systemUTC(), API.context().getBean(BusinessMetric.Counter.class)).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE));
+        String id = startedCampaign();
+        try {
+            assertTrue(resumeThrough(stub.endpoint().toString(), id));
         } finally {
             stub.close();
         }
         return API.call("GET", "/v1/campaigns/" + id, NATIONAL, null).object();
+    }
+
+    /** A campaign to every PUI, sent (SENDING): its id. */
+    static String startedCampaign() {
+        String id = (String) API.call("POST", "/v1/campaigns", NATIONAL, campaign("ALL", null)).object().get("campaignId");
+        API.call("POST", "/v1/campaigns/" + id + "/send", NATIONAL, null);
+        return id;
+    }
+
+    /** One sender invocation on the campaign, its SES calls going to this endpoint. */
+    static boolean resumeThrough(String sesEndpoint, String id) {
+        Map<String, Object> properties = new HashMap<>(MAIL);
+        properties.putAll(Map.of("dispostock.mail.enabled", "true", "dispostock.ses.max-send-rate", "1000",
+                "dispostock.ses.endpoint", sesEndpoint));
+        try (ApplicationContext ses = ApplicationContext.builder().properties(properties).start()) {
+            return new MailingSender(API.context().getBean(MailingStore.class), ses.getBean(SesBulkMailer.class),
+                    Clock.systemUTC(), API.context().getBean(BusinessMetric.Counter.class)).resume(MailingId.campaign(id), Duration.ofMinutes(2), Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void a_sender_that_fails_gives_its_lease_back_and_the_retried_invocation_sends_everyone() throws Exception {
+        // given a campaign to every PUI, and SES failing every call (500) for the first sender
+        puis();
+        String id = startedCampaign();
+        try (ThrottlingSes failing = new ThrottlingSes(SES, Integer.MAX_VALUE, 500, "InternalFailure")) {
+            assertThrows(SesV2Exception.class, () -> resumeThrough(failing.endpoint().toString(), id));
+        }
+
+        // when the invocation is retried at once (well within the 60-second lease), with SES working again
+        boolean done = resumeThrough(SES.endpoint().toString(), id);
+
+        // then the retry took the mailing over and mailed everyone once
+        assertTrue(done);
+        Map<String, Object> progress = API.call("GET", "/v1/campaigns/" + id, NATIONAL, null).object();
+        assertEquals("SENT", progress.get("status"));
+        assertEquals(132, ((Number) progress.get("sent")).intValue());
+        assertEquals(132, new HashSet<>(mailed()).size());
+        assertEquals(132, mailed().size());
     }
 
     @Test

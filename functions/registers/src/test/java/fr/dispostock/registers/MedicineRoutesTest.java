@@ -91,6 +91,21 @@ class MedicineRoutesTest {
     }
 
     @Test
+    void a_ucd_code_dropped_from_an_item_is_free_for_another() {
+        // given an item holding UCD 9019840 and 9009994
+        API.call("PUT", "/v1/medicines/cisplatine-25", NATIONAL, nationalItem("9019840", "9009994"));
+
+        // when it drops 9009994, and another item claims that code
+        Response dropped = API.call("PUT", "/v1/medicines/cisplatine-25", NATIONAL, nationalItem("9019840"), Map.of("If-Match", "1"));
+        Response claimed = API.call("PUT", "/v1/medicines/belustine-40", NATIONAL, nationalItem("9009994"));
+
+        // then the other item holds it
+        assertEquals(200, dropped.status(), dropped.body());
+        assertEquals(201, claimed.status(), claimed.body());
+        assertEquals(List.of("3400890099943"), API.call("GET", "/v1/medicines/belustine-40", NATIONAL, null).object().get("ucds"));
+    }
+
+    @Test
     void ending_tracking_keeps_the_item_which_leaves_the_list_of_the_day_and_can_come_back() {
         // given a tracked item
         API.call("PUT", "/v1/medicines/cisplatine-25", NATIONAL, nationalItem("9019840"));

@@ -12,10 +12,13 @@ public interface MailingStore {
     Optional<Mailing> mailing(MailingId id);
 
     /**
-     * Takes the mailing's sending lease until that instant, if no other sender holds one: only one
-     * sender works on a mailing at a time.
+     * Takes (or extends) the mailing's sending lease for {@code holder} until that instant, if no
+     * other sender holds one: only one sender works on a mailing at a time.
      */
-    boolean lease(MailingId id, Instant now, Instant until);
+    boolean lease(MailingId id, String holder, Instant now, Instant until);
+
+    /** Gives the lease back, if {@code holder} still holds it: the next sender may start at once. */
+    void release(MailingId id, String holder);
 
     List<Recipient> batch(MailingId id, int batch);
 
@@ -36,6 +39,9 @@ public interface MailingStore {
 
     void suppress(String email, String reason);
 
-    /** Counts a bounce or a complaint against the mailing the mail came from (both in its {@code bounced}). */
-    void countBounceOrComplaint(MailingId id);
+    /**
+     * Counts a bounce or a complaint against the mailing the mail came from (both in its {@code bounced}),
+     * once per {@code event} (SES's event id and the recipient's place in it): a redelivered event counts nothing.
+     */
+    void countBounceOrComplaint(MailingId id, String event);
 }

@@ -10,7 +10,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J backend of every function: one JSON object per line on stdout, with the keys of Powertools'
  * own JSON layout ({@code LambdaJsonLayout}), its Lambda fields (request id, cold start, service…) taken
- * from the MDC where Powertools' functional logging puts them ({@link Invocations}). Powertools' own
+ * from the MDC where Powertools' functional logging puts them. Powertools' own
  * backends cost too much cold start (log4j2: about a second here, logback's JSON encoder about half a
  * second: BENCHMARKS.md, cold-start-operations); this one loads a handful of classes.
  */

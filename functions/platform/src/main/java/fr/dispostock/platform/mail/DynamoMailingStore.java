@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * holds the checkpoint and the counters (updated in place, atomically) beside what is proper to a
  * campaign or a run; recipients are items of 50 each, with their template data; suppressed
  * addresses are items of their own. Reminder runs are also in the index {@code gsi1} under
- * {@code RUNS}, by the instant they were scheduled for.
+ * {@code RUNS}, by the instant they were scheduled for, and campaigns under {@code CAMPAIGNS}.
  */
 @Singleton
 @Requires(property = Tables.MAIL)
@@ -254,9 +255,14 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     }
 
     @Override
-    public boolean lease(MailingId id, Instant now, Instant until) {
-        return update(id, "SET leaseUntil = :until", "leaseUntil < :now",
-                Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli())));
+    public boolean lease(MailingId id, String holder, Instant now, Instant until) {
+        return update(id, "SET leaseUntil = :until, leaseHolder = :holder", "leaseUntil < :now OR leaseHolder = :holder",
+                Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()), ":holder", s(holder)));
+    }
+
+    @Override
+    public void release(MailingId id, String holder) {
+        update(id, "SET leaseUntil = :free", "leaseHolder = :holder", Map.of(":free", n(0), ":holder", s(holder)));
     }
 
     @Override
@@ -287,8 +293,18 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     }
 
     @Override
-    public void countBounceOrComplaint(MailingId id) {
-        update(id, "ADD bounced :one", "attribute_exists(pk)", Map.of(":one", n(1)));
+    public void countBounceOrComplaint(MailingId id, String event) {
+        // the event's marker and the count in one transaction: a redelivered event finds its marker and adds nothing
+        Map<String, AttributeValue> marker = Map.of("pk", s(id.key()), "sk", s("SESEVENT#" + event),
+                "expiresAt", n(clock.instant().plus(Duration.ofDays(30)).getEpochSecond()));
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(
+                    w -> w.put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)")),
+                    w -> w.update(u -> u.tableName(table).key(Items.key(id.key(), ROOT)).updateExpression("ADD bounced :one")
+                            .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":one", n(1))))));
+        } catch (TransactionCanceledException e) {
+            // counted before, or no such mailing (it expired, or came from another platform)
+        }
     }
 
     private boolean update(MailingId id, String set, String condition, Map<String, AttributeValue> values) {

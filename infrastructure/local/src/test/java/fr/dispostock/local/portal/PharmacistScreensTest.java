@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -362,7 +364,8 @@ class PharmacistScreensTest {
 
     @Test
     void an_order_double_clicked_and_retried_after_a_lost_answer_is_placed_once_then_cancelled() throws Exception {
-        // given the order form, 2 packs of MPox vaccine typed: 40 doses, with syringes proposed
+        // given the order form, 2 packs of MPox vaccine typed: 40 doses, with syringes proposed (other tests' orders set aside)
+        Set<Object> earlier = orderIds();
         portal.signInAsPharmacist(FLEYRIAT_EJ);
         portal.open("/commandes.html?pui=" + FLEYRIAT_ET);
         portal.waitFor(By.id("boites-MPOX-MVA-BN")).sendKeys("2");
@@ -388,9 +391,9 @@ class PharmacistScreensTest {
 
         // then one order exists, with the syringes the server added, and the page shows it
         portal.waitForText(By.id("resume-du-formulaire"), "envoyée à l’ARS");
-        Read orders = api("/v1/orders?finessEt=" + FLEYRIAT_ET);
-        assertEquals(1, ((List<?>) orders.json()).size(), String.valueOf(orders.json()));
-        Map<?, ?> order = (Map<?, ?>) ((List<?>) orders.json()).get(0);
+        List<Map<?, ?>> orders = ordersSince(earlier);
+        assertEquals(1, orders.size(), String.valueOf(orders));
+        Map<?, ?> order = orders.get(0);
         assertEquals(List.of("MPOX-MVA-BN:40:false", "SYRINGE-1ML:100:true"), ((List<?>) order.get("lines")).stream()
                 .map(l -> ((Map<?, ?>) l).get("productCode") + ":" + ((Map<?, ?>) l).get("quantity") + ":" + ((Map<?, ?>) l).get("proposed"))
                 .toList());
@@ -411,5 +414,57 @@ class PharmacistScreensTest {
         assertEquals("CANCELLED", api("/v1/orders/" + orderId).object().get("status"));
         portal.checkAccessibility();
         portal.screenshot("33-commande-annulee");
+    }
+
+    @Test
+    void an_order_whose_answer_was_lost_then_changed_shows_the_placed_order_and_takes_the_change_as_a_new_order() throws Exception {
+        // given an order of 2 packs whose answer is lost on the way back (other tests' orders of this PUI set aside)
+        Set<Object> earlier = orderIds();
+        portal.signInAsPharmacist(FLEYRIAT_EJ);
+        portal.open("/commandes.html?pui=" + FLEYRIAT_ET);
+        portal.waitFor(By.id("boites-MPOX-MVA-BN")).sendKeys("2");
+        portal.js().executeScript("""
+                const real = window.fetch;
+                let lost = false;
+                window.fetch = async (url, init) => {
+                  const answer = await real(url, init);
+                  if (!lost && String(url).endsWith('/v1/orders') && init?.method === 'POST') {
+                    lost = true;
+                    throw new TypeError('answer lost');
+                  }
+                  return answer;
+                };""");
+        portal.driver().findElement(By.id("commander")).click();
+        portal.waitForText(By.id("resume-du-formulaire"), "ne répond pas");
+
+        // when the pharmacist changes the quantity to 3 packs and sends again (the key of the placed order)
+        WebElement packs = portal.driver().findElement(By.id("boites-MPOX-MVA-BN"));
+        packs.clear();
+        packs.sendKeys("3");
+        portal.driver().findElement(By.id("commander")).click();
+
+        // then the page says the first order stands and shows it, keeps the 3 packs, and a new send places a second order
+        portal.waitForText(By.id("resume-du-formulaire"), "avait bien été enregistrée");
+        List<Map<?, ?>> placed = ordersSince(earlier);
+        assertEquals(1, placed.size(), String.valueOf(placed));
+        portal.waitFor(By.id("commande-" + placed.get(0).get("orderId")));
+        assertEquals("3", portal.driver().findElement(By.id("boites-MPOX-MVA-BN")).getAttribute("value"));
+        portal.checkAccessibility();
+        portal.screenshot("34-commande-reponse-perdue-modifiee");
+        portal.driver().findElement(By.id("commander")).click();
+        portal.waitForText(By.id("resume-du-formulaire"), "envoyée à l’ARS");
+        List<Map<?, ?>> orders = ordersSince(earlier);
+        assertEquals(2, orders.size(), String.valueOf(orders));
+        assertEquals(List.of(40, 60), orders.stream().map(o -> ((Number) ((Map<?, ?>) ((List<?>) o.get("lines")).get(0)).get("quantity")).intValue()).sorted().toList());
+    }
+
+    static Set<Object> orderIds() throws IOException, InterruptedException {
+        return ((List<?>) api("/v1/orders?finessEt=" + FLEYRIAT_ET).json()).stream().map(o -> ((Map<?, ?>) o).get("orderId")).collect(Collectors.toSet());
+    }
+
+    /** Fleyriat's orders but those of {@code earlier}. */
+    static List<Map<?, ?>> ordersSince(Set<Object> earlier) throws IOException, InterruptedException {
+        return ((List<?>) api("/v1/orders?finessEt=" + FLEYRIAT_ET).json()).stream().map(o -> (Map<?, ?>) o)
+                .filter(o -> !earlier.contains(o.get("orderId"))).collect(Collectors.toList());
     }
 }
