@@ -202,32 +202,44 @@ function showXlsx() {
       showError($('#erreur-page'), error);
     }
   });
-  const form = xlsx.querySelector('#formulaire-xlsx');
+  onFileSent(xlsx.querySelector('#formulaire-xlsx'), {
+    input: '#fichier-xlsx', button: '#envoyer-xlsx', missing: 'choisissez le classeur xlsx rempli', list: 'erreurs-xlsx',
+    saved: 'Classeur enregistré', refused: 'Le classeur n’a pas été enregistré : aucune ligne n’est enregistrée',
+    send: (file) => api(path, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    // each message names its sheet, row and column ("sheet 'Déclaration', row 7, column F: …")
+    describe: ({ message }) => inFrench(message),
+  });
+}
+
+/**
+ * A form sending one file (CSV or xlsx) as the week's declaration: no file is said before anything is sent; once
+ * saved, the grid is reloaded with what the file declared; refused, every problem is listed (`describe`).
+ */
+function onFileSent(form, { input, button, missing, list, saved, refused, send, describe }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearMessages(form);
-    const file = form.querySelector('#fichier-xlsx').files[0];
+    const file = form.querySelector(input).files[0];
     if (!file) {
-      showErrors(form, [{ pointer: '', message: 'choisissez le classeur xlsx rempli' }]);
+      showErrors(form, [{ pointer: '', message: missing }]);
       return;
     }
-    const button = form.querySelector('#envoyer-xlsx');
-    button.disabled = true;
+    const sending = form.querySelector(button);
+    sending.disabled = true;
     try {
-      const { data } = await api(path, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+      const { data } = await send(file);
       drafts.drop(draftKey());
       await load();
-      showSummary($('#formulaire-xlsx'), 'success', 'Classeur enregistré', savedFile(data));
+      showSummary($(`#${form.id}`), 'success', saved, savedFile(data));
     } catch (error) {
       if (error.kind === 'invalid') {
-        // each message names its sheet, row and column ("sheet 'Déclaration', row 7, column F: …")
-        showSummary(form, 'error', 'Le classeur n’a pas été enregistré : aucune ligne n’est enregistrée', `
-<ul id="erreurs-xlsx">${error.problem.errors.map(({ message }) => `<li>${escapeHtml(inFrench(message))}</li>`).join('')}</ul>`);
+        showSummary(form, 'error', refused, `
+<ul id="${list}">${error.problem.errors.map((e) => `<li>${escapeHtml(describe(e))}</li>`).join('')}</ul>`);
       } else {
         showError($('#erreur-page'), error);
       }
     } finally {
-      button.disabled = false;
+      sending.disabled = false;
     }
   });
 }
@@ -252,42 +264,22 @@ function showCsv() {
     downloadCsv(`declaration-${pui.finessEt}-${week}.csv`,
       ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quotedCsv(i.label)}`)]);
   });
-  const form = csv.querySelector('#formulaire-csv');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearMessages(form);
-    const file = form.querySelector('#fichier').files[0];
-    if (!file) {
-      showErrors(form, [{ pointer: '', message: 'choisissez le fichier CSV rempli' }]);
-      return;
-    }
-    const button = form.querySelector('#envoyer-csv');
-    button.disabled = true;
-    let lineOf = (n) => n + 2;
-    try {
+  // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
+  let lineOf = (n) => n + 2;
+  onFileSent(csv.querySelector('#formulaire-csv'), {
+    input: '#fichier', button: '#envoyer-csv', missing: 'choisissez le fichier CSV rempli', list: 'erreurs-csv',
+    saved: 'Fichier enregistré', refused: 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée',
+    send: async (file) => {
       const text = await file.text();
-      // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
       const fileLines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).slice(1).filter((l) => l.line.trim() !== '');
       lineOf = (n) => fileLines[n]?.number ?? n + 2;
-      const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
+      return api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
         { method: 'PUT', body: text, headers: { 'Content-Type': 'text/csv' } });
-      drafts.drop(draftKey());
-      await load();
-      showSummary($('#formulaire-csv'), 'success', 'Fichier enregistré', savedFile(data));
-    } catch (error) {
-      if (error.kind === 'invalid') {
-        showSummary(form, 'error', 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée', `
-<ul id="erreurs-csv">${error.problem.errors.map(({ pointer, message }) => {
-    const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
-    const where = at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
-    return `<li>${escapeHtml(where + inFrench(message))}</li>`;
-  }).join('')}</ul>`);
-      } else {
-        showError($('#erreur-page'), error);
-      }
-    } finally {
-      button.disabled = false;
-    }
+    },
+    describe: ({ pointer, message }) => {
+      const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
+      return `${at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : ''}${inFrench(message)}`;
+    },
   });
 }
 
