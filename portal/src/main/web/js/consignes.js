@@ -8,9 +8,9 @@ import { clearMessages, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { day, instructionsHtml } from './consigne.js';
 import { REGIONS, isNational, regionChoice, regionName, workingRegion } from './autorites.js';
-import { isoDay, showSendFailure } from './format.js';
+import { isoDay, parisToday, showSendFailure } from './format.js';
 
-const today = isoDay(new Date());
+const today = isoDay(parisToday());
 let user;
 let region; // the region whose instructions are listed (the ARS's own; the national operator's choice)
 let listed = [];

@@ -6,7 +6,7 @@
 import { api, downloadFile, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { downloadCsv, formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, quotedCsv, showSendFailure } from './format.js';
+import { downloadCsv, formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, parisToday, quotedCsv, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, drafts, keepInAddress } from './pui.js';
 
@@ -43,7 +43,7 @@ function showState(current) {
   const monday = mondayOf(week);
   const state = $('#etat');
   if (!current) {
-    const late = isoDay(new Date()) > monday;
+    const late = isoDay(parisToday()) > monday;
     state.innerHTML = `
 <p><span class="fr-badge fr-badge--error fr-mr-1w">Non déclarée</span>${late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
 <p>Déclaration attendue le lundi ${formatDay(monday)}${late ? ' : envoyée maintenant, elle sera marquée en retard' : ''}.</p>`;
@@ -313,7 +313,7 @@ async function load() {
   $('#erreur-page').innerHTML = '';
   $('#grille').innerHTML = '<p>Chargement…</p>';
   try {
-    if (week > isoWeekOf(new Date())) {
+    if (week > isoWeekOf(parisToday())) {
       $('#etat').innerHTML = '';
       $('#grille').innerHTML = '<div class="fr-alert fr-alert--info"><p>Cette semaine n’a pas encore commencé : elle se déclare à partir de son lundi.</p></div>';
       $('#xlsx').innerHTML = '';
@@ -364,9 +364,9 @@ if (session) {
 </div>`;
   const weekInput = $('#semaine');
   const asked = new URLSearchParams(window.location.search).get('semaine');
-  week = /^\d{4}-W\d{2}$/.test(asked ?? '') ? asked : isoWeekOf(new Date());
+  week = /^\d{4}-W\d{2}$/.test(asked ?? '') ? asked : isoWeekOf(parisToday());
   weekInput.value = week;
-  weekInput.max = isoWeekOf(new Date());
+  weekInput.max = isoWeekOf(parisToday());
   weekInput.addEventListener('change', () => {
     if (/^\d{4}-W\d{2}$/.test(weekInput.value) && weekInput.value !== week) {
       week = weekInput.value;

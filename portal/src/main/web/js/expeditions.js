@@ -5,11 +5,11 @@
 import { api } from './api.js';
 import { clearMessages, markField, showErrors } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
-import { formatDay, formatNumber, isoDay, showSendFailure } from './format.js';
+import { formatDay, formatNumber, isoDay, parisToday, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { orderStatus, productNamer } from './commande.js';
 
-const today = isoDay(new Date());
+const today = isoDay(parisToday());
 let nameOf;
 let rowsMade = 0;
 

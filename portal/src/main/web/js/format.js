@@ -1,11 +1,22 @@
 // Dates, numbers and the API's messages (messages.js) as a French pharmacist reads them, and the calendar of
-// Dispostock (ISO weeks, Thursdays) counted in the browser's day.
+// Dispostock (ISO weeks, Thursdays) counted in Paris's day, as the API counts it.
 import { showErrors, showFailure } from './forms.js';
 import { errorsInFrench } from './messages.js';
 
 export { inFrench } from './messages.js';
 
 const DAY_MS = 86_400_000;
+
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today as Dispostock counts it: in Paris, as the API does, wherever the user is (a pharmacist in
+ * La Réunion at 2 a.m. is still in Paris's yesterday); at noon, so that the browser's own day getters
+ * read Paris's day.
+ */
+export function parisToday() {
+  return new Date(`${PARIS_DAY.format(new Date())}T12:00:00`);
+}
 
 /** 'YYYY-MM-DD' of a Date, in the browser's day. */
 export function isoDay(date) {
@@ -29,7 +40,7 @@ export function mondayOf(week) {
 }
 
 /** The last Thursday on or before the day (the day lots are declared for). */
-export function lastThursday(date = new Date()) {
+export function lastThursday(date = parisToday()) {
   const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
   d.setDate(d.getDate() - ((d.getDay() + 3) % 7));
   return isoDay(d);

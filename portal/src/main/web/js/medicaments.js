@@ -7,11 +7,11 @@ import { api } from './api.js';
 import { clearField, clearMessages, showErrors, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { errorsInFrench } from './messages.js';
-import { formatDay, isoDay } from './format.js';
+import { formatDay, isoDay, parisToday } from './format.js';
 import { table } from './historique.js';
 import { REGIONS, auditTrail, isNational, regionName } from './autorites.js';
 
-const today = isoDay(new Date());
+const today = isoDay(parisToday());
 let items = [];
 let user;
 

@@ -6,19 +6,13 @@
 import { api, findOrNull } from './api.js';
 import { clearMessages, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
-import { formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
+import { formatDay, formatInstant, formatNumber, lastThursday, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { orderStatus, productNamer } from './commande.js';
 import { regionName } from './autorites.js';
 
-const DAY_MS = 86_400_000;
 let nameOf;
 
-/** The last Thursday on or before today, by the server's calendar (this week's, or the week before's). */
-function lastThursday(calendar) {
-  if (calendar.today >= calendar.lotDeclarationDay) return calendar.lotDeclarationDay;
-  return new Date(Date.parse(`${calendar.lotDeclarationDay}T00:00:00Z`) - 7 * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** What the PUI declared of one product that Thursday: units and lots, or a word when nothing. */
 function declared(lots, productCode) {
@@ -114,7 +108,7 @@ function wire(item, order) {
 }
 
 async function section(title, id, orders, calendar, start) {
-  const thursday = lastThursday(calendar);
+  const thursday = lastThursday(new Date(`${calendar.today}T12:00:00`)); // by the server's calendar
   const cards = await Promise.all(orders.map(async (order, j) => {
     const [pui, lots] = await Promise.all([
       api(`/v1/puis/${encodeURIComponent(order.finessEt)}`).then((r) => r.data),

@@ -5,7 +5,7 @@
 import { api, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { daysBetween, formatAuthor, formatDay, formatInstant, formatNumber, isoDay, lastThursday, showSendFailure } from './format.js';
+import { daysBetween, formatAuthor, formatDay, formatInstant, formatNumber, isoDay, lastThursday, parisToday, showSendFailure } from './format.js';
 import { showHistory, table } from './historique.js';
 import { choosePui, drafts, keepInAddress } from './pui.js';
 
@@ -276,7 +276,7 @@ if (session) {
   const asked = new URLSearchParams(window.location.search).get('jeudi');
   date = /^\d{4}-\d{2}-\d{2}$/.test(asked ?? '') ? asked : lastThursday();
   dateInput.value = date;
-  dateInput.max = isoDay(new Date());
+  dateInput.max = isoDay(parisToday());
   dateInput.addEventListener('change', () => {
     clearField(dateInput);
     const day = dateInput.value;

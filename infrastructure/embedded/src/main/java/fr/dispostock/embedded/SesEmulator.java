@@ -74,7 +74,8 @@ public final class SesEmulator implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // node starts in about a second, but over a minute on a machine shared by several builds
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/health-check")).build(),
