@@ -2,6 +2,7 @@
 // an ApiError whose `kind` says what the screen should tell the user, with the server's
 // problem+json (title, detail, errors: [{pointer, message}]).
 import { config, currentSession, expireSession } from './auth.js';
+import { offerDownload } from './format.js';
 
 const MESSAGES = {
   unreachable: 'Le service Dispostock ne répond pas. Vérifiez votre connexion puis réessayez dans quelques instants.',
@@ -60,7 +61,7 @@ async function problemOf(response) {
  * @returns {Promise<{status: number, data: any, etag: string|null}>}
  * @throws {ApiError}
  */
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, file = false } = {}) {
   const session = currentSession();
   if (session.state !== 'signed-in') {
     throw new ApiError('session-expired', 401, { title: 'Session', detail: '', errors: [] });
@@ -70,7 +71,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   });
   const sent = { Accept: 'application/json, application/problem+json', ...headers, Authorization: `Bearer ${session.accessToken}` };
   let payload = body;
-  if (body !== undefined && typeof body !== 'string') {
+  if (body !== undefined && typeof body !== 'string' && !(body instanceof Blob)) {
     sent['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
@@ -86,8 +87,19 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     throw error;
   }
   const type = response.headers.get('Content-Type') ?? '';
-  const data = response.status === 204 ? null : type.includes('json') ? await response.json() : await response.text();
+  const data = response.status === 204 ? null : file ? await response.blob()
+    : type.includes('json') ? await response.json() : await response.text();
   return { status: response.status, data, etag: response.headers.get('ETag') };
+}
+
+/**
+ * A file the API makes (an xlsx or CSV export, a template), offered to the browser to save as `filename`.
+ *
+ * @throws {ApiError}
+ */
+export async function downloadFile(path, filename) {
+  const { data } = await api(path, { headers: { Accept: '*/*' }, file: true });
+  offerDownload(filename, data);
 }
 
 /** A GET whose 404 means "nothing yet" (a declaration not made): the data, or null. */

@@ -1,10 +1,10 @@
 // Complétude: who has declared a week, by region, then by département and PUI of a region
 // (declared, incomplete, missing, late); the PUIs that have not declared with their contact
-// details, as a CSV file, and a campaign to write to them. The week and region are in the address
+// details, and the counts, as CSV or xlsx files of the API, and a campaign to write to them. The week and region are in the address
 // (a GET form), so that a view can be reloaded or sent to a colleague.
-import { api } from './api.js';
+import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
-import { downloadCsv, formatNumber, quotedCsv } from './format.js';
+import { formatNumber } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const COUNTS = ['Attendues', 'Déclarées', 'dont incomplètes', 'dont en retard', 'Manquantes'];
@@ -27,7 +27,7 @@ function summary(c) {
 </ul>`;
 }
 
-// A long list is cut on the page (the CSV file has it whole): a page of 2,000 rows is read by nobody.
+// A long list is cut on the page (the files have it whole): a page of 2,000 rows is read by nobody.
 const SHOWN = 100;
 
 function missingSection(missing, user, where) {
@@ -35,11 +35,12 @@ function missingSection(missing, user, where) {
     m.email ? `<a href="mailto:${escapeHtml(m.email)}">${escapeHtml(m.email)}</a>` : '—', escapeHtml(m.phone ?? '—')]);
   const campaign = user.roles.some((r) => r === 'NATIONAL' || r === 'ARS') && missing.length
     ? `<li><a class="fr-btn fr-btn--secondary" id="ecrire" href="campagnes.html?${new URLSearchParams({ audience: 'NON_DECLARERS', semaine: where.week, ...(where.region ? { region: where.region } : {}) })}">Écrire aux PUI n’ayant pas déclaré${where.region ? ' dans la région' : ''}</a></li>` : '';
-  const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans le fichier CSV.</p>` : '';
+  const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans les fichiers CSV et xlsx.</p>` : '';
   return `
 <h2 class="fr-mt-6w" id="non-declarants-titre">PUI n’ayant pas déclaré (${formatNumber(missing.length)})</h2>
 <ul class="fr-btns-group fr-btns-group--inline-md">
   <li><button type="button" class="fr-btn fr-btn--secondary" id="csv"${missing.length ? '' : ' disabled'}>Télécharger la liste (CSV)</button></li>
+  <li><button type="button" class="fr-btn fr-btn--secondary" id="xlsx"${missing.length ? '' : ' disabled'}>Télécharger la liste (xlsx)</button></li>
   ${campaign}
 </ul>${cut}
 ${captionedTable('non-declarants', `PUI sans déclaration pour la semaine ${where.week}`, ['PUI', 'FINESS', 'Département', 'Courriel', 'Téléphone'], rows)}`;
@@ -65,10 +66,22 @@ async function show(container, user, where) {
   const missing = departement ? main.missing.filter((m) => m.departement === departement) : main.missing;
   container.innerHTML = `
 <h2>${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
-${summary(main)}${groups}${byPui}${missingSection(missing, user, where)}`;
-  container.querySelector('#csv')?.addEventListener('click', () => downloadCsv(`non-declarants-${week}${region ? `-${region}` : ''}${departement ? `-${departement}` : ''}.csv`,
-    ['finessEt;nom;departement;region;courriel;telephone', ...missing.map((m) =>
-      [m.finessEt, quotedCsv(m.name), m.departement, m.region, m.email ?? '', m.phone ?? ''].join(';'))]));
+${summary(main)}
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+  <li><button type="button" class="fr-btn fr-btn--tertiary" id="completude-csv">Télécharger ces chiffres (CSV)</button></li>
+  <li><button type="button" class="fr-btn fr-btn--tertiary" id="completude-xlsx">Télécharger ces chiffres (xlsx)</button></li>
+</ul>
+<div id="erreur-export"></div>
+${groups}${byPui}${missingSection(missing, user, where)}`;
+  const scope = { week, ...(region ? { region } : {}) };
+  const name = `${week}${region ? `-${region}` : ''}`;
+  const offer = (id, route, query, file) => container.querySelector(`#${id}`)?.addEventListener('click', () =>
+    downloadFile(`/v1/exports/${route}?${new URLSearchParams(query)}`, file).catch((error) => showError(container.querySelector('#erreur-export'), error)));
+  for (const format of ['csv', 'xlsx']) {
+    offer(format, 'non-declarers', { ...scope, ...(departement ? { departement } : {}), format },
+      `non-declarants-${name}${departement ? `-${departement}` : ''}.${format}`);
+    offer(`completude-${format}`, 'completeness', { ...scope, by: region ? 'departement' : 'region', format }, `completude-${name}.${format}`);
+  }
 }
 
 const session = await startPage('completude');

@@ -3,7 +3,7 @@
 // sent as a CSV file. A missing line is not a zero: empty rows are named before anything is sent.
 // The server's 422 lands on the exact cells. The grid is kept in the tab (sessionStorage) until it
 // is sent, so that an expired session or an unreachable API loses nothing.
-import { api, findOrNull } from './api.js';
+import { api, downloadFile, findOrNull } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
 import { downloadCsv, formatAuthor, formatDay, formatInstant, formatNumber, formatWeek, inFrench, isoDay, isoWeekOf, mondayOf, parisToday, quotedCsv, showSendFailure } from './format.js';
@@ -173,6 +173,77 @@ async function send(form, filled) {
   }
 }
 
+/** What a file sent (CSV or xlsx) declared, under the grid reloaded with it. */
+const savedFile = (data) => `
+<p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`;
+
+/** The week as an xlsx template of the API, filled in a spreadsheet program and sent back whole. */
+function showXlsx() {
+  const xlsx = $('#xlsx');
+  const path = `/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}/spreadsheet`;
+  xlsx.innerHTML = `
+<h2 id="xlsx-titre">Déclarer avec un tableur (Excel, LibreOffice)</h2>
+<p>Téléchargez le classeur de cette PUI et de cette semaine : chaque médicament attendu avec ses codes UCD et les
+  chiffres de la semaine précédente. Remplissez les cellules jaunes (colonnes <code>stock</code> et
+  <code>averageDailyConsumption</code>) ; la feuille « Consignes » rappelle les règles. Déposez ensuite le classeur :
+  toutes les lignes sont enregistrées, ou aucune, et une ligne laissée vide reste à déclarer.</p>
+<button type="button" class="fr-btn fr-btn--secondary" id="modele-xlsx">Télécharger le classeur (xlsx)</button>
+<form id="formulaire-xlsx" class="fr-mt-3w" novalidate aria-labelledby="xlsx-titre">
+  <div class="fr-upload-group">
+    <label class="fr-label" for="fichier-xlsx">Classeur rempli <span class="fr-hint-text">Format xlsx, 1 Mo au plus : le classeur téléchargé ci-dessus</span></label>
+    <input class="fr-upload" type="file" id="fichier-xlsx" name="fichier-xlsx" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-pointer="">
+  </div>
+  <button type="submit" class="fr-btn fr-mt-2w" id="envoyer-xlsx">Envoyer le classeur</button>
+</form>`;
+  xlsx.querySelector('#modele-xlsx').addEventListener('click', async () => {
+    try {
+      await downloadFile(path, `declaration-${pui.finessEt}-${week}.xlsx`);
+    } catch (error) {
+      showError($('#erreur-page'), error);
+    }
+  });
+  onFileSent(xlsx.querySelector('#formulaire-xlsx'), {
+    input: '#fichier-xlsx', button: '#envoyer-xlsx', missing: 'choisissez le classeur xlsx rempli', list: 'erreurs-xlsx',
+    saved: 'Classeur enregistré', refused: 'Le classeur n’a pas été enregistré : aucune ligne n’est enregistrée',
+    send: (file) => api(path, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    // each message names its sheet, row and column ("sheet 'Déclaration', row 7, column F: …")
+    describe: ({ message }) => inFrench(message),
+  });
+}
+
+/**
+ * A form sending one file (CSV or xlsx) as the week's declaration: no file is said before anything is sent; once
+ * saved, the grid is reloaded with what the file declared; refused, every problem is listed (`describe`).
+ */
+function onFileSent(form, { input, button, missing, list, saved, refused, send, describe }) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearMessages(form);
+    const file = form.querySelector(input).files[0];
+    if (!file) {
+      showErrors(form, [{ pointer: '', message: missing }]);
+      return;
+    }
+    const sending = form.querySelector(button);
+    sending.disabled = true;
+    try {
+      const { data } = await send(file);
+      drafts.drop(draftKey());
+      await load();
+      showSummary($(`#${form.id}`), 'success', saved, savedFile(data));
+    } catch (error) {
+      if (error.kind === 'invalid') {
+        showSummary(form, 'error', refused, `
+<ul id="${list}">${error.problem.errors.map((e) => `<li>${escapeHtml(describe(e))}</li>`).join('')}</ul>`);
+      } else {
+        showError($('#erreur-page'), error);
+      }
+    } finally {
+      sending.disabled = false;
+    }
+  });
+}
+
 function showCsv() {
   const csv = $('#csv');
   csv.innerHTML = `
@@ -193,43 +264,22 @@ function showCsv() {
     downloadCsv(`declaration-${pui.finessEt}-${week}.csv`,
       ['itemId;stock;averageDailyConsumption;libelle', ...items.map((i) => `${i.itemId};;;${quotedCsv(i.label)}`)]);
   });
-  const form = csv.querySelector('#formulaire-csv');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearMessages(form);
-    const file = form.querySelector('#fichier').files[0];
-    if (!file) {
-      showErrors(form, [{ pointer: '', message: 'choisissez le fichier CSV rempli' }]);
-      return;
-    }
-    const button = form.querySelector('#envoyer-csv');
-    button.disabled = true;
-    let lineOf = (n) => n + 2;
-    try {
+  // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
+  let lineOf = (n) => n + 2;
+  onFileSent(csv.querySelector('#formulaire-csv'), {
+    input: '#fichier', button: '#envoyer-csv', missing: 'choisissez le fichier CSV rempli', list: 'erreurs-csv',
+    saved: 'Fichier enregistré', refused: 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée',
+    send: async (file) => {
       const text = await file.text();
-      // the server numbers the file's non-blank lines after the header: /lines/N is the N-th of them
       const fileLines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).slice(1).filter((l) => l.line.trim() !== '');
       lineOf = (n) => fileLines[n]?.number ?? n + 2;
-      const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
+      return api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`,
         { method: 'PUT', body: text, headers: { 'Content-Type': 'text/csv' } });
-      drafts.drop(draftKey());
-      await load();
-      showSummary($('#formulaire-csv'), 'success', 'Fichier enregistré', `
-<p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`);
-    } catch (error) {
-      if (error.kind === 'invalid') {
-        showSummary(form, 'error', 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée', `
-<ul id="erreurs-csv">${error.problem.errors.map(({ pointer, message }) => {
-    const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
-    const where = at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : '';
-    return `<li>${escapeHtml(where + inFrench(message))}</li>`;
-  }).join('')}</ul>`);
-      } else {
-        showError($('#erreur-page'), error);
-      }
-    } finally {
-      button.disabled = false;
-    }
+    },
+    describe: ({ pointer, message }) => {
+      const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
+      return `${at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : ''}${inFrench(message)}`;
+    },
   });
 }
 
@@ -266,6 +316,7 @@ async function load() {
     if (week > isoWeekOf(parisToday())) {
       $('#etat').innerHTML = '';
       $('#grille').innerHTML = '<div class="fr-alert fr-alert--info"><p>Cette semaine n’a pas encore commencé : elle se déclare à partir de son lundi.</p></div>';
+      $('#xlsx').innerHTML = '';
       $('#csv').innerHTML = '';
       $('#historique').innerHTML = '';
       return;
@@ -278,6 +329,7 @@ async function load() {
     items = expected.items;
     showState(current);
     showGrid(current);
+    showXlsx();
     showCsv();
     showHistoryOf(current);
   } catch (error) {
@@ -306,6 +358,7 @@ if (session) {
   <div id="erreur-page"></div>
   <div id="etat" class="fr-mt-2w"></div>
   <div id="grille"></div>
+  <section id="xlsx" class="fr-mt-6w"></section>
   <section id="csv" class="fr-mt-6w"></section>
   <section id="historique" class="fr-mt-6w"></section>
 </div>`;

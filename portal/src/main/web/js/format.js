@@ -86,14 +86,27 @@ export function showSendFailure(form, error, title, kept) {
   form.querySelector('#resume-du-formulaire').insertAdjacentHTML('beforeend', `<p class="fr-mt-1w">${kept}</p>`);
 }
 
-/** Offers a CSV file (UTF-8 with BOM, so that spreadsheet software reads the accents; CRLF lines) to download. */
-export function downloadCsv(filename, lines) {
+/** Offers a file made in the page, or answered by the API, to save under `filename`. */
+export function offerDownload(filename, blob) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' }));
+  link.href = URL.createObjectURL(blob);
   link.download = filename;
+  document.body.append(link);
   link.click();
-  URL.revokeObjectURL(link.href);
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-/** A CSV cell between quotes (a name may hold the separator). */
-export const quotedCsv = (text) => `"${String(text ?? '').replace(/"/g, '""')}"`;
+/** Offers a CSV file (UTF-8 with BOM, so that spreadsheet software reads the accents; CRLF lines) to download. */
+export function downloadCsv(filename, lines) {
+  offerDownload(filename, new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' }));
+}
+
+/**
+ * A CSV cell between quotes (a name may hold the separator); a text a spreadsheet would run as a formula
+ * (starting with =, +, -, @, a tab or a carriage return) gets an apostrophe first, as the API's exports do.
+ */
+export const quotedCsv = (text) => {
+  const plain = String(text ?? '');
+  return `"${(/^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain).replace(/"/g, '""')}"`;
+};

@@ -73,6 +73,24 @@ const FIELD_MESSAGES = [
   [/^item (.+) is declared twice.*$/, (m) => `le médicament ${m[1]} est déclaré deux fois`],
   [/^the file is empty.*$/, () => 'le fichier est vide : la première ligne doit être l’en-tête itemId;stock;averageDailyConsumption'],
   [/^missing column (\S+)$/, (m) => `la colonne ${m[1]} manque dans l’en-tête`],
+  // the week's declaration as an xlsx workbook (a cell's message comes after its sheet, row and column)
+  [/^sheet '(.+)', row (\d+), column ([A-Z]+): (.+)$/, (m) => `feuille « ${m[1]} », ligne ${m[2]}, colonne ${m[3]} : ${inFrench(m[4])}`],
+  [/^sheet '(.+)', row (\d+): (.+)$/, (m) => `feuille « ${m[1]} », ligne ${m[2]} : ${inFrench(m[3])}`],
+  [/^sheet '(.+)' is missing: .*$/, (m) => `la feuille « ${m[1]} » manque : déposez le classeur téléchargé sur cette page, rempli`],
+  [/^sheet '(.+)' has no row of titles .*$/, (m) => `la feuille « ${m[1]} » n’a plus sa ligne de titres (itemId, stock…) : repartez du classeur téléchargé sur cette page`],
+  [/^the file is the template of PUI (\S+), not of PUI (\S+) .*$/, (m) => (m[1] === 'none'
+    ? `le classeur ne dit pas sa PUI (cellule B1) : repartez du classeur téléchargé pour la PUI ${m[2]}`
+    : `ce classeur est celui de la PUI ${m[1]}, pas de la PUI ${m[2]} (cellule B1)`)],
+  [/^the file is the template of week (\S+), not of week (\S+) .*$/, (m) => (m[1] === 'none'
+    ? `le classeur ne dit pas sa semaine (cellule B2) : repartez du classeur téléchargé pour la semaine ${week(m[2])}`
+    : `ce classeur est celui de la semaine ${/-W\d\d$/.test(m[1]) ? week(m[1]) : m[1]}, pas de la semaine ${week(m[2])} (cellule B2)`)],
+  [/^more than (\d+) items filled in.*$/, (m) => `plus de ${number(m[1])} médicaments remplis : une déclaration en compte ${number(m[1])} au plus`],
+  [/^no file was sent.*$/, () => 'aucun fichier n’a été envoyé : choisissez le classeur rempli'],
+  [/^the file weighs (\d+) bytes, more than the (\d+) .*$/, (m) => `le fichier pèse ${number(m[1])} octets, plus que les ${number(m[2])} permis : déposez le classeur téléchargé sur cette page`],
+  [/^the file is an \.xls workbook.*$/, () => 'ce classeur est au format .xls (Excel 97-2003) : enregistrez-le au format .xlsx'],
+  [/^the file is not a readable xlsx workbook.*$/, () => 'ce fichier n’est pas un classeur xlsx lisible : enregistrez-le à nouveau au format .xlsx (Excel, LibreOffice)'],
+  [/^the file unpacks to more than .*$/, () => 'ce fichier n’est pas un classeur de déclaration (il est bien trop gros une fois décompressé)'],
+  [/^must be csv or xlsx$/, () => 'doit être csv ou xlsx'],
   // Thursday's lots
   [/^(\S+) is a (\w+); State-stock lots are declared for a Thursday$/, (m) => `le ${day(m[1])} est un ${DAYS[m[2]] ?? m[2]} : les lots se déclarent pour un jeudi`],
   [/^(\d{4}-\d{2}-\d{2}) is still to come$/, (m) => `le ${day(m[1])} n’est pas encore arrivé`],

@@ -4,7 +4,7 @@
 // insets) shaded by coverage or by completeness, with its legend and the same figures as a table.
 // The map's geometry is carte-france.js, drawn at build time (build/make-map.mjs): nothing is
 // fetched but the API's figures. performance marks 'carte-dessinee' when the map is drawn.
-import { api } from './api.js';
+import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
 import { CARTE } from './carte-france.js';
 import { formatNumber, mondayOf } from './format.js';
@@ -113,6 +113,11 @@ async function show(container, params) {
   container.innerHTML = `
 <h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
 ${totals(overview)}
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+  <li><button type="button" class="fr-btn fr-btn--tertiary" id="stock-csv">Télécharger ces chiffres (CSV)</button></li>
+  <li><button type="button" class="fr-btn fr-btn--tertiary" id="stock-xlsx">Télécharger ces chiffres et la tendance (xlsx)</button></li>
+</ul>
+<div id="erreur-export"></div>
 <div class="fr-grid-row fr-grid-row--gutters">
   <div class="fr-col-12 fr-col-lg-8"><h3>${escapeHtml(s.title)}</h3>${map(data, s, region, week)}</div>
   <div class="fr-col-12">
@@ -126,6 +131,12 @@ ${captionedTable('stock-nul', `PUI ayant déclaré un stock nul (${formatNumber(
 ${captionedTable('par-pui', `Couverture des PUI ayant déclaré, de la plus courte à la plus longue (${SHORTEST} au plus)`, ['PUI', 'FINESS', 'Stock', 'Consommation / jour', 'Couverture'],
     [...puis.rows].sort((a, b) => (a.coverageDays ?? Infinity) - (b.coverageDays ?? Infinity)).slice(0, SHORTEST).map((r) => [escapeHtml(r.name), escapeHtml(r.key),
       r.totalStock === 0 ? badge('error', '0') : formatNumber(r.totalStock), formatNumber(r.averageDailyConsumption), coverage(r)]))}` : ''}`;
+  // the figures by PUI within a region (by région or département for the nation), as files of the API
+  for (const format of ['csv', 'xlsx']) {
+    container.querySelector(`#stock-${format}`).addEventListener('click', () => downloadFile(
+      `/v1/exports/stock?${new URLSearchParams({ itemId, week, by: region ? 'puis' : by, ...scope, format })}`,
+      `stock-${itemId}-${week}${region ? `-${region}` : ''}.${format}`).catch((error) => showError(container.querySelector('#erreur-export'), error)));
+  }
   // a region of the national map opens its départements
   container.querySelectorAll('#carte [data-region]').forEach((path) => path.addEventListener('click', () => {
     window.location.href = `stock.html?${new URLSearchParams({ ...params, region: path.dataset.region })}`;

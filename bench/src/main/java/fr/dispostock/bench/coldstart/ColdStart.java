@@ -59,6 +59,8 @@ public final class ColdStart {
     static final String DEFAULT_HANDLER = "fr.dispostock.platform.lambda.HttpApiFunction";
     static final String REGISTERS_JAR = "functions/registers/target/registers-lambda.jar";
     static final String PUI = "010000024";
+    /** What the answer about the PUI holds, whichever route gave it. */
+    static final String PUI_ANSWER = "\"finessEt\":\"" + PUI + "\"";
     static final double TARGET = 1.5;
 
     private ColdStart() {
@@ -87,6 +89,8 @@ public final class ColdStart {
         boolean hold = false;
         boolean write = true;
         boolean asJar = false;
+        String path = "/v1/puis/" + PUI;
+        String expect = PUI_ANSWER;
         List<String> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,6 +100,10 @@ public final class ColdStart {
                 case "--hold" -> hold = true;
                 case "--no-write" -> write = false;
                 case "--as-jar" -> asJar = true;
+                // another route of the PUI for the functions' rows (the baseline keeps its GET of the PUI),
+                // and what its answer's body must hold
+                case "--path" -> path = args[++i];
+                case "--expect" -> expect = args[++i];
                 default -> {
                     if (args[i].startsWith("--") || !args[i].contains("=")) {
                         throw new IllegalArgumentException("unknown option or not label=jar[@handler]: " + args[i]);
@@ -140,14 +148,9 @@ public final class ColdStart {
                     new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null)), PUI, "010780054", "CH DE FLEYRIAT", "01");
             LocalTokens tokens = LocalTokens.generate();
             // AWS's sample HTTP API event, with the path and bearer token of the request under test
-            APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", "/v1/puis/" + PUI, Map.of("Authorization",
-                    "Bearer " + tokens.token("cold-start", null, List.of("PHARMACIST"), List.of("010780054"), null)), null);
-            Path eventFile = Files.createTempFile("cold-start-http-api-event", ".json");
-            eventFile.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(eventFile)) {
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader())
-                        .toJson(event, out);
-            }
+            String token = tokens.token("cold-start", null, List.of("PHARMACIST"), List.of("010780054"), null);
+            Path baselineEvent = eventFile("/v1/puis/" + PUI, token);
+            Path eventFile = eventFile(path, token);
             // what the template gives the function in AWS, pointed at the local DynamoDB and keys;
             // Micronaut reads DISPOSTOCK_X_Y as dispostock.x.y
             Map<String, String> env = new LinkedHashMap<>();
@@ -165,9 +168,9 @@ public final class ColdStart {
             System.out.printf(Locale.ROOT, "JVM flags %s; %s; %d rounds%n", String.join(" ", jvmFlags),
                     asJar ? "jars on the classpath" : "jars extracted as in /var/task", rounds);
             // one unmeasured run of each first: it checks the answer, and the OS then caches every file alike
-            run(baseline, eventFile, env, jvmFlags);
+            run(baseline, baselineEvent, PUI_ANSWER, env, jvmFlags);
             for (Variant v : variants) {
-                run(v, eventFile, env, jvmFlags);
+                run(v, eventFile, expect, env, jvmFlags);
             }
             long[] base = new long[rounds];
             Map<Variant, long[]> times = new LinkedHashMap<>();
@@ -175,11 +178,11 @@ public final class ColdStart {
                 times.put(v, new long[rounds]);
             }
             for (int i = 0; i < rounds; i++) {
-                base[i] = run(baseline, eventFile, env, jvmFlags);
+                base[i] = run(baseline, baselineEvent, PUI_ANSWER, env, jvmFlags);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: baseline %d ms",
                         i + 1, rounds, base[i]));
                 for (Variant v : variants) {
-                    long ms = run(v, eventFile, env, jvmFlags);
+                    long ms = run(v, eventFile, expect, env, jvmFlags);
                     times.get(v)[i] = ms;
                     line.append(String.format(Locale.ROOT, " | %s %d ms (%.2f)", v.label(), ms, ms / (double) base[i]));
                 }
@@ -274,7 +277,20 @@ public final class ColdStart {
     }
 
     /** Runs one fresh JVM; returns the milliseconds from its launch to the answer, after checking the answer. */
-    private static long run(Variant v, Path event, Map<String, String> env, List<String> jvmFlags)
+    /** AWS's sample HTTP API event with this path and bearer token, as a file the child JVMs read. */
+    private static Path eventFile(String path, String token) throws IOException {
+        APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", path, Map.of("Authorization", "Bearer " + token), null);
+        Path file = Files.createTempFile("cold-start-http-api-event", ".json");
+        file.toFile().deleteOnExit();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader())
+                    .toJson(event, out);
+        }
+        return file;
+    }
+
+    /** @param expect what the answer's body holds (the JSON, or the base64 of a file) */
+    private static long run(Variant v, Path event, String expect, Map<String, String> env, List<String> jvmFlags)
             throws IOException, InterruptedException {
         List<String> command = command(v, event, jvmFlags);
         long launchedAt = System.currentTimeMillis();
@@ -290,8 +306,8 @@ public final class ColdStart {
         String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(v.label() + " failed (exit " + p.exitValue() + "):\n" + out));
         String[] f = result.split(" ", 6);
-        if (!f[1].equals("200") || f.length < 6 || !f[5].contains("\"finessEt\":\"" + PUI + "\"")) {
-            throw new IllegalStateException(v.label() + " did not answer 200 with PUI " + PUI + ":\n" + out);
+        if (!f[1].equals("200") || f.length < 6 || !f[5].contains(expect)) {
+            throw new IllegalStateException(v.label() + " did not answer 200 with " + expect + ":\n" + out);
         }
         return Long.parseLong(f[2]);
     }

@@ -236,7 +236,7 @@ public class DeclarationService {
         }
     }
 
-    private static BigDecimal number(Violations v, String pointer, String raw) {
+    static BigDecimal number(Violations v, String pointer, String raw) {
         if (raw == null) {
             return null;
         }

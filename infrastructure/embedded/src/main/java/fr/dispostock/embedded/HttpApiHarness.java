@@ -45,8 +45,8 @@ public final class HttpApiHarness implements AutoCloseable {
         this.json = handler.getApplicationContext().getBean(JsonMapper.class);
     }
 
-    /** The answer of a request, its body read as JSON when it is JSON. */
-    public record Response(int status, Map<String, String> headers, String body, Object json) {
+    /** The answer of a request, its body read as JSON when it is JSON; {@code bytes} as sent (a binary body decoded). */
+    public record Response(int status, Map<String, String> headers, String body, Object json, byte[] bytes) {
         @SuppressWarnings("unchecked")
         public Map<String, Object> object() {
             return (Map<String, Object>) json;
@@ -84,12 +84,30 @@ public final class HttpApiHarness implements AutoCloseable {
             h.put("Content-Type", "application/json");
         }
         h.putAll(headers);
-        APIGatewayV2HTTPEvent event = LambdaEvents.httpApi(method, pathAndQuery, h, text);
+        return answer(LambdaEvents.httpApi(method, pathAndQuery, h, text));
+    }
+
+    /** A binary body (an xlsx file), base64-encoded in the event as API Gateway sends binary media. */
+    public Response call(String method, String pathAndQuery, String token, byte[] body, String contentType) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if (token != null) {
+            h.put("Authorization", "Bearer " + token);
+        }
+        h.put("Content-Type", contentType);
+        APIGatewayV2HTTPEvent event = LambdaEvents.httpApi(method, pathAndQuery, h,
+                java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        return answer(event);
+    }
+
+    private Response answer(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = LambdaEvents.asSent(handler.handleRequest(event, new FakeLambdaContext()));
         Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
         String responseBody = response.getBody();
+        byte[] bytes = responseBody == null ? new byte[0] : response.getIsBase64Encoded()
+                ? java.util.Base64.getDecoder().decode(responseBody) : responseBody.getBytes(StandardCharsets.UTF_8);
         if (response.getIsBase64Encoded() && responseBody != null) {
-            responseBody = new String(java.util.Base64.getDecoder().decode(responseBody), StandardCharsets.UTF_8);
+            responseBody = new String(bytes, StandardCharsets.UTF_8);
         }
         Object parsed = null;
         String type = responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
@@ -101,7 +119,7 @@ public final class HttpApiHarness implements AutoCloseable {
                 throw new UncheckedIOException("not JSON: " + responseBody, e);
             }
         }
-        return new Response(response.getStatusCode(), responseHeaders, responseBody, parsed);
+        return new Response(response.getStatusCode(), responseHeaders, responseBody, parsed, bytes);
     }
 
     private String write(Object body) {

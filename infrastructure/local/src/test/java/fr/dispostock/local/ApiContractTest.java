@@ -46,7 +46,9 @@ class ApiContractTest {
             "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar", "GET /v1/campaigns",
             "GET /v1/insights/risks", "GET /v1/puis/{}/insights",
             "POST /v1/supply-statuses/import", "GET /v1/medicines/{}/supply-statuses",
-            "PUT /v1/state-stock/availability/{}", "GET /v1/state-stock/allocation");
+            "PUT /v1/state-stock/availability/{}", "GET /v1/state-stock/allocation",
+            "GET /v1/puis/{}/declarations/{}/spreadsheet", "PUT /v1/puis/{}/declarations/{}/spreadsheet",
+            "GET /v1/exports/completeness", "GET /v1/exports/non-declarers", "GET /v1/exports/stock");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The authorities read French too. The routes behind their screens (establishments and the FINESS
- * import, medicines, instructions, order review and shipment, completeness, campaigns, reminder
+ * import, medicines, instructions, order review and shipment, completeness and its exports, campaigns, reminder
  * runs) are sent every kind of bad request they refuse; each field message, each detail of a refusal
  * without fields (403, 404, 409, 412…) and each reason the FINESS import gives for a rejected line
  * goes through the portal's translation (js/messages.js, in the browser), and none may be left
@@ -182,6 +182,12 @@ class AuthorityMessagesTest {
         refused(ars, "GET", "/v1/declarations/completeness?week=semaine&by=canton&region=84", null);
         refused(ars, "GET", "/v1/declarations/completeness?week=2026-W10&by=departement&region=53", null);
         refused(pharmacist, "GET", "/v1/declarations/completeness?week=2026-W10&by=region", null);
+        // their CSV and xlsx exports
+        refused(ars, "GET", "/v1/exports/completeness?week=2026-W10&format=pdf", null);
+        refused(ars, "GET", "/v1/exports/non-declarers?week=semaine&departement=99&format=csv", null);
+        refused(ars, "GET", "/v1/exports/non-declarers?week=2026-W10&region=53", null);
+        refused(ars, "GET", "/v1/exports/stock?itemId=nope&week=2026-W10&format=xlsx", null);
+        refused(pharmacist, "GET", "/v1/exports/stock?week=2026-W10", null);
         refused(omedit, "POST", "/v1/campaigns", "{\"subject\":\"s\",\"bodyText\":\"t\",\"audience\":{\"type\":\"ALL\"}}");
         refused(ars, "POST", "/v1/campaigns", "{\"subject\":\"s\",\"bodyText\":\"t\",\"audience\":{\"type\":\"REGION\",\"region\":\"53\"}}");
         refused(ars, "POST", "/v1/campaigns", "{\"subject\":\"s\",\"bodyText\":\"t\",\"audience\":{\"type\":\"ALL\"}}");

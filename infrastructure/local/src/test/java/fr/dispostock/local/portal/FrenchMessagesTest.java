@@ -2,6 +2,7 @@ package fr.dispostock.local.portal;
 
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.embedded.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -38,8 +39,11 @@ class FrenchMessagesTest {
     private String token;
 
     private PortalBrowser.Answer send(String method, String path, String json, Map<String, String> headers) {
-        PortalBrowser.Answer a = portal.callWith(method, path, token, json, headers);
-        assertTrue(a.status() >= 400, () -> method + " " + path + " was accepted: " + a.body());
+        return collect(portal.callWith(method, path, token, json, headers), method + " " + path);
+    }
+
+    private PortalBrowser.Answer collect(PortalBrowser.Answer a, String request) {
+        assertTrue(a.status() >= 400, () -> request + " was accepted: " + a.body());
         List<?> errors = (List<?>) a.json().getOrDefault("errors", List.of());
         for (Object e : errors) {
             messages.add((String) ((Map<?, ?>) e).get("message"));
@@ -48,6 +52,10 @@ class FrenchMessagesTest {
             details.add((String) a.json().get("detail"));
         }
         return a;
+    }
+
+    private void sendFile(String path, byte[] file, Map<String, String> headers) {
+        collect(portal.callWithFile("PUT", path, token, file, headers), "PUT " + path);
     }
 
     private void send(String method, String path, String json) {
@@ -80,6 +88,21 @@ class FrenchMessagesTest {
         send("PUT", declaration, "itemId;libelle\n" + item + ";x\n", csv);
         send("PUT", declaration, "itemId;stock;averageDailyConsumption\n" + item + ";abc;\n" + item + ";" + "9".repeat(60)
                 + ";1\n" + item + ";1\u0007;1\n", csv);
+        // the same week as an xlsx workbook: bad cells, another PUI's or week's, no sheet, no titles, not xlsx
+        Map<String, String> xlsx = Map.of("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String spreadsheet = declaration + "/spreadsheet";
+        List<Object> titles = List.of("itemId", "stock", "averageDailyConsumption");
+        sendFile(spreadsheet, Workbooks.of("Déclaration", List.of(List.of("finessEt", ET), List.of("week", week.toString()),
+                List.of(), titles, List.of(item, -1, "abc"), List.of("UNKNOWN-ITEM", 1.5, 1e12))), xlsx);
+        sendFile(spreadsheet, Workbooks.of("Déclaration", List.of(List.of("finessEt", "010000024"),
+                List.of("week", week.previous().toString()), List.of(), titles, List.of(item, 1, 1))), xlsx);
+        sendFile(spreadsheet, Workbooks.of("Déclaration", List.of(List.of(), List.of(), List.of(), titles, List.of(item, 1, 1))), xlsx);
+        sendFile(spreadsheet, Workbooks.of("Feuil1", List.of(titles)), xlsx);
+        sendFile(spreadsheet, Workbooks.of("Déclaration", List.of(List.of("itemId", "stock"))), xlsx);
+        sendFile(spreadsheet, Workbooks.of("Déclaration", List.of(List.of("finessEt", ET))), xlsx);
+        sendFile(spreadsheet, "itemId;stock\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), xlsx);
+        sendFile(spreadsheet, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, xlsx);
+        sendFile(spreadsheet, new byte[2_000_000], xlsx);
         send("PUT", "/v1/puis/" + ET + "/declarations/2026-W99", lines());
         send("PUT", "/v1/puis/" + ET + "/declarations/3026-W01", lines());
         send("GET", declaration + "/history?limit=0&cursor=nope", null);

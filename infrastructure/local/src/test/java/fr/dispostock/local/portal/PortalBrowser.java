@@ -91,9 +91,14 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** The text of a file the browser downloads, once it is whole. */
     public String awaitDownload(Path file) {
+        return new String(awaitDownloadedBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of a file the browser downloads (an xlsx workbook), once it is whole. */
+    public byte[] awaitDownloadedBytes(Path file) {
         new WebDriverWait(driver, WAIT).until(d -> Files.exists(file));
         try {
-            return Files.readString(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,8 +162,19 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** The same, with these headers (If-Match, Idempotency-Key, another Content-Type than JSON). */
     public Answer callWith(String method, String path, String token, String body, Map<String, String> headers) {
+        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** A file sent as it is (an xlsx workbook), with its Content-Type among {@code headers}. */
+    public Answer callWithFile(String method, String path, String token, byte[] body, Map<String, String> headers) {
+        return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    private Answer send(String method, String path, String token, HttpRequest.BodyPublisher body,
+                        Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body)
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
