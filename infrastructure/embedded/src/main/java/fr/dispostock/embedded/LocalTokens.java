@@ -105,7 +105,9 @@ public final class LocalTokens {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject).issuer(issuer).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(expiry))
-                .claim("roles", roles).claim("finessEj", finessEj);
+                .claim("roles", roles).claim("finessEj", finessEj)
+                // what a person's access token holds in AWS, and the HTTP API's authorizer requires
+                .claim("scope", "openid email");
         if (email != null) {
             claims.claim("email", email);
         }
