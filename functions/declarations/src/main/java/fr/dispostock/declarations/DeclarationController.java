@@ -16,6 +16,10 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
+import fr.dispostock.platform.fhir.Fhir;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import fr.dispostock.platform.web.Problems;
@@ -90,9 +94,20 @@ public class DeclarationController {
         }
     }
 
-    @Get("/v1/puis/{finessEt}/declarations/{week}")
-    public Current current(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week) {
-        return declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
+    /** The week's current figures: JSON, or a FHIR R5 InventoryReport when Accept asks for it. */
+    @Get(value = "/v1/puis/{finessEt}/declarations/{week}", produces = {MediaType.APPLICATION_JSON, Fhir.MEDIA_TYPE})
+    @ApiResponse(responseCode = "200", description = "the week's current figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Current.class)),
+            @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
+    @ApiResponse(responseCode = "404", description = "no such PUI, or the week is not declared",
+            content = @Content(mediaType = "application/problem+json"))
+    public HttpResponse<?> current(HttpRequest<?> request, @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                   String finessEt, String week) {
+        Current c = declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
+        return Fhir.asked(request)
+                ? Fhir.response(HttpStatus.OK, FhirDeclarations.report(c.finessEt(), c.week(), c.lines(), c.declaredAt(),
+                        c.declaredBy(), c.late(), c.missingItems(), declarations.ucdsOfItems()), json)
+                : HttpResponse.ok(c);
     }
 
     /**

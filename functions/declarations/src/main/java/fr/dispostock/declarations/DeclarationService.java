@@ -70,6 +70,11 @@ public class DeclarationService {
         return Medicine.toDeclare(registers.medicines(), region, week);
     }
 
+    /** Every tracked item's UCD codes (a UCD code belongs to one item at a time). */
+    public Map<String, List<Ucd>> ucdsOfItems() {
+        return registers.medicines().stream().collect(Collectors.toMap(Medicine::itemId, Medicine::ucds, (a, b) -> a));
+    }
+
     public Expected expected(Caller caller, Finess finessEt, IsoWeek week) {
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());

@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Every route of the declarations function × every kind of account, in and out of its scope. */
 @ExtendWith(DynamoDbLocalExtension.class)
 class DeclarationScopeMatrixTest {
-    static final Set<String> READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own");
+    static final Set<String> READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own", "CLIENT-own");
     static final Set<String> REGION_READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own");
     static final String PUI = "/v1/puis/" + FLEYRIAT_ET + "/declarations/" + WEEK;
 
     static final List<Route> ROUTES = List.of(
             new Route("GET", PUI + "/expected", null, READERS),
-            new Route("PUT", PUI, lines(line("cisplatine", 10, 1)), Set.of("PHARMACIST-own")),
+            new Route("PUT", PUI, lines(line("cisplatine", 10, 1)), Set.of("PHARMACIST-own", "CLIENT-own")),
             new Route("GET", PUI, null, READERS),
             new Route("GET", PUI + "/history", null, READERS),
             new Route("GET", "/v1/declarations/completeness?week=" + WEEK + "&region=84", null, REGION_READERS),

@@ -38,6 +38,8 @@ final class DeclarationsFunction {
     static final String PH_AJACCIO = ACCOUNTS.get("PHARMACIST-other");
     static final String PH_BUGEY = TOKENS.token("ph-bugey", "ph@bugey.fr", List.of("PHARMACIST"), List.of(BUGEY_EJ), null);
     static final String SUPPLIER = ACCOUNTS.get("SUPPLIER");
+    /** CH de Fleyriat's stock software, client "logiciel-own" (OAuth client credentials). */
+    static final String CLIENT_FLEYRIAT = ACCOUNTS.get("CLIENT-own");
 
     private DeclarationsFunction() {
     }

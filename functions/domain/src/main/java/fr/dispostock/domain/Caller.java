@@ -12,12 +12,37 @@ import java.util.Set;
  * @param roles          the Dispostock roles of the account
  * @param establishments the FINESS juridique numbers a pharmacist's account is attached to
  * @param region         the region of an ARS or OMEDIT account
+ * @param client         the OAuth client id of a hospital's software declaring through the API
+ *                       (client credentials), bound to the one establishment it holds; empty for a person
  */
-public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region) {
+public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region,
+                     Optional<String> client) {
 
     public Caller {
         roles = Set.copyOf(roles);
         establishments = Set.copyOf(establishments);
+    }
+
+    /** A person's account. */
+    public Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region) {
+        this(subject, email, roles, establishments, region, Optional.empty());
+    }
+
+    /**
+     * A hospital's software: no role, one establishment, and only what its OAuth scope grants (its
+     * PUIs' declarations, expected items and State-stock lots; {@link Scope}).
+     */
+    public static Caller machineClient(String clientId, Finess finessEj) {
+        return new Caller(clientId, null, Set.of(), Set.of(finessEj), Optional.empty(), Optional.of(clientId));
+    }
+
+    public boolean isMachineClient() {
+        return client.isPresent();
+    }
+
+    /** The software of this establishment, declaring in its pharmacists' stead. */
+    public boolean isClientOf(Finess finessEj) {
+        return client.isPresent() && establishments.contains(finessEj);
     }
 
     public boolean has(Role role) {
@@ -44,6 +69,9 @@ public record Caller(String subject, String email, Set<Role> roles, Set<Finess> 
 
     /** Who did it, as written in audit trails and histories. */
     public String auditName() {
+        if (client.isPresent()) {
+            return "client:" + client.get();
+        }
         return email == null ? subject : subject + " <" + email + ">";
     }
 }

@@ -19,16 +19,20 @@ public final class Scope {
         }
     }
 
-    /** Reading a PUI's declarations: its establishment's pharmacists, its region's ARS and OMEDIT, the nation. */
+    /**
+     * Reading a PUI's declarations (weekly, expected items, Thursday lots): its establishment's
+     * pharmacists and software, its region's ARS and OMEDIT, the nation.
+     */
     public static void requireDeclarationRead(Caller caller, Region region, Finess finessEj) {
-        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj))) {
+        if (!(caller.isNational() || caller.readsRegion(region) || caller.isPharmacistOf(finessEj)
+                || caller.isClientOf(finessEj))) {
             throw new AccessDeniedException("Establishment " + finessEj + " is outside your scope.");
         }
     }
 
-    /** Declaring for a PUI: the pharmacists of its establishment. */
+    /** Declaring for a PUI: the pharmacists of its establishment, or its software. */
     public static void requireDeclarant(Caller caller, Finess finessEj) {
-        if (!caller.isPharmacistOf(finessEj)) {
+        if (!(caller.isPharmacistOf(finessEj) || caller.isClientOf(finessEj))) {
             throw new AccessDeniedException("Only the pharmacists of establishment " + finessEj
                     + " declare for its PUIs.");
         }

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(DynamoDbLocalExtension.class)
 class StateStockScopeMatrixTest {
     static final Set<String> READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own");
+    /** Its lots' readers: a hospital's software (client credentials) reads its own, no other route. */
+    static final Set<String> LOT_READERS = Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own", "CLIENT-own");
 
     static String submitted() {
         Response r = API.call("POST", "/v1/orders", PH_FLEYRIAT, order(FLEYRIAT_ET, "TECOVIRIMAT-200", 42),
@@ -48,9 +50,9 @@ class StateStockScopeMatrixTest {
                     Map.of("name", "n", "kind", "ANTIVIRAL", "unit", "capsule", "packSize", 10), Set.of("NATIONAL")),
             new Route("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, Map.of("lines", List.of(Map.of(
                     "productCode", "MPOX-MVA-BN", "lot", "L1", "expiry", "2027-01-01", "quantity", 3))),
-                    Set.of("PHARMACIST-own")),
-            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, null, READERS),
-            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, READERS),
+                    Set.of("PHARMACIST-own", "CLIENT-own")),
+            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, null, LOT_READERS),
+            new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, LOT_READERS),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=84", null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&finessEt=" + FLEYRIAT_ET, null, READERS),

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.dispostock.platform.auth.MachineClients;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,15 +105,34 @@ public final class LocalTokens {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject).issuer(issuer).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(expiry))
-                .claim("roles", roles).claim("finessEj", finessEj);
+                .claim("roles", roles).claim("finessEj", finessEj)
+                // what a person's access token holds in AWS, and the HTTP API's authorizer requires
+                .claim("scope", "openid email");
         if (email != null) {
             claims.claim("email", email);
         }
         if (region != null) {
             claims.claim("region", region);
         }
+        return signed(claims.build());
+    }
+
+    /**
+     * A hospital software's token, as the identity platform issues it for OAuth client credentials:
+     * the client's id as {@code sub} and {@code client_id}, the Dispostock client scope, and the one
+     * FINESS juridique the client is registered for (more or fewer only in tests of what is refused).
+     */
+    public String clientToken(String clientId, List<String> finessEj, Instant expiry) {
+        return signed(new JWTClaimsSet.Builder()
+                .subject(clientId).issuer(issuer).audience(AUDIENCE)
+                .issueTime(new Date()).expirationTime(Date.from(expiry))
+                .claim("client_id", clientId).claim("scope", MachineClients.SCOPE).claim("finessEj", finessEj)
+                .build());
+    }
+
+    private String signed(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -1,5 +1,7 @@
 package fr.dispostock.embedded;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,8 @@ public final class ScopeMatrix {
      * The kinds of account, by the names routes use: "own" is region 84 for ARS and OMEDIT, and the
      * given establishment for a pharmacist; "other" is region 94 and another establishment. "NO-ROLE"
      * and "FOREIGN-ROLE" (only roles Dispostock does not know, one of them a lower-case "pharmacist")
-     * carry the own establishment and region, which must not help them.
+     * carry the own establishment and region, which must not help them. "CLIENT-own" and "CLIENT-other"
+     * are a hospital's software (client credentials) bound to the own and the other establishment.
      */
     public static Map<String, String> accounts(LocalTokens tokens, String ownFinessEj, String otherFinessEj) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -48,6 +51,9 @@ public final class ScopeMatrix {
         a.put("SUPPLIER", tokens.token("spf", "logistique@santepubliquefrance.fr", List.of("SUPPLIER"), List.of(), null));
         // validly signed for Dispostock, but holding no role of it: refused everywhere
         a.put("NO-ROLE", tokens.token("nobody", "nobody@chu.fr", List.of(), List.of(ownFinessEj), "84"));
+        // a hospital's software (OAuth client credentials), bound to one establishment
+        a.put("CLIENT-own", tokens.clientToken("logiciel-own", List.of(ownFinessEj), Instant.now().plus(Duration.ofHours(1))));
+        a.put("CLIENT-other", tokens.clientToken("logiciel-other", List.of(otherFinessEj), Instant.now().plus(Duration.ofHours(1))));
         a.put("FOREIGN-ROLE", tokens.token("other-app", "admin@chu.fr", List.of("ADMIN", "pharmacist"),
                 List.of(ownFinessEj), "84"));
         return a;

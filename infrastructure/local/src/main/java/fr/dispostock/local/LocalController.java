@@ -12,7 +12,10 @@ import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.reminders.ReminderHandler;
 import fr.dispostock.reminders.ReminderService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -21,6 +24,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,7 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Routes that exist on the local platform only (never in AWS): tokens, the mail outbox, reminders by hand. */
+/**
+ * Routes that exist on the local platform only (never in AWS): tokens (a person's, a hospital
+ * software's) and the software's registration, the mail outbox, reminders by hand.
+ */
 @Controller("/local")
 public class LocalController {
     private static final List<String> ROLES = List.of("PHARMACIST", "ARS", "OMEDIT", "NATIONAL", "SUPPLIER");
@@ -38,12 +45,17 @@ public class LocalController {
     private final LocalOutbox outbox;
     private final ReminderService reminders;
     private final ReminderRunStore runs;
+    private final LocalClients clients;
+    private final Clock clock;
 
-    public LocalController(LocalTokens tokens, LocalOutbox outbox, ReminderService reminders, ReminderRunStore runs) {
+    public LocalController(LocalTokens tokens, LocalOutbox outbox, ReminderService reminders, ReminderRunStore runs,
+                           LocalClients clients, Clock clock) {
         this.tokens = tokens;
         this.outbox = outbox;
         this.reminders = reminders;
         this.runs = runs;
+        this.clients = clients;
+        this.clock = clock;
     }
 
     /**
@@ -84,8 +96,8 @@ public class LocalController {
                                @Nullable String email, @Nullable String sub) {
     }
 
-    /** A token of the identity platform's shape, signed with the local key. */
-    @Post("/token")
+    /** A person's token of the identity platform's shape, signed with the local key. */
+    @Post(value = "/token", consumes = MediaType.APPLICATION_JSON)
     public Map<String, String> token(@Body TokenRequest request) {
         Violations v = new Violations();
         if (request.roles() == null || request.roles().isEmpty()) {
@@ -102,6 +114,31 @@ public class LocalController {
                 : request.email() != null ? request.email() : "local-" + UUID.randomUUID();
         return Map.of("token", tokens.token(subject, request.email(), request.roles(),
                 request.finessEj() == null ? List.of() : request.finessEj(), request.region()));
+    }
+
+    /**
+     * A hospital software's token: OAuth 2.0 client credentials ({@code grant_type=client_credentials},
+     * the client authenticated by HTTP Basic or by client_id and client_secret in the form).
+     */
+    @Post(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<Map<String, Object>> clientToken(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                         @Nullable String grant_type, @Nullable String client_id,
+                                                         @Nullable String client_secret) {
+        if (!"client_credentials".equals(grant_type)) {
+            return HttpResponse.badRequest(Map.<String, Object>of("error", "unsupported_grant_type",
+                    "error_description", "this form takes grant_type=client_credentials"));
+        }
+        return clients.token(tokens, clock, authorization, client_id, client_secret);
+    }
+
+    @Serdeable
+    public record ClientRequest(@Nullable String clientId, @Nullable String finessEj) {
+    }
+
+    /** Registers a hospital's software for one establishment; its secret is in this answer only. */
+    @Post(value = "/clients", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<LocalClients.Registered> registerClient(@Body ClientRequest request) {
+        return HttpResponse.created(clients.register(request.clientId(), request.finessEj()));
     }
 
     @Get("/outbox")

@@ -5,11 +5,14 @@ import fr.dispostock.domain.register.Establishment;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.LocalTokens;
 import io.micronaut.core.annotation.Nullable;
+import fr.dispostock.platform.auth.MachineClients;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -52,6 +55,7 @@ public class LocalIdentityProvider {
     private final LocalTokens tokens;
     private final RegisterStore registers;
     private final Clock clock;
+    private final LocalClients clients;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
     /** What a code stands for until it is traded for a token, once. */
@@ -59,10 +63,11 @@ public class LocalIdentityProvider {
                          String region, Instant expiresAt) {
     }
 
-    public LocalIdentityProvider(LocalTokens tokens, RegisterStore registers, Clock clock) {
+    public LocalIdentityProvider(LocalTokens tokens, RegisterStore registers, Clock clock, LocalClients clients) {
         this.tokens = tokens;
         this.registers = registers;
         this.clock = clock;
+        this.clients = clients;
     }
 
     private static String origin(HttpRequest<?> request) {
@@ -91,12 +96,13 @@ public class LocalIdentityProvider {
         d.put("jwks_uri", base + "/jwks");
         d.put("end_session_endpoint", base + "/logout");
         d.put("response_types_supported", List.of("code"));
-        d.put("grant_types_supported", List.of("authorization_code"));
+        d.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
         d.put("code_challenge_methods_supported", List.of("S256"));
-        d.put("token_endpoint_auth_methods_supported", List.of("none"));
+        // none: the portal (public client, PKCE); the hospitals' software authenticate with their secret
+        d.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic", "client_secret_post"));
         d.put("subject_types_supported", List.of("public"));
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        d.put("scopes_supported", List.of("openid", "email"));
+        d.put("scopes_supported", List.of("openid", "email", MachineClients.SCOPE));
         return d;
     }
 
@@ -162,11 +168,18 @@ public class LocalIdentityProvider {
         return HttpResponse.seeOther(back);
     }
 
-    /** Trades a one-time code for a token, if the caller proves (PKCE) that it asked for it. */
+    /**
+     * Trades a one-time code for a token, if the caller proves (PKCE) that it asked for it; or gives
+     * a registered hospital's software its token (client credentials, {@link LocalClients}).
+     */
     @Post(value = BASE + "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<Map<String, Object>> token(@Nullable String grant_type, @Nullable String code,
+    public HttpResponse<Map<String, Object>> token(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                   @Nullable String grant_type, @Nullable String code,
                                                    @Nullable String redirect_uri, @Nullable String client_id,
-                                                   @Nullable String code_verifier) {
+                                                   @Nullable String code_verifier, @Nullable String client_secret) {
+        if ("client_credentials".equals(grant_type)) {
+            return clients.token(tokens, clock, authorization, client_id, client_secret);
+        }
         if (!"authorization_code".equals(grant_type)) {
             return HttpResponse.badRequest(Map.of("error", "unsupported_grant_type"));
         }

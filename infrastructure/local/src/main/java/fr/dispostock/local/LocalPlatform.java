@@ -97,7 +97,7 @@ public final class LocalPlatform implements AutoCloseable {
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)
                 .environments("local")
-                .singletons(tokens, new LocalOutbox())
+                .singletons(tokens, new LocalOutbox(), LocalClients.persistent(dataDir.resolve("local-clients.txt")))
                 .banner(false)
                 .start();
         EmbeddedDynamoDb dynamoDb;

@@ -105,6 +105,55 @@ class LocalPlatformTest {
         assertTrue(((Number) completeness.object().get("declared")).intValue() >= 1);
     }
 
+    /** The token endpoint as an OAuth client calls it: a form, the client authenticated by HTTP Basic or in the form. */
+    static Answer clientCredentials(String form, String basic) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + "/local/token"))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (basic != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(basic.getBytes()));
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), platform.context().getBean(JsonMapper.class).readValue(r.body(), Object.class));
+    }
+
+    @Test
+    void a_registered_software_gets_a_client_credentials_token_and_declares_for_its_establishment_only() throws Exception {
+        // given the stock software of CH de Fleyriat registered at the local identity platform
+        Answer registered = call("POST", "/local/clients", null, "{\"clientId\":\"pharma-stock-fleyriat\",\"finessEj\":\"010780054\"}");
+        String secret = (String) registered.object().get("clientSecret");
+
+        // when it asks for a token (secret in the form, then by HTTP Basic), with a wrong secret, and with another grant
+        Answer byForm = clientCredentials("grant_type=client_credentials&client_id=pharma-stock-fleyriat&client_secret=" + secret, null);
+        Answer byBasic = clientCredentials("grant_type=client_credentials", "pharma-stock-fleyriat:" + secret);
+        Answer wrong = clientCredentials("grant_type=client_credentials", "pharma-stock-fleyriat:not-the-secret");
+        Answer password = clientCredentials("grant_type=password&username=x&password=y", null);
+
+        // then the two ways give a token of its scope; the wrong secret and the other grant are refused as OAuth says
+        assertEquals(201, registered.status(), String.valueOf(registered.json()));
+        assertEquals(200, byForm.status(), String.valueOf(byForm.json()));
+        assertEquals("dispostock/declare", byForm.object().get("scope"));
+        assertEquals(200, byBasic.status(), String.valueOf(byBasic.json()));
+        assertEquals(401, wrong.status());
+        assertEquals("invalid_client", wrong.object().get("error"));
+        assertEquals(400, password.status());
+        assertEquals("unsupported_grant_type", password.object().get("error"));
+
+        // and with it the software reads its PUI's expected items and declares them, recorded under its id
+        String token = (String) byBasic.object().get("access_token");
+        String week = fr.dispostock.domain.IsoWeek.of(LocalDate.now(ZoneId.of("Europe/Paris"))).toString();
+        Answer expected = call("GET", "/v1/puis/010000024/declarations/" + week + "/expected", token, null);
+        String first = (String) ((Map<?, ?>) ((List<?>) expected.object().get("items")).get(0)).get("itemId");
+        Answer declared = call("PUT", "/v1/puis/010000024/declarations/" + week, token,
+                "{\"lines\":[{\"itemId\":\"" + first + "\",\"stock\":7,\"averageDailyConsumption\":0.5}]}");
+        assertEquals(200, declared.status(), String.valueOf(declared.json()));
+        assertEquals("client:pharma-stock-fleyriat", declared.object().get("declaredBy"));
+        // but not another establishment's PUI (CH du Haut Bugey), nor the register, nor an authority's route
+        assertEquals(403, call("GET", "/v1/puis/010000032/declarations/" + week + "/expected", token, null).status());
+        assertEquals(403, call("GET", "/v1/puis/010000024", token, null).status());
+        assertEquals(403, call("GET", "/v1/declarations/completeness?week=" + week + "&region=84", token, null).status());
+    }
+
     @Test
     void mails_sent_by_the_platform_are_kept_in_the_outbox_and_can_be_emptied() throws Exception {
         // given a mail sent through the local mail service

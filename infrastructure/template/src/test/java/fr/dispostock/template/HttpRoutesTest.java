@@ -1,5 +1,6 @@
 package fr.dispostock.template;
 
+import fr.dispostock.platform.auth.MachineClients;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every route a function's code serves (its generated OpenAPI description) reaches it through the
  * HTTP API: a route the template does not name answers 404 in AWS while every local test passes
- * (the local platform routes everything in one server).
+ * (the local platform routes everything in one server). And the gateway lets a hospital's software
+ * (OAuth scope dispostock/declare) reach exactly the routes the functions let it call.
  */
 class HttpRoutesTest {
     private static final Pattern CODE_URI = Pattern.compile("functions/([^/]+)/target/");
@@ -73,6 +75,44 @@ class HttpRoutesTest {
         assertTrue(routes(events.get(0), new Route("PUT", "/v1/puis/{finessEt}/state-stock/{date}")));
     }
 
+    @Test
+    void a_hospital_software_scope_opens_at_the_gateway_exactly_the_routes_the_functions_let_it_call() {
+        // given each function's HTTP API events with the scopes their authorizer asks (the default: a person's)
+        SamTemplate template = SamTemplate.load();
+        List<String> wrong = new ArrayList<>();
+        int opened = 0;
+        for (var function : template.resources("AWS::Serverless::Function").entrySet()) {
+            List<Map<String, Object>> events = httpEventProperties(function.getValue());
+            if (events.isEmpty()) {
+                continue;
+            }
+            // when each served route is matched against the event that routes it
+            for (Route served : servedRoutes(module(function.getValue()))) {
+                for (Map<String, Object> event : events) {
+                    if (!routes(route(event), served)) {
+                        continue;
+                    }
+                    List<String> scopes = scopes(event);
+                    boolean softwareAllowed = MachineClients.allows(served.method(), served.path());
+                    opened += softwareAllowed ? 1 : 0;
+                    if (!scopes.contains("openid") || scopes.contains(MachineClients.SCOPE) != softwareAllowed) {
+                        wrong.add(function.getKey() + ": " + served + " scopes " + scopes);
+                    }
+                }
+            }
+        }
+
+        // then persons reach every route, the software only its PUIs' declarations and lots (7 routes)
+        assertEquals(List.of(), wrong, "the gateway's scopes and MachineClients disagree");
+        assertEquals(7, opened);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> scopes(Map<String, Object> event) {
+        Map<String, Object> auth = (Map<String, Object>) event.get("Auth");
+        return auth == null ? DEFAULT_SCOPES : (List<String>) auth.getOrDefault("AuthorizationScopes", DEFAULT_SCOPES);
+    }
+
     /** As API Gateway matches: {name} is one segment, {name+} the rest of the path. */
     static boolean routes(Route event, Route served) {
         if (!event.method().equals("ANY") && !event.method().equalsIgnoreCase(served.method())) {
@@ -83,14 +123,26 @@ class HttpRoutesTest {
         return served.path().replaceAll("\\{[^}/]+}", "x").matches(regex);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Route> httpEvents(Map<String, Object> function) {
+        return httpEventProperties(function).stream().map(HttpRoutesTest::route).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> httpEventProperties(Map<String, Object> function) {
         Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) function.getOrDefault("Events", Map.of());
         return events.values().stream().filter(e -> "HttpApi".equals(e.get("Type")))
-                .map(e -> (Map<String, Object>) e.get("Properties"))
-                .map(p -> new Route(String.valueOf(p.get("Method")).toUpperCase(), String.valueOf(p.get("Path"))))
-                .toList();
+                .map(e -> (Map<String, Object>) e.get("Properties")).toList();
     }
+
+    private static Route route(Map<String, Object> event) {
+        return new Route(String.valueOf(event.get("Method")).toUpperCase(), String.valueOf(event.get("Path")));
+    }
+
+    /** The scopes of the HTTP API's authorizer, which an event without its own asks. */
+    @SuppressWarnings("unchecked")
+    private static final List<String> DEFAULT_SCOPES = (List<String>) ((Map<String, Object>) ((Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) SamTemplate.load().resources("AWS::Serverless::HttpApi")
+                    .get("HttpApi").get("Auth")).get("Authorizers")).get("IdentityPlatform"))).get("AuthorizationScopes");
 
     private static String module(Map<String, Object> function) {
         Matcher m = CODE_URI.matcher(String.valueOf(function.get("CodeUri")));

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Every /v1 route needs a valid bearer token (without one, 401) holding a Dispostock role (without
- * one, 403), before any handler runs.
+ * one, 403), or a hospital software's client-credentials token on its routes ({@link MachineClients};
+ * elsewhere 403), before any handler runs.
  */
 @ServerFilter("/v1/**")
 public class AuthenticationFilter {
@@ -39,6 +40,16 @@ public class AuthenticationFilter {
         Optional<Caller> caller = verifier.verify(header.substring(7).trim());
         if (caller.isEmpty()) {
             return unauthorized("The bearer token is invalid, expired, or not issued for Dispostock.");
+        }
+        if (caller.get().isMachineClient()) {
+            if (!MachineClients.allows(request.getMethodName(), request.getPath())) {
+                return Problems.response(HttpStatus.FORBIDDEN, "Forbidden", "A hospital's software (OAuth client "
+                        + "credentials) only declares and reads its establishment's weekly declarations, expected "
+                        + "items and State-stock lots.", null);
+            }
+            // not an account: nothing to record
+            request.setAttribute(CALLER, caller.get());
+            return null;
         }
         if (caller.get().roles().isEmpty()) {
             // signed by the identity platform for another application (or with roles we don't know):

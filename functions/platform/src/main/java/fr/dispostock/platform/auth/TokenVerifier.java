@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Checks a bearer token again inside the function (API Gateway's authorizer already did in AWS):
  * signature against the identity platform's keys, expiry, issuer and audience; then reads the
- * Dispostock claims into a {@link Caller}. Keys come from a JWKS URL in AWS, or from an inline
+ * Dispostock claims into a {@link Caller}: a person's roles, establishments and region, or a
+ * hospital's software when the token holds the {@link MachineClients#SCOPE} scope. Keys come from a JWKS URL in AWS, or from an inline
  * JWKS (the local platform's own key, and tests).
  */
 @Singleton
@@ -78,6 +79,9 @@ public class TokenVerifier {
     }
 
     private static Caller caller(JWTClaimsSet claims) throws ParseException {
+        if (machineClient(claims)) {
+            return client(claims);
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : list(claims, "roles")) {
             try {
@@ -94,6 +98,29 @@ public class TokenVerifier {
         try {
             return new Caller(claims.getSubject(), claims.getStringClaim("email"), roles, establishments,
                     region == null ? Optional.empty() : Optional.of(Region.parse(region)));
+        } catch (InvalidValueException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
+    private static boolean machineClient(JWTClaimsSet claims) throws ParseException {
+        String scope = claims.getStringClaim("scope");
+        return scope != null && List.of(scope.split(" ")).contains(MachineClients.SCOPE);
+    }
+
+    /**
+     * A hospital's software: its client id ({@code client_id}, else {@code sub}) and the one FINESS
+     * juridique it is bound to ({@code finessEj}); whatever roles the token claims give it nothing more.
+     */
+    private static Caller client(JWTClaimsSet claims) throws ParseException {
+        List<String> establishments = list(claims, "finessEj");
+        if (establishments.size() != 1) {
+            throw new ParseException("a client token names exactly one FINESS juridique", 0);
+        }
+        String clientId = claims.getStringClaim("client_id");
+        try {
+            return Caller.machineClient(clientId != null ? clientId : claims.getSubject(),
+                    Finess.parse(establishments.get(0)));
         } catch (InvalidValueException e) {
             throw new ParseException(e.getMessage(), 0);
         }

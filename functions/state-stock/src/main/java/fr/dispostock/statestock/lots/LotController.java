@@ -3,7 +3,13 @@ package fr.dispostock.statestock.lots;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.platform.auth.AuthenticationFilter;
+import fr.dispostock.platform.fhir.Fhir;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,9 +25,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Controller
 public class LotController {
     private final LotService lots;
+    private final JsonMapper json;
 
-    public LotController(LotService lots) {
+    public LotController(LotService lots, JsonMapper json) {
         this.lots = lots;
+        this.json = json;
     }
 
     @Put("/v1/puis/{finessEt}/state-stock/{date}")
@@ -30,10 +38,17 @@ public class LotController {
         return lots.declare(caller, Finess.parse(finessEt), date, body);
     }
 
-    @Get("/v1/puis/{finessEt}/state-stock/{date}")
-    public LotViews.Declared get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
-                                 String date) {
-        return lots.get(caller, Finess.parse(finessEt), date);
+    /** A Thursday's current lots: JSON, or a FHIR R5 InventoryReport when Accept asks for it. */
+    @Get(value = "/v1/puis/{finessEt}/state-stock/{date}", produces = {MediaType.APPLICATION_JSON, Fhir.MEDIA_TYPE})
+    @ApiResponse(responseCode = "200", description = "the Thursday's current lots", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotViews.Declared.class)),
+            @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
+    @ApiResponse(responseCode = "404", description = "no such PUI, or no lots declared that Thursday",
+            content = @Content(mediaType = "application/problem+json"))
+    public HttpResponse<?> get(HttpRequest<?> request, @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                               String finessEt, String date) {
+        LotViews.Declared declared = lots.get(caller, Finess.parse(finessEt), date);
+        return Fhir.asked(request) ? Fhir.response(HttpStatus.OK, FhirLots.report(declared), json) : HttpResponse.ok(declared);
     }
 
     /**

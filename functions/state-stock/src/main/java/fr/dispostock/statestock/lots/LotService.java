@@ -57,11 +57,17 @@ public class LotService {
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
+        return declare(caller, finessEt, dateParam, body == null ? null : body.lines(), new Violations());
+    }
+
+    /**
+     * @param v problems already found while reading the body (a FHIR report's elements)
+     */
+    public Declared declare(Caller caller, Finess finessEt, String dateParam, List<LotsBody.LotBody> body, Violations v) {
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarant(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
-        Violations v = new Violations();
         LocalDate date = v.parse("date", dateParam, Dates::parse);
         if (date != null && date.getDayOfWeek() != DayOfWeek.THURSDAY) {
             v.add("date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
@@ -70,7 +76,7 @@ public class LotService {
         if (date != null && date.isAfter(today)) {
             v.add("date", date + " is still to come");
         }
-        List<LotLine> lines = lines(v, body == null ? null : body.lines(), date == null ? today : date);
+        List<LotLine> lines = lines(v, body, date == null ? today : date);
         v.throwIfAny("Invalid lot declaration");
 
         return Retries.untilWritten(() -> {

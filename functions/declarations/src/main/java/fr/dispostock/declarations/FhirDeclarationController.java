@@ -1,0 +1,63 @@
+package fr.dispostock.declarations;
+
+import fr.dispostock.declarations.DeclarationViews.Declared;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Ucd;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.platform.auth.AuthenticationFilter;
+import fr.dispostock.platform.fhir.Fhir;
+import fr.dispostock.platform.fhir.InventoryReports;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weekly declaration sent in FHIR R5 ({@code application/fhir+json}): an InventoryReport read
+ * and answered ({@link FhirDeclarations}), through the same rules as JSON and CSV; errors are
+ * OperationOutcomes ({@code FhirOutcomeFilter}). The week read in FHIR: {@link DeclarationController}.
+ */
+@Controller
+public class FhirDeclarationController {
+    private final DeclarationService declarations;
+    private final JsonMapper json;
+
+    public FhirDeclarationController(DeclarationService declarations, JsonMapper json) {
+        this.declarations = declarations;
+        this.json = json;
+    }
+
+    @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
+    @ApiResponse(responseCode = "200", description = "the week as stored, an InventoryReport",
+            content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    @ApiResponse(responseCode = "422", description = "an OperationOutcome, one issue per bad element with its "
+            + "FHIRPath expression; nothing stored", content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    public MutableHttpResponse<String> declare(HttpRequest<?> request,
+                                       @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                       String finessEt, String week, @Nullable @Body String body) {
+        Finess et = Finess.parse(finessEt);
+        IsoWeek w = IsoWeek.parse(week);
+        Map<String, List<Ucd>> ucds = declarations.ucdsOfItems();
+        Map<Ucd, String> itemOf = new HashMap<>();
+        ucds.forEach((item, codes) -> codes.forEach(u -> itemOf.put(u, item)));
+        Violations v = new Violations();
+        FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body, json), w, et, itemOf, v);
+        request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
+        Declared d = declarations.declare(caller, et, w, read.lines(), v);
+        return Fhir.response(HttpStatus.OK, FhirDeclarations.report(d.finessEt(), d.week(), d.lines(), d.declaredAt(),
+                d.declaredBy(), d.late(), d.missingItems(), ucds), json);
+    }
+}

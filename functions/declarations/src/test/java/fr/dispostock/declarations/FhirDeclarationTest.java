@@ -1,0 +1,175 @@
+package fr.dispostock.declarations;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import fr.dispostock.domain.Ucd;
+import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness.Response;
+import fr.dispostock.platform.fhir.Fhir;
+import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.CodeableReference;
+import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.DateTimeType;
+import org.hl7.fhir.r5.model.DecimalType;
+import org.hl7.fhir.r5.model.InventoryReport;
+import org.hl7.fhir.r5.model.InventoryReport.InventoryCountType;
+import org.hl7.fhir.r5.model.InventoryReport.InventoryReportInventoryListingItemComponent;
+import org.hl7.fhir.r5.model.InventoryReport.InventoryReportStatus;
+import org.hl7.fhir.r5.model.OperationOutcome;
+import org.hl7.fhir.r5.model.Quantity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static fr.dispostock.declarations.DeclarationsFunction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The weekly declaration as a FHIR R5 InventoryReport: what a FHIR client built with HAPI FHIR's R5
+ * structures sends is accepted, and what we answer (reports and OperationOutcomes) is read back by
+ * HAPI's parser in strict mode (every element and type checked against the official R5 definitions).
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class FhirDeclarationTest {
+    static final String PATH = "/v1/puis/" + FLEYRIAT_ET + "/declarations/" + WEEK;
+    static final Map<String, String> SENDS_FHIR = Map.of("Content-Type", Fhir.MEDIA_TYPE, "Accept", Fhir.MEDIA_TYPE);
+    static final FhirContext R5 = FhirContext.forR5Cached();
+
+    @BeforeEach
+    void registersOfTwoRegions() {
+        registers();
+    }
+
+    static IParser strict() {
+        IParser parser = R5.newJsonParser();
+        parser.setParserErrorHandler(new StrictErrorHandler());
+        return parser;
+    }
+
+    /** A snapshot of Fleyriat's stock on Monday, one listing per item coded by its UCD code. */
+    static InventoryReport report(Object[]... lines) {
+        InventoryReport r = new InventoryReport();
+        r.setStatus(InventoryReportStatus.ACTIVE);
+        r.setCountType(InventoryCountType.SNAPSHOT);
+        r.setReportedDateTimeElement(new DateTimeType("2026-11-23T08:30:00+01:00"));
+        for (Object[] l : lines) {
+            InventoryReportInventoryListingItemComponent item = r.addInventoryListing().addItem();
+            item.setItem(new CodeableReference(new CodeableConcept(new Coding(Fhir.UCD_SYSTEM, (String) l[0], null))));
+            item.setQuantity(new Quantity().setValue(new BigDecimal(l[1].toString())));
+            item.addExtension(Fhir.CONSUMPTION_EXTENSION, new DecimalType(l[2].toString()));
+        }
+        return r;
+    }
+
+    static String cisplatine() {
+        return Ucd.parse("9019840").ucd13();
+    }
+
+    @Test
+    void an_inventory_report_made_with_hapi_is_stored_as_the_same_declaration_as_json() {
+        // given a report built with HAPI's R5 model: cisplatine by its UCD13, lomustine by its UCD7
+        String body = strict().encodeResourceToString(report(new Object[]{cisplatine(), 120, "8.125"},
+                new Object[]{"9009994", 0, 0}));
+
+        // when the software sends it
+        Response r = API.call("PUT", PATH, CLIENT_FLEYRIAT, body, SENDS_FHIR);
+
+        // then the week holds the two lines, read in JSON as if sent in JSON
+        assertEquals(200, r.status(), r.body());
+        Response json = API.call("GET", PATH, PH_FLEYRIAT, null);
+        assertEquals("[{itemId=cisplatine, stock=120, averageDailyConsumption=8.125}, "
+                + "{itemId=lomustine, stock=0, averageDailyConsumption=0}]", String.valueOf(json.object().get("lines")));
+        assertEquals("application/json", json.header("Content-Type"));
+    }
+
+    @Test
+    void the_week_is_answered_as_an_r5_inventory_report_when_asked() {
+        // given a week declared in JSON
+        API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 120, 8.125), line("lomustine", 0, 0)));
+
+        // when a FHIR client reads it
+        Response r = API.call("GET", PATH, CLIENT_FLEYRIAT, null, Map.of("Accept", Fhir.MEDIA_TYPE));
+
+        // then HAPI's strict parser reads an InventoryReport with the figures, codes and missing item
+        assertEquals(200, r.status(), r.body());
+        assertEquals(Fhir.MEDIA_TYPE, r.header("Content-Type").split(";")[0]);
+        InventoryReport report = strict().parseResource(InventoryReport.class, r.body());
+        assertEquals(InventoryCountType.SNAPSHOT, report.getCountType());
+        assertEquals(2, report.getInventoryListing().size());
+        InventoryReportInventoryListingItemComponent first = report.getInventoryListingFirstRep().getItemFirstRep();
+        assertEquals(0, new BigDecimal("120").compareTo(first.getQuantity().getValue()));
+        assertEquals(List.of(Fhir.ITEM_SYSTEM + "|cisplatine", Fhir.UCD_SYSTEM + "|" + cisplatine()),
+                first.getItem().getConcept().getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList());
+        assertEquals("8.125", ((DecimalType) first.getExtensionByUrl(Fhir.CONSUMPTION_EXTENSION).getValue()).getValueAsString());
+        assertEquals(FLEYRIAT_ET, report.getInventoryListingFirstRep().getLocation().getIdentifier().getValue());
+        assertEquals("vincristine-ara", ((Coding) report.getExtensionByUrl(Fhir.MISSING_ITEM_EXTENSION).getValue()).getCode());
+        assertEquals("2026-11-23", report.getReportingPeriod().getStartElement().getValueAsString());
+    }
+
+    @Test
+    void every_bad_element_is_an_issue_with_its_expression_and_nothing_is_stored() {
+        // given a difference count, a negative stock, an unknown UCD code, a missing consumption, two items in one listing
+        InventoryReport r = report(new Object[]{cisplatine(), -1, 1}, new Object[]{"9999999", 2, 1},
+                new Object[]{"9009994", 3, 1});
+        r.setCountType(InventoryCountType.DIFFERENCE);
+        r.getInventoryListing().get(2).getItemFirstRep().getExtension().clear();
+        r.addInventoryListing().addItem(r.getInventoryListing().get(0).getItemFirstRep().copy())
+                .addItem(r.getInventoryListing().get(1).getItemFirstRep().copy());
+
+        // when it is sent
+        Response answer = API.call("PUT", PATH, CLIENT_FLEYRIAT, strict().encodeResourceToString(r), SENDS_FHIR);
+
+        // then one OperationOutcome (strictly R5) names each element by its expression, and the week is not declared
+        assertEquals(422, answer.status(), answer.body());
+        OperationOutcome outcome = strict().parseResource(OperationOutcome.class, answer.body());
+        String listing = "InventoryReport.inventoryListing";
+        assertEquals(List.of("InventoryReport.countType",
+                        listing + "[1].item[0].item.concept.coding[0].code",
+                        listing + "[3].item",
+                        listing + "[0].item[0].quantity.value",
+                        listing + "[2].item[0].extension('" + Fhir.CONSUMPTION_EXTENSION + "').valueDecimal"),
+                outcome.getIssue().stream().map(i -> i.getExpression().get(0).getValue()).toList());
+        assertTrue(outcome.getIssue().stream().allMatch(i -> i.getCode() == OperationOutcome.IssueType.INVALID));
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void refusals_keep_todays_status_codes_as_operation_outcomes() {
+        // given a body that is not JSON, a pharmacist of another establishment, and no token
+        String report = strict().encodeResourceToString(report(new Object[]{cisplatine(), 1, 1}));
+
+        // when each is sent
+        Response garbage = API.call("PUT", PATH, CLIENT_FLEYRIAT, "{\"resourceType\": \"InventoryReport\",", SENDS_FHIR);
+        Response stranger = API.call("PUT", PATH, PH_AJACCIO, report, SENDS_FHIR);
+        Response nobody = API.call("PUT", PATH, null, report, SENDS_FHIR);
+
+        // then 400, 403 and 401, each an OperationOutcome HAPI reads, and nothing stored
+        assertEquals(List.of(400, 403, 401), List.of(garbage.status(), stranger.status(), nobody.status()));
+        for (Response r : List.of(garbage, stranger, nobody)) {
+            assertEquals(Fhir.MEDIA_TYPE, r.header("Content-Type").split(";")[0], r.body());
+            assertEquals(1, strict().parseResource(OperationOutcome.class, r.body()).getIssue().size());
+        }
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void the_same_report_sent_again_is_a_no_op() {
+        // given a report sent once
+        String body = strict().encodeResourceToString(report(new Object[]{cisplatine(), 5, 1}));
+        Response first = API.call("PUT", PATH, CLIENT_FLEYRIAT, body, SENDS_FHIR);
+
+        // when the software sends it again
+        Response again = API.call("PUT", PATH, CLIENT_FLEYRIAT, body, SENDS_FHIR);
+
+        // then the same report, and no revision added
+        assertEquals(200, again.status(), again.body());
+        assertEquals(first.body(), again.body());
+        assertEquals(0, ((Number) API.call("GET", PATH, PH_FLEYRIAT, null).object().get("revisions")).intValue());
+    }
+}

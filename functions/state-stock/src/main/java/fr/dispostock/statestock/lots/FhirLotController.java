@@ -1,0 +1,62 @@
+package fr.dispostock.statestock.lots;
+
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.InvalidValueException;
+import fr.dispostock.domain.Violations;
+import fr.dispostock.platform.auth.AuthenticationFilter;
+import fr.dispostock.platform.fhir.Fhir;
+import fr.dispostock.platform.fhir.InventoryReports;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.time.LocalDate;
+
+/**
+ * A Thursday's lots sent in FHIR R5 ({@code application/fhir+json}): an InventoryReport read and
+ * answered ({@link FhirLots}), through the same rules as JSON; errors are OperationOutcomes
+ * ({@code FhirOutcomeFilter}). The lots read in FHIR: {@link LotController}.
+ */
+@Controller
+public class FhirLotController {
+    private final LotService lots;
+    private final JsonMapper json;
+
+    public FhirLotController(LotService lots, JsonMapper json) {
+        this.lots = lots;
+        this.json = json;
+    }
+
+    @Put(value = "/v1/puis/{finessEt}/state-stock/{date}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
+    @ApiResponse(responseCode = "200", description = "the Thursday's lots as stored, an InventoryReport",
+            content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    @ApiResponse(responseCode = "422", description = "an OperationOutcome, one issue per bad element with its "
+            + "FHIRPath expression; nothing stored", content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    public MutableHttpResponse<String> declare(HttpRequest<?> request,
+                                       @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                       String finessEt, String date, @Nullable @Body String body) {
+        Finess et = Finess.parse(finessEt);
+        Violations v = new Violations();
+        FhirLots.Read read = FhirLots.read(InventoryReports.parse(body, json), thursday(date), et, v);
+        request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
+        return Fhir.response(HttpStatus.OK, FhirLots.report(lots.declare(caller, et, date, read.lines(), v)), json);
+    }
+
+    private static LocalDate thursday(String date) {
+        try {
+            return Dates.parse(date);
+        } catch (InvalidValueException e) {
+            return null; // the rules say it, pointer date
+        }
+    }
+}
