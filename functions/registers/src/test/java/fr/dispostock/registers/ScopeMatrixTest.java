@@ -67,6 +67,7 @@ class ScopeMatrixTest {
             new Route("PUT", "/v1/instructions/regional-84", REGIONAL_INSTRUCTION, KEEPERS),
             new Route("GET", "/v1/instructions/regional-84/audit", null, KEEPERS),
             new Route("POST", "/v1/accounts/import", "sub;email;roles\nu-1;u1@ars.fr;ARS", Set.of("NATIONAL")),
+            new Route("POST", "/v1/accounts/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             // a legal entity of another region, its number's département says so, whatever the body omits
             new Route("PUT", "/v1/establishments/" + SANTELYS_EJ, Map.of("name", "SANTELYS BFC"), Set.of("NATIONAL")),
             new Route("GET", "/v1/establishments/" + SANTELYS_EJ, null, Set.of("NATIONAL")),

@@ -43,7 +43,9 @@ class ApiContractTest {
             "PUT /v1/state-stock/products/{}", "GET /v1/puis/{}/state-stock/{}", "GET /v1/state-stock/lots",
             "GET /v1/orders/{}", "POST /v1/accounts/import", "GET /v1/reminder-runs",
             "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history",
-            "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar", "GET /v1/campaigns");
+            "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar", "GET /v1/campaigns",
+            "POST /v1/accounts/erasures", "POST /v1/declarations/erasures", "POST /v1/state-stock/erasures",
+            "POST /v1/campaigns/erasures");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test
