@@ -35,10 +35,12 @@ public class LocalMetrics extends EmfMetrics {
         super(namespace, "local", "local", clock);
     }
 
+    /** The first class of a function module on the stack (not this one, nor the platform, the domain, the local platform's). */
     @Override
     public void count(BusinessMetric metric, long count) {
         write(serviceOf(STACK.walk(frames -> frames.map(f -> f.getDeclaringClass().getName())
-                .filter(c -> !c.startsWith("fr.dispostock.platform.") && !c.startsWith("fr.dispostock.domain."))
+                .filter(c -> !c.startsWith("fr.dispostock.platform.") && !c.startsWith("fr.dispostock.domain.")
+                        && !c.startsWith("fr.dispostock.local."))
                 .filter(c -> c.startsWith("fr.dispostock.")).findFirst())), metric, count);
     }
 

@@ -15,7 +15,7 @@ import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Provider;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,11 +60,11 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private final BatchCalls batches;
     private final Clock clock;
     private final String table;
-    /** Only the functions that fix recipients (reminders, campaigns) look an address up: only they hold the key. */
-    private final Provider<Pseudonyms> pseudonyms;
+    /** Only the functions that fix recipients (reminders, campaigns) look an address up: only they hold the key (resolved when used). */
+    private final BeanProvider<Pseudonyms> pseudonyms;
 
     public DynamoMailingStore(DynamoDbClient dynamoDb, BatchCalls batches, Clock clock,
-                              Tables tables, Provider<Pseudonyms> pseudonyms) {
+                              Tables tables, BeanProvider<Pseudonyms> pseudonyms) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
         this.clock = clock;
