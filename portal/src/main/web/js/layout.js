@@ -24,6 +24,7 @@ const NAVIGATION = [
   { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
   { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
   { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },
+  { id: 'effacement', href: 'effacement.html', label: 'Effacement d’un compte', roles: ['NATIONAL'], purpose: 'Effacer l’adresse d’une personne (RGPD) : un pseudonyme la remplace dans toutes les traces.' },
 ];
 
 /** Whether the signed-in user may open this navigation entry. */

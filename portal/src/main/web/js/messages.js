@@ -169,6 +169,8 @@ const DETAILS = [
   [/^.* keep arriving at once; retry\.$/, () => 'Plusieurs envois sont arrivés en même temps : réessayez.'],
   [/^It was (changed|created) by someone else meanwhile.*$/, () => 'Quelqu’un d’autre a modifié ces informations entre-temps : rechargez la page.'],
   [/^No PUI (\S+) in the register\.$/, (m) => `La PUI ${m[1]} n’est pas dans le répertoire.`],
+  [/^No account has this address\.$/, () => 'Aucun compte n’a cette adresse, et elle n’a jamais été effacée.'],
+  [/^No erasure of this address is recorded.*$/, () => 'L’effacement de cette adresse n’est pas enregistré : recommencez depuis le début.'],
   [/^No order (\S+)\.$/, (m) => `La commande ${m[1]} n’existe pas.`],
   // the authorities' screens: what is not there, what is not theirs, what is no longer possible
   [/^No establishment (\S+) in the register\.$/, (m) => `L’établissement ${m[1]} n’est pas dans le répertoire.`],

@@ -32,6 +32,7 @@ class CampaignScopeMatrixTest {
             new Route("POST", () -> "/v1/campaigns/" + draft84() + "/send", null, REGION_AUTHORS),
             new Route("GET", () -> "/v1/campaigns/" + draft84(), null, REGION_AUTHORS),
             new Route("GET", "/v1/campaigns?limit=5", null, Set.of("NATIONAL", "ARS-own", "ARS-other")),
+            new Route("POST", "/v1/campaigns/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             new Route("GET", "/v1/reminder-runs?since=2026-11-23T00:00:00Z", null, Set.of("NATIONAL")));
 
     @BeforeAll

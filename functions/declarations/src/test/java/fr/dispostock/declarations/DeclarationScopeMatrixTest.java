@@ -29,6 +29,7 @@ class DeclarationScopeMatrixTest {
             new Route("GET", PUI, null, READERS),
             new Route("GET", PUI + "/history", null, READERS),
             new Route("GET", "/v1/declarations/completeness?week=" + WEEK + "&region=84", null, REGION_READERS),
+            new Route("POST", "/v1/declarations/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             new Route("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=84", null, REGION_READERS));
 
     @BeforeAll

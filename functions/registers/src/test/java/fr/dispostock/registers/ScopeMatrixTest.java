@@ -70,6 +70,7 @@ class ScopeMatrixTest {
             new Route("POST", "/v1/supply-statuses/import", "61146475\t\t1\tRupture de stock\t07/11/2024\t30/12/2024\t\t",
                     Set.of("NATIONAL")),
             new Route("GET", "/v1/medicines/regional-84/supply-statuses", null, EVERYONE),
+            new Route("POST", "/v1/accounts/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             // a legal entity of another region, its number's département says so, whatever the body omits
             new Route("PUT", "/v1/establishments/" + SANTELYS_EJ, Map.of("name", "SANTELYS BFC"), Set.of("NATIONAL")),
             new Route("GET", "/v1/establishments/" + SANTELYS_EJ, null, Set.of("NATIONAL")),

@@ -3,6 +3,7 @@ package fr.dispostock.reminders;
 import fr.dispostock.campaigns.MailingSenderHandler;
 import fr.dispostock.embedded.CloudFormationYaml;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.SesEmulator;
@@ -30,7 +31,8 @@ final class RemindersFunction {
     static final Map<String, Object> PROPERTIES = Map.of(
             "dispostock.dynamodb.endpoint", DynamoDbLocalExtension.dynamoDb().endpoint().toString(),
             "dispostock.ses.endpoint", SES.endpoint().toString(),
-            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>");
+            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",
+            "dispostock.pseudonym.key", HttpApiHarness.PSEUDONYM_KEY);
     static final ReminderHandler HANDLER = new ReminderHandler(ApplicationContext.builder()
             .properties(PROPERTIES).environments("function", "test"));
     static final MailingSenderHandler SENDER = sender(Map.of());

@@ -67,6 +67,7 @@ class StateStockScopeMatrixTest {
             new Route("GET", () -> "/v1/orders/" + submitted() + "/delivery", null, READERS),
             // identifiers as users write them: spaces around, a region written " 84"
             new Route("GET", "/v1/orders?finessEt=%20" + FLEYRIAT_ET + "%20", null, READERS),
+            new Route("POST", "/v1/state-stock/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             new Route("GET", "/v1/state-stock/lots?date=" + THURSDAY + "&region=%2084", null,
                     Set.of("NATIONAL", "ARS-own", "OMEDIT-own")),
             new Route("POST", () -> "/v1/orders/" + submitted() + "/review", Map.of("lines", List.of(

@@ -20,6 +20,8 @@ import java.util.Map;
  * HTTP API events, its storage on DynamoDB Local and its tokens from {@link LocalTokens}.
  */
 public final class HttpApiHarness implements AutoCloseable {
+    /** The pseudonyms' key of the tests (in AWS a secret of the stack's, locally one of the data directory). */
+    public static final String PSEUDONYM_KEY = "test-pseudonym-key-of-at-least-32-bytes-0123456789";
     private final HttpApiFunction handler;
     private final JsonMapper json;
 
@@ -38,6 +40,7 @@ public final class HttpApiHarness implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
         properties.put("aws.lambda.initialization.type", initializationType); // as Micronaut reads Lambda's variable
+        properties.put("dispostock.pseudonym.key", PSEUDONYM_KEY);
         properties.putAll(extraProperties);
         ApplicationContext context = LambdaContexts.builder(initializationType).properties(properties)
                 .environments("test").build();

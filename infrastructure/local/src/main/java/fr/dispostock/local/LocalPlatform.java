@@ -14,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", "http://127.0.0.1:" + dynamoDbPort);
         properties.putAll(TableDefinitions.everyTable());
+        properties.put("dispostock.pseudonym.key", pseudonymKey(dataDir.resolve("pseudonym-key")));
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "20MB");
@@ -113,6 +116,24 @@ public final class LocalPlatform implements AutoCloseable {
             context.getBean(LocalSeed.class).seedIfEmpty();
         }
         return new LocalPlatform(dynamoDb, context);
+    }
+
+    /**
+     * The erasures' pseudonym key, made at random on first start and kept beside the data: the same address
+     * gives the same pseudonym across restarts, as the stack's secret does in AWS.
+     */
+    private static String pseudonymKey(Path keyFile) {
+        try {
+            if (!Files.exists(keyFile)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(keyFile.getParent());
+                Files.writeString(keyFile, HexFormat.of().formatHex(random));
+            }
+            return Files.readString(keyFile).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Before anything starts, so that a taken port costs a sentence and no start-up. */

@@ -48,7 +48,9 @@ class ApiContractTest {
             "POST /v1/supply-statuses/import", "GET /v1/medicines/{}/supply-statuses",
             "PUT /v1/state-stock/availability/{}", "GET /v1/state-stock/allocation",
             "GET /v1/puis/{}/declarations/{}/spreadsheet", "PUT /v1/puis/{}/declarations/{}/spreadsheet",
-            "GET /v1/exports/completeness", "GET /v1/exports/non-declarers", "GET /v1/exports/stock");
+            "GET /v1/exports/completeness", "GET /v1/exports/non-declarers", "GET /v1/exports/stock",
+            "POST /v1/accounts/erasures", "POST /v1/declarations/erasures", "POST /v1/state-stock/erasures",
+            "POST /v1/campaigns/erasures");
     private static final Pattern ROUTE = Pattern.compile("^\\| `(GET|PUT|POST|DELETE) ([^ `?]+)");
 
     @Test

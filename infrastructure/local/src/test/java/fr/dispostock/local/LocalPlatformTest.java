@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import fr.dispostock.embedded.ErasureChecks;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local platform as a person uses it: over HTTP, with a token from its token route. */
@@ -49,9 +53,15 @@ class LocalPlatformTest {
     }
 
     static Answer call(String method, String path, String token, String json) throws IOException, InterruptedException {
+        return call(method, path, token, json, Map.of());
+    }
+
+    static Answer call(String method, String path, String token, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -219,6 +229,120 @@ class LocalPlatformTest {
         assertTrue(recipients > 300, "recipients " + recipients);
         assertEquals(recipients, ((Number) progress.object().get("sent")).intValue());
         assertEquals(recipients, call("GET", "/local/outbox", null, null).list().size());
+    }
+
+    @Test
+    void an_erased_account_that_declared_ordered_was_mailed_and_wrote_in_trails_leaves_its_pseudonym_in_every_table()
+            throws Exception {
+        // given a pharmacist of CH de Fleyriat who changed its PUI, declared this week (twice), declared
+        // Thursday's lots, ordered, was mailed a campaign, and whose address then bounced
+        String email = "Claire.Effacee@CH-Bourg.fr";
+        String pharmacist = token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"010780054\"],\"sub\":\"ph-effacee\","
+                + "\"email\":\"" + email + "\"}");
+        String national = token("{\"roles\":[\"NATIONAL\"],\"email\":\"dgs@sante.gouv.fr\"}");
+        JsonMapper json = platform.context().getBean(JsonMapper.class);
+        Map<?, ?> pui = call("GET", "/v1/puis/010000024", pharmacist, null).object();
+        Map<String, Object> changed = new java.util.HashMap<>(Map.of("email", pui.get("email"), "phone", "04 74 45 40 00",
+                "deliveryAddress", pui.get("deliveryAddress")));
+        assertEquals(200, call("PUT", "/v1/puis/010000024", pharmacist, json.writeValueAsString(changed),
+                Map.of("If-Match", "\"" + pui.get("version") + "\"")).status());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String week = "/v1/puis/010000024/declarations/" + fr.dispostock.domain.IsoWeek.of(today);
+        String item = (String) ((Map<?, ?>) ((List<?>) call("GET", week + "/expected", pharmacist, null).object().get("items"))
+                .get(0)).get("itemId");
+        for (int stock : new int[]{7, 8}) {
+            assertEquals(200, call("PUT", week, pharmacist, "{\"lines\":[{\"itemId\":\"" + item + "\",\"stock\":" + stock
+                    + ",\"averageDailyConsumption\":1}]}").status());
+        }
+        String lots = "/v1/puis/010000024/state-stock/" + today.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.THURSDAY));
+        assertEquals(200, call("PUT", lots, pharmacist, "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"EFF01\","
+                + "\"expiry\":\"" + today.plusYears(1) + "\",\"quantity\":10}]}").status());
+        Answer order = call("POST", "/v1/orders", pharmacist, "{\"finessEt\":\"010000024\",\"lines\":[{\"productCode\":"
+                + "\"TECOVIRIMAT-200\",\"quantity\":42}]}", Map.of("Idempotency-Key", "erasure-order-1"));
+        assertEquals(201, order.status(), String.valueOf(order.json()));
+        String campaign = (String) call("POST", "/v1/campaigns", national, "{\"subject\":\"Suivi\",\"bodyText\":\"Bonjour.\","
+                + "\"audience\":{\"type\":\"REGION\",\"region\":\"84\"}}").object().get("campaignId");
+        call("POST", "/v1/campaigns/" + campaign + "/send", national, null);
+        for (int i = 0; i < 100 && !"SENT".equals(call("GET", "/v1/campaigns/" + campaign, national, null).object().get("status")); i++) {
+            Thread.sleep(100);
+        }
+        platform.context().getBean(fr.dispostock.domain.mail.MailingStore.class).suppress(email, "bounce");
+        List<String> tables = List.of("RegistersTable", "DeclarationsTable", "StateStockTable", "MailTable");
+        tables.forEach(t -> assertFalse(ErasureChecks.holding(dynamoDb(), t, email).isEmpty(), t + " holds the address before"));
+        List<String> routes = List.of("/v1/accounts/erasures", "/v1/declarations/erasures", "/v1/state-stock/erasures",
+                "/v1/campaigns/erasures");
+        String body = "{\"email\":\"" + email.toLowerCase() + "\"}";
+
+        // when the national operator erases the account through each function, then all over again
+        List<Answer> first = new java.util.ArrayList<>();
+        for (String route : routes) {
+            first.add(call("POST", route, national, body));
+        }
+        List<List<Map<String, AttributeValue>>> afterFirst = tables.stream().map(t -> ErasureChecks.items(dynamoDb(), t)).toList();
+        List<Answer> second = new java.util.ArrayList<>();
+        for (String route : routes) {
+            second.add(call("POST", route, national, body));
+        }
+
+        // then no table holds the address, every answer gives the same pseudonym, which the trails name, and
+        // the second erasure changed nothing
+        assertEquals(List.of(201, 200, 200, 200), first.stream().map(Answer::status).toList(), String.valueOf(first));
+        String pseudonym = (String) first.get(0).object().get("pseudonym");
+        assertTrue(pseudonym.startsWith("erased-"), pseudonym);
+        first.forEach(a -> assertEquals(pseudonym, a.object().get("pseudonym")));
+        first.forEach(a -> assertTrue(((Number) a.object().get("changed")).intValue() > 0, String.valueOf(a.json())));
+        tables.forEach(t -> assertEquals(List.of(), ErasureChecks.holding(dynamoDb(), t, email), t));
+        String author = "ph-effacee <" + pseudonym + ">";
+        assertTrue(call("GET", "/v1/puis/010000024/audit", national, null).list().stream()
+                .anyMatch(e -> author.equals(((Map<?, ?>) e).get("by"))));
+        assertEquals(author, ((Map<?, ?>) ((List<?>) call("GET", week + "/history", national, null).object().get("revisions"))
+                .get(0)).get("declaredBy"));
+        assertEquals(author, ((Map<?, ?>) ((List<?>) call("GET", "/v1/orders/" + order.object().get("orderId"), national, null)
+                .object().get("history")).get(0)).get("by"));
+        assertEquals(List.of(200, 200, 200, 200), second.stream().map(Answer::status).toList());
+        second.forEach(a -> assertEquals(0, ((Number) a.object().get("changed")).intValue(), String.valueOf(a.json())));
+        assertEquals(afterFirst, tables.stream().map(t -> ErasureChecks.items(dynamoDb(), t)).toList());
+    }
+
+    @Test
+    void each_business_metric_carries_the_service_of_the_function_that_counts_it() throws Exception {
+        // given a pharmacist of CH de Fleyriat and the national operator
+        String pharmacist = token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"010780054\"],\"email\":\"ph@ch-bourg.fr\"}");
+        String national = token("{\"roles\":[\"NATIONAL\"],\"email\":\"dgs@sante.gouv.fr\"}");
+        String week = "/v1/puis/010000024/declarations/" + fr.dispostock.domain.IsoWeek.of(LocalDate.now(ZoneId.of("Europe/Paris")));
+        String item = (String) ((Map<?, ?>) ((List<?>) call("GET", week + "/expected", pharmacist, null).object().get("items"))
+                .get(0)).get("itemId");
+        Map<String, java.util.Set<Object>> services = new java.util.TreeMap<>();
+        try (fr.dispostock.embedded.CapturedOutput out = fr.dispostock.embedded.CapturedOutput.start()) {
+            // when it declares this week and orders, and the nation mails Bretagne
+            call("PUT", week, pharmacist, "{\"lines\":[{\"itemId\":\"" + item + "\",\"stock\":21,\"averageDailyConsumption\":2}]}");
+            call("POST", "/v1/orders", pharmacist, "{\"finessEt\":\"010000024\",\"lines\":[{\"productCode\":"
+                    + "\"TECOVIRIMAT-200\",\"quantity\":42}]}", Map.of("Idempotency-Key", "metrics-order-1"));
+            String campaign = (String) call("POST", "/v1/campaigns", national, "{\"subject\":\"Suivi\",\"bodyText\":\"Bonjour.\","
+                    + "\"audience\":{\"type\":\"REGION\",\"region\":\"53\"}}").object().get("campaignId");
+            call("POST", "/v1/campaigns/" + campaign + "/send", national, null);
+            for (int i = 0; i < 100 && !"SENT".equals(call("GET", "/v1/campaigns/" + campaign, national, null).object().get("status")); i++) {
+                Thread.sleep(100);
+            }
+            JsonMapper json = platform.context().getBean(JsonMapper.class);
+            for (String line : out.text().lines().filter(l -> l.startsWith("{\"_aws\"")).toList()) {
+                Map<?, ?> emf = json.readValue(line, Map.class);
+                Map<?, ?> metric = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) emf.get("_aws"))
+                        .get("CloudWatchMetrics")).get(0)).get("Metrics")).get(0);
+                services.computeIfAbsent((String) metric.get("Name"), n -> new java.util.TreeSet<>()).add(emf.get("service"));
+            }
+        }
+
+        // then each metric names the function that counts it in AWS, as template.yaml names it (the
+        // declaration of a past Monday also counts as late)
+        assertTrue(services.keySet().containsAll(List.of("DeclarationsReceived", "OrdersPlaced", "MailsSent")), services.toString());
+        services.forEach((metric, named) -> assertEquals(java.util.Set.of(metric.startsWith("Declarations") ? "declarations"
+                : metric.startsWith("Orders") ? "state-stock" : "mailing-sender"), named, metric));
+    }
+
+    private static DynamoDbClient dynamoDb() {
+        return platform.context().getBean(DynamoDbClient.class);
     }
 
     @Test

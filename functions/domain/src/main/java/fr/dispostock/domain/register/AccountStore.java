@@ -9,4 +9,7 @@ public interface AccountStore extends AccountReader {
 
     /** Writes these accounts as the identity platform's export gives them; how many changed. */
     int importAll(List<Account> accounts);
+
+    /** Forgets an account (its address erased): campaigns no longer find it. */
+    void forget(String subject);
 }

@@ -1,6 +1,7 @@
 package fr.dispostock.platform.mail;
 
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.erasure.Pseudonyms;
 import fr.dispostock.domain.mail.Campaign;
 import fr.dispostock.domain.mail.CampaignStore;
 import fr.dispostock.domain.mail.Mailing;
@@ -14,6 +15,7 @@ import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,13 +61,16 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private final BatchCalls batches;
     private final Clock clock;
     private final String table;
+    /** Only the functions that fix recipients (reminders, campaigns) look an address up: only they hold the key (resolved when used). */
+    private final BeanProvider<Pseudonyms> pseudonyms;
 
     public DynamoMailingStore(DynamoDbClient dynamoDb, BatchCalls batches, Clock clock,
-                              Tables tables) {
+                              Tables tables, BeanProvider<Pseudonyms> pseudonyms) {
         this.dynamoDb = dynamoDb;
         this.batches = batches;
         this.clock = clock;
         this.table = tables.mail();
+        this.pseudonyms = pseudonyms;
     }
 
     private static String batchKey(int batch) {
@@ -280,9 +285,16 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
 
     @Override
     public Set<String> suppressed(Collection<String> emails) {
+        // an erased address is suppressed under its pseudonym (DynamoTableSweeps): looked up under both
+        Map<String, String> addressOf = new HashMap<>();
+        for (String email : emails) {
+            String address = email.toLowerCase(Locale.ROOT);
+            addressOf.put(address, address);
+            addressOf.put(pseudonyms.get().of(address), address);
+        }
         Set<String> found = new HashSet<>();
-        batches.getAll(table, emails.stream().map(e -> Items.key("SUPPRESSED", e.toLowerCase(Locale.ROOT))).toList(), false)
-                .forEach(i -> found.add(string(i, "sk")));
+        batches.getAll(table, addressOf.keySet().stream().map(k -> Items.key("SUPPRESSED", k)).toList(), false)
+                .forEach(i -> found.add(addressOf.get(string(i, "sk"))));
         return found;
     }
 

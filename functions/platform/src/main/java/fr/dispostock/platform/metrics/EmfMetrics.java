@@ -32,6 +32,11 @@ public class EmfMetrics implements BusinessMetric.Counter {
 
     @Override
     public void count(BusinessMetric metric, long count) {
+        write(service, metric, count);
+    }
+
+    /** The EMF line of {@code count} events of {@code service} (nothing when 0). */
+    protected void write(String service, BusinessMetric metric, long count) {
         if (count == 0) {
             return;
         }

@@ -3,6 +3,7 @@ package fr.dispostock.platform.register;
 import fr.dispostock.domain.register.Account;
 import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.platform.dynamo.BatchCalls;
+import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -46,6 +47,11 @@ public class DynamoAccountStore implements AccountStore {
         List<Map<String, AttributeValue>> items = accounts.stream().map(RegisterItems::item).toList();
         batches.putAll(table, items);
         return items.size();
+    }
+
+    @Override
+    public void forget(String subject) {
+        dynamoDb.deleteItem(d -> d.tableName(table).key(Items.key(RegisterKeys.account(subject), RegisterKeys.ROOT)));
     }
 
     @Override

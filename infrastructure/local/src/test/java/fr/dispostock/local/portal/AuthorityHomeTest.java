@@ -32,7 +32,7 @@ class AuthorityHomeTest {
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "ARS|84|Établissements;Médicaments suivis;Consignes;Régulation des commandes;Complétude;Situation des stocks;Campagnes|Auvergne-Rhône-Alpes (84)",
         "OMEDIT|53|Médicaments suivis;Complétude;Situation des stocks|Bretagne (53)",
-        "NATIONAL|-|Établissements;Médicaments suivis;Consignes;Complétude;Situation des stocks;Campagnes;Relances|France entière",
+        "NATIONAL|-|Établissements;Médicaments suivis;Consignes;Complétude;Situation des stocks;Campagnes;Relances;Effacement d’un compte|France entière",
         "SUPPLIER|-|Expéditions|-",
     })
     void eachAuthorityLandsOnAHomeOfItsOwnScreensAndItsWeek(String role, String region, String screens, String territory) {
