@@ -1,11 +1,14 @@
 package fr.dispostock.domain;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who makes a request, as the verified token says: every scope decision is taken on this,
- * never on what the request body claims.
+ * never on what the request body claims. A route takes it as a plain {@code Caller caller} argument
+ * (the platform's CallerBinder); being a {@link Principal} keeps it out of the generated OpenAPI, which
+ * documents no Principal argument as a parameter.
  *
  * @param subject        the account's stable identifier ({@code sub})
  * @param email          the account's e-mail, when the token carries one
@@ -13,11 +16,18 @@ import java.util.Set;
  * @param establishments the FINESS juridique numbers a pharmacist's account is attached to
  * @param region         the region of an ARS or OMEDIT account
  */
-public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region) {
+public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region)
+        implements Principal {
 
     public Caller {
         roles = Set.copyOf(roles);
         establishments = Set.copyOf(establishments);
+    }
+
+    /** The account's stable identifier, as a {@link Principal} names itself. */
+    @Override
+    public String getName() {
+        return subject;
     }
 
     public boolean has(Role role) {

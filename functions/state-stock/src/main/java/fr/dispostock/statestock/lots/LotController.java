@@ -2,14 +2,12 @@ package fr.dispostock.statestock.lots;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,13 +23,13 @@ public class LotController {
     }
 
     @Put("/v1/puis/{finessEt}/state-stock/{date}")
-    public LotViews.Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+    public LotViews.Declared declare(Caller caller, String finessEt,
                                      String date, @Body LotsBody body) {
         return lots.declare(caller, Finess.parse(finessEt), date, body);
     }
 
     @Get("/v1/puis/{finessEt}/state-stock/{date}")
-    public LotViews.Declared get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+    public LotViews.Declared get(Caller caller, String finessEt,
                                  String date) {
         return lots.get(caller, Finess.parse(finessEt), date);
     }
@@ -47,7 +45,7 @@ public class LotController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
             content = @Content(mediaType = "application/problem+json"))
-    public LotViews.History history(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+    public LotViews.History history(Caller caller, String finessEt,
                                     String date,
                                     @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
                                             minimum = "1", maximum = "100", defaultValue = "20"))
@@ -62,7 +60,7 @@ public class LotController {
      * ({@code finessEt}) also for its pharmacists.
      */
     @Get("/v1/state-stock/lots")
-    public LotViews.Picture picture(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public LotViews.Picture picture(Caller caller,
                                     @Nullable @QueryValue String date, @Nullable @QueryValue String region,
                                     @Nullable @QueryValue String finessEt) {
         return lots.picture(caller, date, region, finessEt);
