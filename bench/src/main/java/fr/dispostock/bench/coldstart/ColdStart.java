@@ -57,7 +57,7 @@ import java.util.zip.ZipInputStream;
  * function of {@link #FUNCTIONS}, its jar {@code <dir>/<module>.jar} (--jars) or the module's
  * target/<module>-lambda.jar; with them, those builds of one function (--function, registers unless
  * said), the first the others are compared with ("vs first"), without @handler the function's Handler
- * in template.yaml.
+ * in template.yaml; with both --jars and label=jar, every function and those builds as more rows.
  */
 public final class ColdStart {
     /** The flags the template gives the functions, when template.yaml does not say. */
@@ -167,7 +167,8 @@ public final class ColdStart {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
-        boolean everyFunction = specs.isEmpty();
+        // every function, and with --jars the given builds of --function as more rows (before/after a change)
+        boolean everyFunction = specs.isEmpty() || jarsDir != null;
         if (section == null) {
             section = everyFunction ? "cold-start" : "cold-start-levers";
         }
@@ -192,7 +193,8 @@ public final class ColdStart {
                 variants.add(variant(f.name(), jar, template.handler(f.module()), f, template.environment(f.module()),
                         asJar, extracted, codeOf, runtime));
             }
-        } else {
+        }
+        if (!specs.isEmpty()) {
             Function f = function(functionName);
             for (String spec : specs) {
                 int eq = spec.indexOf('=');
