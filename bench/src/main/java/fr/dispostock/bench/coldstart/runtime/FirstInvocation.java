@@ -38,54 +38,70 @@ import java.util.regex.Pattern;
  */
 public final class FirstInvocation {
     private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+    private static final String HTTP_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
 
     private FirstInvocation() {
     }
 
     public static void main(String[] args) throws Exception {
         long launchedAt = Long.parseLong(args[2]);
-        Class<?> input = args.length > 3 ? Class.forName(args[3]) : APIGatewayV2HTTPEvent.class;
+        // a function that is no HTTP one (the reminders) carries no Lambda event classes: touch them only for HTTP
+        boolean http = args.length <= 3 || args[3].equals(HTTP_EVENT);
+        Class<?> input = Class.forName(http ? HTTP_EVENT : args[3]);
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) Class.forName(args[0])
                 .getDeclaredConstructor().newInstance();
         long constructedAt = System.currentTimeMillis();
         ClassLoader functionClasses = FirstInvocation.class.getClassLoader();
         CustomPojoSerializer custom = customSerializer(functionClasses);
-        if (custom == null && input != APIGatewayV2HTTPEvent.class) {
+        if (custom == null && !http) {
             throw new IllegalStateException("a handler taking " + input + " needs the function's own serializer");
         }
         Object event;
         try (InputStream in = new FileInputStream(args[1])) {
-            event = custom != null ? custom.fromJson(in, input)
-                    : LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, functionClasses).fromJson(in);
+            event = custom != null ? custom.fromJson(in, input) : RuntimeSerializer.readHttpEvent(in, functionClasses);
         }
         Object response = handler.handleRequest(event, new BenchLambdaContext());
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         if (custom != null) {
             custom.toJson(response, json, response.getClass());
         } else {
+            RuntimeSerializer.writeHttpResponse(response, json, functionClasses);
+        }
+        long answeredAt = System.currentTimeMillis();
+
+        String[] answer = http ? RuntimeSerializer.statusAndBody(response, json.toString(StandardCharsets.UTF_8))
+                : new String[] {"-", json.toString(StandardCharsets.UTF_8)};
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("RESULT " + answer[0] + " " + (answeredAt - launchedAt) + " "
+                + (answeredAt - jvmStart) + " " + (constructedAt - launchedAt) + " " + answer[1].replace('\n', ' '));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** What touches the Lambda event classes, loaded only for an HTTP API event. */
+    private static final class RuntimeSerializer {
+        static Object readHttpEvent(InputStream in, ClassLoader functionClasses) {
+            return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, functionClasses).fromJson(in);
+        }
+
+        static void writeHttpResponse(Object response, ByteArrayOutputStream json, ClassLoader functionClasses) {
             PojoSerializer<APIGatewayV2HTTPResponse> out =
                     LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, functionClasses);
             out.toJson((APIGatewayV2HTTPResponse) response, json);
         }
-        long answeredAt = System.currentTimeMillis();
 
-        String status = "-";
-        String body = json.toString(StandardCharsets.UTF_8);
-        if (response instanceof APIGatewayV2HTTPResponse http) {
-            Matcher code = STATUS.matcher(body);
+        /** The status read back from the response JSON as API Gateway would read it, and the response's body. */
+        static String[] statusAndBody(Object response, String json) {
+            Matcher code = STATUS.matcher(json);
             if (!code.find()) {
-                throw new IllegalStateException("no statusCode in the response JSON: " + body);
+                throw new IllegalStateException("no statusCode in the response JSON: " + json);
             }
-            status = code.group(1);
-            body = http.getBody() == null ? "" : http.getIsBase64Encoded()
+            APIGatewayV2HTTPResponse http = (APIGatewayV2HTTPResponse) response;
+            String body = http.getBody() == null ? "" : http.getIsBase64Encoded()
                     ? new String(Base64.getDecoder().decode(http.getBody()), StandardCharsets.UTF_8) : http.getBody();
+            return new String[] {code.group(1), body};
         }
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("RESULT " + status + " " + (answeredAt - launchedAt) + " "
-                + (answeredAt - jvmStart) + " " + (constructedAt - launchedAt) + " " + body.replace('\n', ' '));
-        System.out.flush();
-        System.exit(0);
     }
 
     /** The function's serializer, found as the runtime finds it: none, or exactly one. */
