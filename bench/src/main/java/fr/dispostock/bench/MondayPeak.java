@@ -17,7 +17,7 @@ import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.WriteCost;
 import fr.dispostock.local.LocalPlatform;
-import fr.dispostock.platform.declaration.DynamoDeclarationStore;
+import fr.dispostock.platform.declaration.DeclarationItems;
 import fr.dispostock.platform.dynamo.RevisionWriter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -153,14 +153,14 @@ public final class MondayPeak {
             // the ceiling: the same items written as the app writes them, straight to DynamoDB Local
             Load rawDeclarations = new Load();
             run(clients, puis.size(), i -> rawDeclarations.timed(() -> writer.write(TABLE,
-                    raw(DynamoDeclarationStore.itemOf(figures.declaration(i, puis.get(i), week, 0))), null, 0, x -> List.of())));
+                    raw(DeclarationItems.itemOf(figures.declaration(i, puis.get(i), week, 0))), null, 0, x -> List.of())));
             Load rawCorrections = new Load();
             run(clients, puis.size(), i -> {
                 for (int round = 1; round <= corrections; round++) {
                     Declaration previous = figures.declaration(i, puis.get(i), week, round - 1);
                     Declaration next = figures.declaration(i, puis.get(i), week, round);
-                    rawCorrections.timed(() -> writer.write(TABLE, raw(DynamoDeclarationStore.itemOf(next)),
-                            raw(DynamoDeclarationStore.revisionItemOf(week, previous.finessEt(), previous.revision(),
+                    rawCorrections.timed(() -> writer.write(TABLE, raw(DeclarationItems.itemOf(next)),
+                            raw(DeclarationItems.revisionItemOf(week, previous.finessEt(), previous.revision(),
                                     previous.current())), previous.revision(), x -> List.of()));
                 }
             });

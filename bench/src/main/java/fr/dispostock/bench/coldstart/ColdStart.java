@@ -8,14 +8,15 @@ import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.register.DynamoRegisterStore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,41 +30,90 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Cold start, side by side in one run: a fresh JVM to the first handled HTTP API event (one
- * DynamoDB read included), for builds of the registers function's Lambda jar (one per lever) and
- * for a framework-less handler with the bare SDK ({@link BareSdkPuiHandler},
- * bench/target/baseline-lambda.jar). The rounds are interleaved (baseline, then each variant, in
- * every round) so that the machine's noise hits them alike. Writes its section of BENCHMARKS.md.
+ * Cold start, side by side in one run: a fresh JVM to the first handled event (one DynamoDB read
+ * included) for every function of template.yaml, or for builds of one function's Lambda jar (one per
+ * lever, or before/after a change), and for a framework-less handler with the bare SDK
+ * ({@link BareSdkPuiHandler}, bench/target/baseline-lambda.jar). The rounds are interleaved (baseline,
+ * then each variant, in every round) so that the machine's noise hits them alike; each row gives the
+ * ratio of its median to the baseline's and the median of its ratios round by round (each run against
+ * the baseline of its own round: robust when the machine's speed drifts during a run). Writes its
+ * section of BENCHMARKS.md.
  *
  * <p>Each child JVM gets the same java binary and flags (the template's JAVA_TOOL_OPTIONS), the
- * same event file and environment, and a classpath of the function's code followed by the runner
+ * environment its template entry gives the function (tables by their logical ids, the keys inline, the
+ * local DynamoDB), and a classpath of the function's code followed by the runner
  * (bench/target/cold-start-runtime: {@link FirstInvocation} and the Lambda runtime's event
  * serializer). The function's code is its Lambda jar extracted into a directory, as Lambda extracts
  * a deployment package into /var/task (or, with --as-jar, the jar itself).
  *
- * <p>Usage: {@code ColdStart [--rounds 7] [--as-jar] [--no-write] [--section cold-start]
- * [--deployed label] [--hold] label=jar[@handler]…}; the first variant is the one the others are
- * compared with ("vs first"); without @handler, the registers function's Handler in template.yaml.
+ * <p>Usage: {@code ColdStart [--rounds 7] [--as-jar] [--no-write] [--jars dir] [--section name]
+ * [--function name] [--deployed label] [--hold] [label=jar[@handler]…]}. Without label=jar, every
+ * function of {@link #FUNCTIONS}, its jar {@code <dir>/<module>.jar} (--jars) or the module's
+ * target/<module>-lambda.jar; with them, those builds of one function (--function, registers unless
+ * said), the first the others are compared with ("vs first"), without @handler the function's Handler
+ * in template.yaml; with both --jars and label=jar, every function and those builds as more rows.
  */
 public final class ColdStart {
     /** The flags the template gives the functions, when template.yaml does not say. */
     static final String DEFAULT_JVM_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    static final String DEFAULT_HANDLER = "fr.dispostock.platform.lambda.HttpApiFunction";
-    static final String REGISTERS_JAR = "functions/registers/target/registers-lambda.jar";
     static final String PUI = "010000024";
-    /** What the answer about the PUI holds, whichever route gave it. */
-    static final String PUI_ANSWER = "\"finessEt\":\"" + PUI + "\"";
-    static final double TARGET = 1.5;
+    static final String PUI_EJ = "010780054";
+    static final String WEEK = "2026-W49";
+    /** The issue's target for every function (issue 12): the median of the per-round ratios. */
+    static final double TARGET = 1.2;
+
+    /**
+     * One function of template.yaml as the benchmark invokes it: its module (CodeUri), the first
+     * event of a cold start (an HTTP API request with a caller's token, or a plain JSON input), and
+     * what its answer must hold.
+     *
+     * @param input the class the handler takes (the HTTP API event, or a plain JSON object)
+     */
+    record Function(String name, String module, Class<?> input, String what, EventOf event, String answerHolds) {
+        boolean http() {
+            return input == APIGatewayV2HTTPEvent.class;
+        }
+    }
+
+    /** The event's JSON, given the run's signing keys. */
+    interface EventOf {
+        String json(LocalTokens tokens) throws IOException;
+    }
+
+    /** The first request of each function: a read of what a cold start meets first, one DynamoDB call or two. */
+    static final List<Function> FUNCTIONS = List.of(
+            httpGet("registers", "registers", "/v1/puis/" + PUI, "a pharmacist's PUI (GetItem)", "PHARMACIST",
+                    "\"finessEt\":\"" + PUI + "\""),
+            httpGet("declarations", "declarations", "/v1/puis/" + PUI + "/declarations/" + WEEK + "/expected",
+                    "a pharmacist's lines to declare (the PUI, last week's declaration, the medicines)", "PHARMACIST",
+                    "\"items\":"),
+            httpGet("state stock", "state-stock", "/v1/state-stock/products", "the State stock's catalogue (Query)",
+                    "PHARMACIST", "["),
+            new Function("reminders", "reminders", Map.class,
+                    "the weekly schedule's input (the run fixed once, then found made)",
+                    tokens -> "{\"kind\":\"weekly-declaration\",\"scheduledTime\":\"2026-11-23T07:00:00Z\"}",
+                    "\"kind\":\"weekly-declaration\""),
+            httpGet("campaigns", "campaigns", "/v1/campaigns", "the national operator's latest campaigns (Query)",
+                    "NATIONAL", "["));
 
     private ColdStart() {
+    }
+
+    private static Function httpGet(String name, String module, String path, String what, String role, String holds) {
+        return new Function(name, module, APIGatewayV2HTTPEvent.class, "GET " + path + ": " + what, tokens -> {
+            APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", path, Map.of("Authorization", "Bearer "
+                    + tokens.token("cold-start", null, List.of(role), List.of(PUI_EJ), null)), null);
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader())
+                    .toJson(event, json);
+            return json.toString(StandardCharsets.UTF_8);
+        }, holds);
     }
 
     public static void main(String[] args) {
@@ -78,32 +128,34 @@ public final class ColdStart {
         }
     }
 
-    /** One function build to measure: its Lambda jar, the handler class Lambda would be told, its classpath. */
-    private record Variant(String label, Path jar, String handler, String classpath) {
+    /**
+     * One build to measure: its Lambda jar, the handler class Lambda would be told, its classpath, the
+     * function whose event it answers and the environment its template entry gives it.
+     */
+    private record Variant(String label, Path jar, String handler, String classpath, Function function,
+                           Map<String, String> env) {
     }
 
     private static void run(String[] args) throws Exception {
         int rounds = 7;
-        String section = "cold-start";
+        String section = null;
         String deployed = null;
+        String functionName = "registers";
+        Path jarsDir = null;
         boolean hold = false;
         boolean write = true;
         boolean asJar = false;
-        String path = "/v1/puis/" + PUI;
-        String expect = PUI_ANSWER;
         List<String> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--section" -> section = args[++i];
                 case "--deployed" -> deployed = args[++i];
+                case "--function" -> functionName = args[++i];
+                case "--jars" -> jarsDir = Path.of(args[++i]);
                 case "--hold" -> hold = true;
                 case "--no-write" -> write = false;
                 case "--as-jar" -> asJar = true;
-                // another route of the PUI for the functions' rows (the baseline keeps its GET of the PUI),
-                // and what its answer's body must hold
-                case "--path" -> path = args[++i];
-                case "--expect" -> expect = args[++i];
                 default -> {
                     if (args[i].startsWith("--") || !args[i].contains("=")) {
                         throw new IllegalArgumentException("unknown option or not label=jar[@handler]: " + args[i]);
@@ -115,44 +167,62 @@ public final class ColdStart {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
+        // every function, and with --jars the given builds of --function as more rows (before/after a change)
+        boolean everyFunction = specs.isEmpty() || jarsDir != null;
+        if (section == null) {
+            section = everyFunction ? "cold-start" : "cold-start-levers";
+        }
         Path root = Path.of(System.getProperty("dispostock.root", ".")).toAbsolutePath();
         Path target = root.resolve("bench/target");
-        String template = Files.readString(root.resolve("template.yaml"));
-        List<String> jvmFlags = List.of(templateValue(template, "JAVA_TOOL_OPTIONS", DEFAULT_JVM_FLAGS).split("\\s+"));
-        String templateHandler = registersHandler(template);
+        FunctionTemplate template = FunctionTemplate.load(root.resolve("template.yaml"));
+        List<String> jvmFlags = List.of(template.jvmFlags(DEFAULT_JVM_FLAGS).split("\\s+"));
         String runtime = jars(target.resolve("cold-start-runtime"));
 
         // the function's code as Lambda sees it: the jar extracted into a directory (/var/task)
         Path extracted = target.resolve("cold-start/task");
         deleteTree(extracted);
         Map<Path, String> codeOf = new LinkedHashMap<>();
-        Variant baseline = variant("framework-less handler, bare SDK (baseline)",
-                target.resolve("baseline-lambda.jar"), BareSdkPuiHandler.class.getName(), asJar, extracted, codeOf, runtime);
+        Function registers = function("registers");
+        Variant baseline = variant("framework-less handler, bare SDK (baseline)", target.resolve("baseline-lambda.jar"),
+                BareSdkPuiHandler.class.getName(), registers, Map.of(), asJar, extracted, codeOf, runtime);
         List<Variant> variants = new ArrayList<>();
-        for (String spec : specs) {
-            int eq = spec.indexOf('=');
-            String jarAndHandler = spec.substring(eq + 1);
-            int at = jarAndHandler.lastIndexOf('@');
-            variants.add(variant(spec.substring(0, eq), Path.of(at < 0 ? jarAndHandler : jarAndHandler.substring(0, at)),
-                    at < 0 ? templateHandler : jarAndHandler.substring(at + 1), asJar, extracted, codeOf, runtime));
+        if (everyFunction) {
+            for (Function f : FUNCTIONS) {
+                Path jar = jarsDir != null ? jarsDir.resolve(f.module() + ".jar")
+                        : root.resolve("functions/" + f.module() + "/target/" + f.module() + "-lambda.jar");
+                variants.add(variant(f.name(), jar, template.handler(f.module()), f, template.environment(f.module()),
+                        asJar, extracted, codeOf, runtime));
+            }
         }
-        if (variants.isEmpty()) {
-            variants.add(variant("as built in " + REGISTERS_JAR, root.resolve(REGISTERS_JAR), templateHandler, asJar,
-                    extracted, codeOf, runtime));
+        if (!specs.isEmpty()) {
+            Function f = function(functionName);
+            for (String spec : specs) {
+                int eq = spec.indexOf('=');
+                String jarAndHandler = spec.substring(eq + 1);
+                int at = jarAndHandler.lastIndexOf('@');
+                variants.add(variant(spec.substring(0, eq), Path.of(at < 0 ? jarAndHandler : jarAndHandler.substring(0, at)),
+                        at < 0 ? template.handler(f.module()) : jarAndHandler.substring(at + 1), f,
+                        template.environment(f.module()), asJar, extracted, codeOf, runtime));
+            }
         }
 
         try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory()) {
             dynamoDb.createTablesFromTemplate();
             // the PUI item exactly as the registers function writes it: through its own store
             RegisterFixtures.pui(new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
-                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null)), PUI, "010780054", "CH DE FLEYRIAT", "01");
+                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null)), PUI, PUI_EJ, "CH DE FLEYRIAT", "01");
             LocalTokens tokens = LocalTokens.generate();
-            // AWS's sample HTTP API event, with the path and bearer token of the request under test
-            String token = tokens.token("cold-start", null, List.of("PHARMACIST"), List.of("010780054"), null);
-            Path baselineEvent = eventFile("/v1/puis/" + PUI, token);
-            Path eventFile = eventFile(path, token);
-            // what the template gives the function in AWS, pointed at the local DynamoDB and keys;
-            // Micronaut reads DISPOSTOCK_X_Y as dispostock.x.y
+            Map<Function, Path> events = new LinkedHashMap<>();
+            for (Variant v : concat(baseline, variants)) {
+                if (!events.containsKey(v.function())) {
+                    Path file = Files.createTempFile("cold-start-" + v.function().module() + "-event", ".json");
+                    file.toFile().deleteOnExit();
+                    Files.writeString(file, v.function().event().json(tokens));
+                    events.put(v.function(), file);
+                }
+            }
+            // what every template entry gives its function in AWS, pointed at the local DynamoDB and
+            // keys; Micronaut reads DISPOSTOCK_X_Y as dispostock.x.y
             Map<String, String> env = new LinkedHashMap<>();
             env.put("AWS_REGION", "eu-west-3");
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"); // a cold start, no snapshot
@@ -162,15 +232,14 @@ public final class ColdStart {
             env.put("DISPOSTOCK_JWT_JWKS", tokens.publicJwks());
 
             if (hold) {
-                hold(env, eventFile, jvmFlags, baseline, variants);
+                hold(env, events, jvmFlags, baseline, variants);
                 return;
             }
             System.out.printf(Locale.ROOT, "JVM flags %s; %s; %d rounds%n", String.join(" ", jvmFlags),
                     asJar ? "jars on the classpath" : "jars extracted as in /var/task", rounds);
             // one unmeasured run of each first: it checks the answer, and the OS then caches every file alike
-            run(baseline, baselineEvent, PUI_ANSWER, env, jvmFlags);
-            for (Variant v : variants) {
-                run(v, eventFile, expect, env, jvmFlags);
+            for (Variant v : concat(baseline, variants)) {
+                run(v, events, env, jvmFlags);
             }
             long[] base = new long[rounds];
             Map<Variant, long[]> times = new LinkedHashMap<>();
@@ -178,17 +247,18 @@ public final class ColdStart {
                 times.put(v, new long[rounds]);
             }
             for (int i = 0; i < rounds; i++) {
-                base[i] = run(baseline, baselineEvent, PUI_ANSWER, env, jvmFlags);
+                base[i] = run(baseline, events, env, jvmFlags);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d: baseline %d ms",
                         i + 1, rounds, base[i]));
                 for (Variant v : variants) {
-                    long ms = run(v, eventFile, expect, env, jvmFlags);
+                    long ms = run(v, events, env, jvmFlags);
                     times.get(v)[i] = ms;
                     line.append(String.format(Locale.ROOT, " | %s %d ms (%.2f)", v.label(), ms, ms / (double) base[i]));
                 }
                 System.out.println(line);
             }
-            String report = report(rounds, asJar, jvmFlags, baseline, base, times, deployed);
+            String report = everyFunction ? functionsReport(rounds, asJar, jvmFlags, baseline, base, times)
+                    : leversReport(rounds, asJar, jvmFlags, variants.get(0).function(), baseline, base, times, deployed);
             System.out.println();
             System.out.println(report);
             if (write) {
@@ -198,8 +268,15 @@ public final class ColdStart {
         }
     }
 
-    private static Variant variant(String label, Path jar, String handler, boolean asJar, Path extracted,
-                                   Map<Path, String> codeOf, String runtime) throws IOException {
+    static Function function(String name) {
+        return FUNCTIONS.stream().filter(f -> f.name().equals(name) || f.module().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + name + "; known: "
+                        + FUNCTIONS.stream().map(Function::module).toList()));
+    }
+
+    private static Variant variant(String label, Path jar, String handler, Function function, Map<String, String> env,
+                                   boolean asJar, Path extracted, Map<Path, String> codeOf, String runtime)
+            throws IOException {
         Path absolute = jar.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
             throw new IllegalStateException(absolute + " is missing: run bench/cold-start, which builds it");
@@ -210,63 +287,93 @@ public final class ColdStart {
                     + absolute.getFileName().toString().replace(".jar", ""))).toString();
             codeOf.put(absolute, code);
         }
-        return new Variant(label, absolute, handler, code + File.pathSeparator + runtime);
+        return new Variant(label, absolute, handler, code + File.pathSeparator + runtime, function, env);
     }
 
-    private static String report(int rounds, boolean asJar, List<String> jvmFlags, Variant baseline, long[] base,
-                                 Map<Variant, long[]> times, String deployed) throws IOException {
-        long baseMedian = median(base);
-        StringBuilder rows = new StringBuilder(row(baseline, base, baseMedian, null));
+    private static String method(int rounds, boolean asJar, List<String> jvmFlags) {
+        return String.format(Locale.ROOT, "%d rounds%s, %s, %d cores (nproc), Java %s (%s), JVM flags `%s` for "
+                        + "every child JVM (the template's JAVA_TOOL_OPTIONS). A fresh JVM per run, timed from the "
+                        + "parent's launch of the process to the answer of the first event: handler class loaded and "
+                        + "built with its no-arg constructor, the event read and the answer written as the Lambda "
+                        + "runtime does (with the function's CustomPojoSerializer where it names one, else the "
+                        + "runtime's own serializer), AWS_LAMBDA_INITIALIZATION_TYPE=on-demand, DynamoDB Local, the "
+                        + "answer checked. The function's code is %s, its environment its template entry's (tables "
+                        + "by logical id, keys inline). The baseline answers GET /v1/puis/%s with one GetItem and "
+                        + "verifies nothing; the functions verify the token (RS256), route and write JSON. Rounds "
+                        + "interleaved, so that the machine's noise hits every row alike; \"round ratio\" is the "
+                        + "median of each run's time divided by the baseline's of the same round.",
+                rounds, asJar ? " (--as-jar)" : "", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), String.join(" ", jvmFlags),
+                asJar ? "its Lambda jar on the classpath" : "its Lambda jar extracted into a directory, as Lambda "
+                        + "extracts a deployment package into /var/task", PUI);
+    }
+
+    private static String functionsReport(int rounds, boolean asJar, List<String> jvmFlags, Variant baseline,
+                                          long[] base, Map<Variant, long[]> times) throws IOException {
+        StringBuilder rows = new StringBuilder(row(baseline, base, base, "the same as registers', bare SDK", null));
+        List<String> above = new ArrayList<>();
+        for (Map.Entry<Variant, long[]> t : times.entrySet()) {
+            Variant v = t.getKey();
+            rows.append(row(v, t.getValue(), base, v.function().what(), null));
+            if (roundRatio(t.getValue(), base) > TARGET) {
+                above.add(String.format(Locale.ROOT, "%s %.2f ×", v.label(), roundRatio(t.getValue(), base)));
+            }
+        }
+        return String.format(Locale.ROOT, """
+                ## Cold start, every function (as deployed)
+
+                `bench/cold-start`: %s Every function is its Lambda jar as infrastructure/deploy/build-lambda-jars \
+                builds it (Micronaut AOT, functions/aot-jar.properties), started with the handler its template entry \
+                names.
+
+                | function | first event | Lambda jar | min | median | max | median ÷ baseline's | round ratio (median) |
+                |---|---|---|---|---|---|---|---|
+                %s
+                **Target ≤ %.1f × (round ratio): %s.** What keeps a function above it and what was tried: the section after this one.
+                """, method(rounds, asJar, jvmFlags), rows, TARGET,
+                above.isEmpty() ? "every function" : "above it: " + String.join(", ", above));
+    }
+
+    private static String leversReport(int rounds, boolean asJar, List<String> jvmFlags, Function function,
+                                       Variant baseline, long[] base, Map<Variant, long[]> times, String deployed)
+            throws IOException {
+        StringBuilder rows = new StringBuilder(row(baseline, base, base, null, ""));
         Long firstMedian = null;
         String verdict = "";
         for (Map.Entry<Variant, long[]> t : times.entrySet()) {
-            rows.append(row(t.getKey(), t.getValue(), baseMedian, firstMedian));
             long median = median(t.getValue());
+            rows.append(row(t.getKey(), t.getValue(), base, null, firstMedian == null ? "reference"
+                    : String.format(Locale.ROOT, "%+d ms", median - firstMedian)));
             if (firstMedian == null) {
                 firstMedian = median;
             }
             if (t.getKey().label().equals(deployed)) {
-                double ratio = median / (double) baseMedian;
-                verdict = String.format(Locale.ROOT, "%n**As deployed: %.2f × the baseline (median %d ms against %d ms); "
-                        + "target ≤ %.1f ×: %s.** What each lever is, which were kept and why, and where the rest "
-                        + "of the time goes: bench/README.md.%n", ratio, median, baseMedian, TARGET, ratio <= TARGET
-                        ? "reached" : String.format(Locale.ROOT, "not reached, %d ms over",
-                        median - Math.round(TARGET * baseMedian)));
+                double ratio = roundRatio(t.getValue(), base);
+                verdict = String.format(Locale.ROOT, "%n**As deployed: %.2f × the baseline (median of the round "
+                        + "ratios; medians %d ms against %d ms); target ≤ %.1f ×: %s.**%n", ratio, median, median(base),
+                        TARGET, ratio <= TARGET ? "reached" : "not reached");
             }
         }
         return String.format(Locale.ROOT, """
-                ## Cold start (registers function)
+                ## Cold start, builds of the %s function side by side
 
-                `bench/cold-start --rounds %d%s`, %s, %d cores (nproc), Java %s (%s), JVM flags `%s` for every \
-                child JVM (the template's JAVA_TOOL_OPTIONS). A fresh JVM per run, timed from the parent's launch \
-                of the process to the answer of the first HTTP API event: handler class loaded and built with its \
-                no-arg constructor, AWS's sample HTTP API event (JWT authorizer) read and the answer written as \
-                the Lambda runtime does (with the function's CustomPojoSerializer where it names one, else the \
-                runtime's own serializer), GET /v1/puis/%s with a bearer token, \
-                AWS_LAMBDA_INITIALIZATION_TYPE=on-demand, one DynamoDB GetItem on DynamoDB Local, 200 (read from \
-                the answer's JSON) and the PUI checked. The function's code is %s. The registers function also verifies the token \
-                (RS256, inline JWKS), routes and writes JSON; the baseline does not. Rounds interleaved, so that \
-                the machine's noise hits every row alike. Each row is a build of the registers function's Lambda \
-                jar and a handler, adding one lever to the row above it (bench/README.md); "vs first" is its \
-                median minus the first row's.
+                `bench/cold-start`: %s The %s function answers %s. Each row is a build of its Lambda jar and a \
+                handler (bench/README.md); "vs first" is its median minus the first row's.
 
-                | handler / lever | Lambda jar | min | median | max | median ÷ baseline | vs first |
-                |---|---|---|---|---|---|---|
-                %s%s""", rounds, asJar ? " --as-jar" : "", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), String.join(" ", jvmFlags),
-                PUI, asJar ? "its Lambda jar on the classpath" : "its Lambda jar extracted into a directory, as Lambda "
-                        + "extracts a deployment package into /var/task", rows, verdict);
+                | build / handler | Lambda jar | min | median | max | median ÷ baseline's | round ratio (median) | vs first |
+                |---|---|---|---|---|---|---|---|
+                %s%s""", function.name(), method(rounds, asJar, jvmFlags), function.name(), function.what(), rows,
+                verdict);
     }
 
-    private static String row(Variant v, long[] millis, long baseMedian, Long firstMedian) throws IOException {
+    /** A table row: label, [what], jar size, min, median, max, ratio of medians, median of round ratios, [after]. */
+    private static String row(Variant v, long[] millis, long[] base, String what, String after) throws IOException {
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        long median = median(sorted);
-        String vsFirst = firstMedian == null ? (v.handler().equals(BareSdkPuiHandler.class.getName()) ? "" : "reference")
-                : String.format(Locale.ROOT, "%+d ms", median - firstMedian);
-        return String.format(Locale.ROOT, "| %s | %.1f MB | %d ms | %d ms | %d ms | **%.2f** | %s |%n", v.label(),
-                Files.size(v.jar()) / 1e6, sorted[0], median, sorted[sorted.length - 1], median / (double) baseMedian,
-                vsFirst);
+        return String.format(Locale.ROOT, "| %s |%s %.1f MB | %d ms | %d ms | %d ms | **%.2f** | **%.2f** |%s%n",
+                v.label(), what == null ? "" : " " + what + " |", Files.size(v.jar()) / 1e6, sorted[0], median(sorted),
+                sorted[sorted.length - 1], median(sorted) / (double) median(base), roundRatio(millis, base),
+                after == null ? "" : " " + after + " |");
     }
 
     static long median(long[] values) {
@@ -276,27 +383,27 @@ public final class ColdStart {
         return n % 2 == 1 ? sorted[n / 2] : Math.round((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
     }
 
-    /** Runs one fresh JVM; returns the milliseconds from its launch to the answer, after checking the answer. */
-    /** AWS's sample HTTP API event with this path and bearer token, as a file the child JVMs read. */
-    private static Path eventFile(String path, String token) throws IOException {
-        APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("GET", path, Map.of("Authorization", "Bearer " + token), null);
-        Path file = Files.createTempFile("cold-start-http-api-event", ".json");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader())
-                    .toJson(event, out);
+    /** The median of the runs' times each divided by the baseline's of the same round. */
+    static double roundRatio(long[] millis, long[] base) {
+        double[] ratios = new double[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            ratios[i] = millis[i] / (double) base[i];
         }
-        return file;
+        Arrays.sort(ratios);
+        int n = ratios.length;
+        return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
     }
 
-    /** @param expect what the answer's body holds (the JSON, or the base64 of a file) */
-    private static long run(Variant v, Path event, String expect, Map<String, String> env, List<String> jvmFlags)
+    /** Runs one fresh JVM; returns the milliseconds from its launch to the answer, after checking the answer. */
+    private static long run(Variant v, Map<Function, Path> events, Map<String, String> env, List<String> jvmFlags)
             throws IOException, InterruptedException {
-        List<String> command = command(v, event, jvmFlags);
+        List<String> command = command(v, events.get(v.function()), jvmFlags);
         long launchedAt = System.currentTimeMillis();
         command.add(Long.toString(launchedAt));
+        command.add(v.function().input().getName());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
+        pb.environment().putAll(v.env());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -306,8 +413,10 @@ public final class ColdStart {
         String result = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(v.label() + " failed (exit " + p.exitValue() + "):\n" + out));
         String[] f = result.split(" ", 6);
-        if (!f[1].equals("200") || f.length < 6 || !f[5].contains(expect)) {
-            throw new IllegalStateException(v.label() + " did not answer 200 with " + expect + ":\n" + out);
+        String status = v.function().http() ? "200" : "-";
+        if (!f[1].equals(status) || f.length < 6 || !f[5].contains(v.function().answerHolds())) {
+            throw new IllegalStateException(v.label() + " did not answer " + status + " with "
+                    + v.function().answerHolds() + ":\n" + out);
         }
         return Long.parseLong(f[2]);
     }
@@ -321,29 +430,18 @@ public final class ColdStart {
     }
 
     /** For profiling by hand: prints the environment and commands of the child JVMs, waits for Enter. */
-    private static void hold(Map<String, String> env, Path event, List<String> jvmFlags, Variant baseline,
-                             List<Variant> variants) throws IOException {
+    private static void hold(Map<String, String> env, Map<Function, Path> events, List<String> jvmFlags,
+                             Variant baseline, List<Variant> variants) throws IOException {
         System.out.println(env.entrySet().stream().map(e -> "export " + e.getKey() + "='" + e.getValue() + "'")
                 .collect(Collectors.joining("\n")));
         for (Variant v : concat(baseline, variants)) {
-            System.out.println("# " + v.label() + "\n" + String.join(" ", command(v, event, jvmFlags)) + " $(date +%s%3N)");
+            System.out.println("# " + v.label() + "\n" + v.env().entrySet().stream().map(e -> e.getKey() + "='"
+                    + e.getValue() + "' ").collect(Collectors.joining()) + String.join(" ", command(v,
+                    events.get(v.function()), jvmFlags)) + " $(date +%s%3N) " + v.function().input().getName());
         }
         System.out.println("DynamoDB Local is up; press Enter to stop.");
         System.out.flush();
         System.in.read();
-    }
-
-    /** The value of {@code key: value} in template.yaml (its first occurrence), or the default. */
-    static String templateValue(String template, String key, String otherwise) {
-        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + ":\\s*(\\S.*?)\\s*$").matcher(template);
-        return m.find() ? m.group(1) : otherwise;
-    }
-
-    /** The Handler of the function whose CodeUri is the registers Lambda jar. */
-    static String registersHandler(String template) {
-        Matcher m = Pattern.compile("(?m)^\\s*CodeUri:\\s*" + Pattern.quote(REGISTERS_JAR) + "\\s*\\n\\s*Handler:\\s*(\\S+)")
-                .matcher(template);
-        return m.find() ? m.group(1) : DEFAULT_HANDLER;
     }
 
     private static Path extract(Path jar, Path dir) throws IOException {

@@ -1,14 +1,12 @@
 package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,13 +26,13 @@ public class CampaignController {
     }
 
     @Post
-    public HttpResponse<CampaignView> create(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<CampaignView> create(Caller caller,
                                              @Body CampaignBody body) {
         return HttpResponse.created(CampaignView.of(campaigns.create(caller, body)));
     }
 
     @Post("/{campaignId}/send")
-    public HttpResponse<CampaignView> send(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<CampaignView> send(Caller caller,
                                            String campaignId) {
         return HttpResponse.accepted().body(CampaignView.of(campaigns.send(caller, campaignId)));
     }
@@ -47,7 +45,7 @@ public class CampaignController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "`limit` not a whole number from 1 to 100 (pointer `limit`)",
             content = @Content(mediaType = "application/problem+json"))
-    public List<CampaignView> latest(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public List<CampaignView> latest(Caller caller,
                                      @Parameter(description = "campaigns to list", schema = @Schema(type = "integer",
                                              minimum = "1", maximum = "100", defaultValue = "20"))
                                      @Nullable @QueryValue String limit) {
@@ -55,7 +53,7 @@ public class CampaignController {
     }
 
     @Get("/{campaignId}")
-    public CampaignView get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String campaignId) {
+    public CampaignView get(Caller caller, String campaignId) {
         return CampaignView.of(campaigns.get(caller, campaignId));
     }
 }

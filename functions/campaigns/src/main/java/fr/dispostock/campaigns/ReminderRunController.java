@@ -1,12 +1,10 @@
 package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.mail.ReminderRunView;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +31,7 @@ public class ReminderRunController {
     @ApiResponse(responseCode = "403", description = "Not the national operator", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "`since` missing or not an instant (pointer `since`)",
             content = @Content(mediaType = "application/problem+json"))
-    public List<ReminderRunView> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public List<ReminderRunView> list(Caller caller,
                                       @Parameter(required = true, description = "an ISO instant, e.g. 2026-11-23T00:00:00Z",
                                               schema = @Schema(type = "string", format = "date-time"))
                                       @QueryValue(defaultValue = "") String since) {

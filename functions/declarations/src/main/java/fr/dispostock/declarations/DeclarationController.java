@@ -7,8 +7,6 @@ import fr.dispostock.declarations.DeclarationViews.Expected;
 import fr.dispostock.declarations.DeclarationViews.History;
 import fr.dispostock.declarations.DeclarationViews.Overview;
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
-import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Csv;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
@@ -56,14 +54,14 @@ public class DeclarationController {
     }
 
     @Get("/v1/puis/{finessEt}/declarations/{week}/expected")
-    public Expected expected(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week) {
+    public Expected expected(Caller caller, String finessEt, String week) {
         return declarations.expected(caller, Finess.parse(finessEt), IsoWeek.parse(week));
     }
 
     /** JSON {@code {lines:[…]}} or a CSV file with the header itemId;stock;averageDailyConsumption. */
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}",
             consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    public Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
+    public Declared declare(Caller caller, String finessEt, String week,
                             @Nullable @io.micronaut.http.annotation.Header("Content-Type") String contentType,
                             @RequestBody(content = {
                                     @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -101,7 +99,7 @@ public class DeclarationController {
             @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
     @ApiResponse(responseCode = "404", description = "no such PUI, or the week is not declared",
             content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<?> current(HttpRequest<?> request, @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<?> current(HttpRequest<?> request, Caller caller,
                                    String finessEt, String week) {
         Current c = declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
         return Fhir.asked(request)
@@ -121,7 +119,7 @@ public class DeclarationController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
             content = @Content(mediaType = "application/problem+json"))
-    public History history(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
+    public History history(Caller caller, String finessEt, String week,
                            @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
                                    minimum = "1", maximum = "100", defaultValue = "20"))
                            @Nullable @QueryValue String limit,
@@ -138,7 +136,7 @@ public class DeclarationController {
     @ApiResponse(responseCode = "422", description = "week missing or not an ISO week, region not a region code, "
             + "by not region, departement or puis (pointers `week`, `region`, `by`)",
             content = @Content(mediaType = "application/problem+json"))
-    public Completeness completeness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public Completeness completeness(Caller caller,
                                      @Parameter(description = "ISO week, e.g. 2026-W48", required = true)
                                      @Nullable @QueryValue String week,
                                      @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own")
@@ -151,7 +149,7 @@ public class DeclarationController {
     }
 
     @Get("/v1/stock/overview")
-    public Overview overview(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
+    public Overview overview(Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
                              @Nullable @QueryValue String region, @Nullable @QueryValue String by) {
         return picture.overview(caller, itemId, week, region, by);
     }

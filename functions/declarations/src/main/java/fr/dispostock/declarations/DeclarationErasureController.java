@@ -1,7 +1,6 @@
 package fr.dispostock.declarations;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.dynamo.Tables;
 import fr.dispostock.platform.erasure.ErasureAnswer;
 import fr.dispostock.platform.erasure.ErasureBody;
@@ -9,7 +8,6 @@ import fr.dispostock.platform.erasure.Erasures;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,7 +33,7 @@ public class DeclarationErasureController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "email missing or not an e-mail address (at most 254 characters)",
             content = @Content(mediaType = "application/problem+json"))
-    public ErasureAnswer erase(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body ErasureBody body) {
+    public ErasureAnswer erase(Caller caller, @Body ErasureBody body) {
         return erasures.sweep(caller, body, table);
     }
 }

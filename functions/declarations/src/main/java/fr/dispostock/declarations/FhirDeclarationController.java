@@ -6,7 +6,6 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
 import io.micronaut.core.annotation.Nullable;
@@ -16,7 +15,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,7 +44,7 @@ public class FhirDeclarationController {
     @ApiResponse(responseCode = "422", description = "an OperationOutcome, one issue per bad element with its "
             + "FHIRPath expression; nothing stored", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
-                                       @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                       Caller caller,
                                        String finessEt, String week, @Nullable @Body String body) {
         Finess et = Finess.parse(finessEt);
         IsoWeek w = IsoWeek.parse(week);

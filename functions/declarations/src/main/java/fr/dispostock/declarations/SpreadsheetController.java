@@ -10,7 +10,6 @@ import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Violations;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,7 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,7 +51,7 @@ public class SpreadsheetController {
     @ApiResponse(responseCode = "403", description = "not a pharmacist of the PUI's establishment nor one of its authorities",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "no such PUI", content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<byte[]> template(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<byte[]> template(Caller caller,
                                          String finessEt, String week) {
         byte[] file = DeclarationSpreadsheet.template(declarations.expected(caller, Finess.parse(finessEt),
                 IsoWeek.parse(week)));
@@ -77,7 +75,7 @@ public class SpreadsheetController {
             + " items filled, or any line refused as in JSON: each error's message starts with the sheet, row and "
             + "column (\"sheet 'Déclaration', row 7, column F: …\"), its pointer is the JSON one (/lines/N/stock)",
             content = @Content(mediaType = "application/problem+json"))
-    public Declared upload(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, String week,
+    public Declared upload(Caller caller, String finessEt, String week,
                            @RequestBody(description = "the template of this PUI and week, filled", content =
                            @Content(mediaType = Spreadsheet.XLSX, schema = @Schema(type = "string", format = "binary",
                                    maxLength = DeclarationSpreadsheet.MAX_BYTES)))
@@ -102,7 +100,7 @@ public class SpreadsheetController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "as the completeness route, or format not csv or xlsx (pointer `format`)",
             content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<byte[]> completeness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<byte[]> completeness(Caller caller,
                                              @Parameter(description = "ISO week, e.g. 2026-W48", required = true)
                                              @Nullable @QueryValue String week,
                                              @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own")
@@ -127,7 +125,7 @@ public class SpreadsheetController {
     @ApiResponse(responseCode = "422", description = "week missing or not an ISO week, region not a region code, "
             + "departement not a département code, format not csv or xlsx (pointers `week`, `region`, `departement`, `format`)",
             content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<byte[]> nonDeclarers(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<byte[]> nonDeclarers(Caller caller,
                                              @Parameter(description = "ISO week, e.g. 2026-W48", required = true)
                                              @Nullable @QueryValue String week,
                                              @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own")
@@ -155,7 +153,7 @@ public class SpreadsheetController {
     @ApiResponse(responseCode = "404", description = "no such item", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "as the overview route, or format not csv or xlsx (pointer `format`)",
             content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<byte[]> stock(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<byte[]> stock(Caller caller,
                                       @Parameter(required = true) @Nullable @QueryValue String itemId,
                                       @Parameter(description = "ISO week, e.g. 2026-W48", required = true)
                                       @Nullable @QueryValue String week,

@@ -1,11 +1,14 @@
 package fr.dispostock.domain;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who makes a request, as the verified token says: every scope decision is taken on this,
- * never on what the request body claims.
+ * never on what the request body claims. A route takes it as a plain {@code Caller caller} argument
+ * (the platform's CallerBinder); being a {@link Principal} keeps it out of the generated OpenAPI, which
+ * documents no Principal argument as a parameter.
  *
  * @param subject        the account's stable identifier ({@code sub})
  * @param email          the account's e-mail, when the token carries one
@@ -16,7 +19,7 @@ import java.util.Set;
  *                       (client credentials), bound to the one establishment it holds; empty for a person
  */
 public record Caller(String subject, String email, Set<Role> roles, Set<Finess> establishments, Optional<Region> region,
-                     Optional<String> client) {
+                     Optional<String> client) implements Principal {
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -43,6 +46,12 @@ public record Caller(String subject, String email, Set<Role> roles, Set<Finess> 
     /** The software of this establishment, declaring in its pharmacists' stead. */
     public boolean isClientOf(Finess finessEj) {
         return client.isPresent() && establishments.contains(finessEj);
+    }
+
+    /** The account's stable identifier, as a {@link Principal} names itself. */
+    @Override
+    public String getName() {
+        return subject;
     }
 
     public boolean has(Role role) {

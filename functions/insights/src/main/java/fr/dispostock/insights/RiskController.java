@@ -1,13 +1,11 @@
 package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,7 +36,7 @@ public class RiskController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
             + " 14 or 28 (pointers `week`, `region`, `horizon`)", content = @Content(mediaType = "application/problem+json"))
-    public List<RiskView> region(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public List<RiskView> region(Caller caller,
                                  @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
                                  @Nullable @QueryValue String week,
                                  @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the"
@@ -59,7 +57,7 @@ public class RiskController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "finessEt not a FINESS number, week not an ISO week (pointers"
             + " `finessEt`, `week`)", content = @Content(mediaType = "application/problem+json"))
-    public List<RiskView> pui(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public List<RiskView> pui(Caller caller,
                               @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
                               @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
                               @Nullable @QueryValue String week) {

@@ -14,8 +14,10 @@ import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderDays;
 import fr.dispostock.domain.statestock.OrderStatus;
+import fr.dispostock.platform.declaration.DeclarationItems;
 import fr.dispostock.platform.declaration.DynamoDeclarationStore;
 import fr.dispostock.platform.statestock.DynamoStateStockStore;
+import fr.dispostock.platform.statestock.StateStockItems;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,8 +43,8 @@ import java.util.concurrent.atomic.LongAdder;
  * and a few corrected declarations. Deterministic: each PUI draws from a random generator seeded
  * with {@link #SEED} and its FINESS number, whatever the order or the threads.
  *
- * <p>Items are built by the stores' own mapping ({@link DynamoDeclarationStore#items},
- * {@link DynamoStateStockStore#lotsItemOf}, {@link DynamoStateStockStore#orderItem}), so the seed holds
+ * <p>Items are built by the stores' own mapping ({@link DeclarationItems#items},
+ * {@link StateStockItems#lotsItemOf}, {@link StateStockItems#orderItem}), so the seed holds
  * exactly what the functions would have written, and written with parallel BatchWriteItem.
  */
 @Singleton
@@ -72,7 +74,7 @@ public class LocalHistory {
         }
 
         List<Map<String, AttributeValue>> items() {
-            return DynamoDeclarationStore.items(declaration, earlier);
+            return DeclarationItems.items(declaration, earlier);
         }
     }
 
@@ -140,10 +142,10 @@ public class LocalHistory {
             writer.putAll(declarations.table(), written);
             if (holdsStateStock(pui)) {
                 List<Map<String, AttributeValue>> held = new ArrayList<>();
-                lotDeclarations(pui).forEach(d -> held.add(stateStock.lotsItemOf(d)));
+                lotDeclarations(pui).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
                 lots.add(held.size());
                 List<Order> placed = orders(pui);
-                placed.forEach(o -> held.add(stateStock.orderItem(o)));
+                placed.forEach(o -> held.add(stateStock.items().orderItem(o)));
                 orders.add(placed.size());
                 writer.putAll(stateStock.table(), held);
             }
@@ -157,8 +159,8 @@ public class LocalHistory {
         declarations(pui, items, consumption).forEach(d -> declared.addAll(d.items()));
         List<Map<String, AttributeValue>> held = new ArrayList<>();
         if (holdsStateStock(pui)) {
-            lotDeclarations(pui).forEach(d -> held.add(stateStock.lotsItemOf(d)));
-            orders(pui).forEach(o -> held.add(stateStock.orderItem(o)));
+            lotDeclarations(pui).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
+            orders(pui).forEach(o -> held.add(stateStock.items().orderItem(o)));
         }
         return Map.of(declarations.table(), declared, stateStock.table(), held);
     }

@@ -2,7 +2,6 @@ package fr.dispostock.platform.mail;
 
 import fr.dispostock.domain.mail.MailingId;
 import fr.dispostock.domain.mail.MailingQueue;
-import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -10,8 +9,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * In AWS: a kick item written in the MailTable, whose stream (filtered on kicks) invokes the sender
@@ -34,9 +31,7 @@ public class DynamoMailingQueue implements MailingQueue {
 
     @Override
     public void kick(MailingId id) {
-        dynamoDb.putItem(p -> p.tableName(table).item(Map.of(
-                "pk", Items.s("KICK#" + id.key()), "sk", Items.s(clock.instant() + "#" + UUID.randomUUID()),
-                "mailing", Items.s(id.key()),
-                "expiresAt", Items.n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()))));
+        dynamoDb.putItem(p -> p.tableName(table).item(MailItems.kick(id, clock.instant(),
+                clock.instant().plus(Duration.ofDays(1)))));
     }
 }

@@ -38,7 +38,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import static fr.dispostock.platform.dynamo.Items.n;
-import static fr.dispostock.platform.dynamo.Items.put;
 import static fr.dispostock.platform.dynamo.Items.s;
 import static fr.dispostock.platform.dynamo.Items.string;
 
@@ -47,16 +46,14 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * holds the checkpoint and the counters (updated in place, atomically) beside what is proper to a
  * campaign or a run; recipients are items of 50 each, with their template data; suppressed
  * addresses are items of their own. Reminder runs are also in the index {@code gsi1} under
- * {@code RUNS}, by the instant they were scheduled for, and campaigns under {@code CAMPAIGNS}.
+ * {@code RUNS}, by the instant they were scheduled for, and campaigns under {@code CAMPAIGNS}. Keys:
+ * {@link MailKeys}; items: {@link MailItems}; here the conditions, queries and updates.
  */
 @Singleton
 @Requires(property = Tables.MAIL)
 public class DynamoMailingStore implements MailingStore, CampaignStore, ReminderRunStore {
     /** How long a reminder run's recipients (addresses) are kept; the run's report stays. */
     static final Duration RUN_RECIPIENTS_KEPT = Duration.ofDays(90);
-    private static final String ROOT = "#";
-    private static final String RUNS = "RUNS";
-    private static final String CAMPAIGNS = "CAMPAIGNS";
     private final DynamoDbClient dynamoDb;
     private final BatchCalls batches;
     private final Clock clock;
@@ -73,10 +70,6 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
         this.pseudonyms = pseudonyms;
     }
 
-    private static String batchKey(int batch) {
-        return String.format("BATCH#%06d", batch);
-    }
-
     // ---- creating: the mailing's item first (its identity, conditionally), then its recipients, then ready
 
     /**
@@ -86,22 +79,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
      */
     private boolean create(Mailing m, Consumer<Map<String, AttributeValue>> proper, List<List<Recipient>> recipients,
                            Instant recipientsExpireAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(m.id().key()));
-        item.put("sk", s(ROOT));
-        item.put("subject", s(m.subject()));
-        item.put("bodyText", s(m.text()));
-        put(item, "bodyHtml", s(m.html()));
-        item.put("delivery", s(m.delivery().name()));
-        item.put("status", s(Mailing.Status.PREPARING.name()));
-        item.put("recipients", n(m.recipients()));
-        item.put("batches", n(m.batches()));
-        item.put("nextBatch", n(0));
-        item.put("sent", n(0));
-        item.put("failed", n(0));
-        item.put("bounced", n(0));
-        item.put("suppressed", n(m.suppressed()));
-        item.put("leaseUntil", n(0));
+        Map<String, AttributeValue> item = MailItems.created(m);
         proper.accept(item);
         try {
             dynamoDb.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -110,19 +88,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int b = 0; b < recipients.size(); b++) {
-            Map<String, AttributeValue> batch = new HashMap<>();
-            batch.put("pk", s(m.id().key()));
-            batch.put("sk", s(batchKey(b)));
-            batch.put("to", Items.list(recipients.get(b).stream().map(Recipient::email).toList()));
-            batch.put("data", AttributeValue.fromL(recipients.get(b).stream().map(r -> {
-                Map<String, AttributeValue> data = new HashMap<>();
-                r.data().forEach((k, v) -> data.put(k, s(v)));
-                return AttributeValue.fromM(data);
-            }).toList()));
-            if (recipientsExpireAt != null) {
-                batch.put("expiresAt", n(recipientsExpireAt.getEpochSecond()));
-            }
-            items.add(batch);
+            items.add(MailItems.batch(m.id(), b, recipients.get(b), recipientsExpireAt));
         }
         batches.putAll(table, items);
         update(m.id(), "SET #st = :st", "#st = :preparing",
@@ -132,66 +98,32 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
 
     @Override
     public void create(Campaign c, List<List<Recipient>> recipients) {
-        if (!create(c.mailing(), item -> {
-            item.put("audienceType", s(c.audience().type()));
-            put(item, "audienceRegion", s(c.audience().region()));
-            put(item, "audienceWeek", s(c.audience().week()));
-            item.put("createdBy", s(c.createdBy()));
-            item.put("createdAt", s(c.createdAt().toString()));
-            item.put("gsi1pk", s(CAMPAIGNS));
-            item.put("gsi1sk", s(c.createdAt() + "#" + c.campaignId()));
-        }, recipients, null)) {
+        if (!create(c.mailing(), item -> MailItems.putCampaign(item, c), recipients, null)) {
             throw new IllegalStateException("campaign " + c.campaignId() + " exists already");
         }
     }
 
     @Override
     public boolean create(ReminderRun run, List<List<Recipient>> recipients) {
-        return create(run.mailing(), item -> {
-            item.put("kind", s(run.kind().slug()));
-            item.put("scheduledFor", s(run.scheduledFor().toString()));
-            item.put("startedAt", s(run.startedAt().toString()));
-            item.put("gsi1pk", s(RUNS));
-            item.put("gsi1sk", s(run.scheduledFor() + "#" + run.kind().slug()));
-        }, recipients, clock.instant().plus(RUN_RECIPIENTS_KEPT));
+        return create(run.mailing(), item -> MailItems.putRun(item, run), recipients, clock.instant().plus(RUN_RECIPIENTS_KEPT));
     }
 
     // ---- reading
 
     private Optional<Map<String, AttributeValue>> root(MailingId id) {
         Map<String, AttributeValue> i = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Items.key(id.key(), ROOT))).item();
+                .key(Items.key(MailKeys.mailing(id), MailKeys.ROOT))).item();
         return i == null || i.isEmpty() ? Optional.empty() : Optional.of(i);
-    }
-
-    private static Mailing mailing(Map<String, AttributeValue> i) {
-        String delivery = string(i, "delivery");
-        return new Mailing(MailingId.ofKey(string(i, "pk")), string(i, "subject"), string(i, "bodyText"),
-                string(i, "bodyHtml"), delivery == null ? Mailing.Delivery.AT_LEAST_ONCE : Mailing.Delivery.valueOf(delivery),
-                Mailing.Status.valueOf(string(i, "status")), (int) Items.number(i, "recipients"),
-                (int) Items.number(i, "batches"), (int) Items.number(i, "nextBatch"), Items.number(i, "sent"),
-                Items.number(i, "failed"), Items.number(i, "bounced"), Items.number(i, "suppressed"));
-    }
-
-    private static ReminderRun run(Map<String, AttributeValue> i) {
-        return new ReminderRun(ReminderKind.parse(string(i, "kind")), Instant.parse(string(i, "scheduledFor")),
-                Instant.parse(string(i, "startedAt")), mailing(i));
     }
 
     @Override
     public Optional<Mailing> mailing(MailingId id) {
-        return root(id).map(DynamoMailingStore::mailing);
+        return root(id).map(MailItems::mailing);
     }
 
     @Override
     public Optional<Campaign> campaign(String campaignId) {
-        return root(MailingId.campaign(campaignId)).map(DynamoMailingStore::campaign);
-    }
-
-    private static Campaign campaign(Map<String, AttributeValue> i) {
-        return new Campaign(MailingId.ofKey(string(i, "pk")).value(),
-                new Campaign.Audience(string(i, "audienceType"), string(i, "audienceRegion"), string(i, "audienceWeek")),
-                string(i, "createdBy"), Instant.parse(string(i, "createdAt")), mailing(i));
+        return root(MailingId.campaign(campaignId)).map(MailItems::campaign);
     }
 
     /** Query gsi1 {@code CAMPAIGNS} newest first; an ARS's only, filtered on the region (campaigns are few). */
@@ -201,13 +133,13 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":campaigns", s(CAMPAIGNS)));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":campaigns", s(MailKeys.CAMPAIGNS)));
             region.ifPresent(r -> values.put(":region", s(r.code())));
             QueryResponse page = dynamoDb.query(q -> q.tableName(table).indexName("gsi1")
                     .keyConditionExpression("gsi1pk = :campaigns").scanIndexForward(false)
                     .filterExpression(region.isPresent() ? "audienceRegion = :region" : null)
                     .expressionAttributeValues(values).limit(limit).exclusiveStartKey(from));
-            page.items().stream().limit(limit - found.size()).forEach(i -> found.add(campaign(i)));
+            page.items().stream().limit(limit - found.size()).forEach(i -> found.add(MailItems.campaign(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && found.size() < limit);
         return found;
@@ -215,7 +147,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
 
     @Override
     public Optional<ReminderRun> run(ReminderKind kind, Instant scheduledFor) {
-        return root(MailingId.reminderRun(kind, scheduledFor)).map(DynamoMailingStore::run);
+        return root(MailingId.reminderRun(kind, scheduledFor)).map(MailItems::run);
     }
 
     @Override
@@ -226,9 +158,9 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamoDb.query(q -> q.tableName(table).indexName("gsi1")
                     .keyConditionExpression("gsi1pk = :runs AND gsi1sk >= :since")
-                    .expressionAttributeValues(Map.of(":runs", s(RUNS), ":since", s(since.toString())))
+                    .expressionAttributeValues(Map.of(":runs", s(MailKeys.RUNS), ":since", s(since.toString())))
                     .exclusiveStartKey(from));
-            page.items().forEach(i -> runs.add(run(i)));
+            page.items().forEach(i -> runs.add(MailItems.run(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return runs;
@@ -236,19 +168,8 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
 
     @Override
     public List<Recipient> batch(MailingId id, int batch) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Items.key(id.key(), batchKey(batch)))).item();
-        List<String> to = Items.strings(item, "to");
-        AttributeValue data = item.get("data");
-        List<Recipient> recipients = new ArrayList<>();
-        for (int r = 0; r < to.size(); r++) {
-            Map<String, String> values = new HashMap<>();
-            if (data != null && data.hasL()) { // campaigns created before per-recipient data have none
-                data.l().get(r).m().forEach((k, v) -> values.put(k, v.s()));
-            }
-            recipients.add(new Recipient(to.get(r), values));
-        }
-        return recipients;
+        return MailItems.recipients(dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Items.key(MailKeys.mailing(id), MailKeys.batch(batch)))).item());
     }
 
     // ---- sending
@@ -293,26 +214,25 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
             addressOf.put(pseudonyms.get().of(address), address);
         }
         Set<String> found = new HashSet<>();
-        batches.getAll(table, addressOf.keySet().stream().map(k -> Items.key("SUPPRESSED", k)).toList(), false)
+        batches.getAll(table, addressOf.keySet().stream().map(k -> Items.key(MailKeys.SUPPRESSED, k)).toList(), false)
                 .forEach(i -> found.add(addressOf.get(string(i, "sk"))));
         return found;
     }
 
     @Override
     public void suppress(String email, String reason) {
-        dynamoDb.putItem(p -> p.tableName(table).item(Map.of("pk", s("SUPPRESSED"),
-                "sk", s(email.toLowerCase(Locale.ROOT)), "reason", s(reason), "at", s(clock.instant().toString()))));
+        dynamoDb.putItem(p -> p.tableName(table).item(MailItems.suppressed(email, reason, clock.instant())));
     }
 
     @Override
     public void countBounceOrComplaint(MailingId id, String event) {
         // the event's marker and the count in one transaction: a redelivered event finds its marker and adds nothing
-        Map<String, AttributeValue> marker = Map.of("pk", s(id.key()), "sk", s("SESEVENT#" + event),
+        Map<String, AttributeValue> marker = Map.of("pk", s(MailKeys.mailing(id)), "sk", s(MailKeys.sesEvent(event)),
                 "expiresAt", n(clock.instant().plus(Duration.ofDays(30)).getEpochSecond()));
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(
                     w -> w.put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)")),
-                    w -> w.update(u -> u.tableName(table).key(Items.key(id.key(), ROOT)).updateExpression("ADD bounced :one")
+                    w -> w.update(u -> u.tableName(table).key(Items.key(MailKeys.mailing(id), MailKeys.ROOT)).updateExpression("ADD bounced :one")
                             .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":one", n(1))))));
         } catch (TransactionCanceledException e) {
             // counted before, or no such mailing (it expired, or came from another platform)
@@ -322,7 +242,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     private boolean update(MailingId id, String set, String condition, Map<String, AttributeValue> values) {
         try {
             dynamoDb.updateItem(u -> {
-                u.tableName(table).key(Items.key(id.key(), ROOT)).updateExpression(set).conditionExpression(condition)
+                u.tableName(table).key(Items.key(MailKeys.mailing(id), MailKeys.ROOT)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeValues(values);
                 if (set.contains("#st") || condition.contains("#st")) {
                     u.expressionAttributeNames(Map.of("#st", "status"));

@@ -1,13 +1,11 @@
 package fr.dispostock.registers.accounts;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.registers.establishments.ImportReport;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 
 /** Route /v1/accounts/import → {@link AccountService} → RegistersTable. */
 @Controller("/v1/accounts")
@@ -20,7 +18,7 @@ public class AccountController {
 
     /** Every line written as given ({@code created} counts them), or reported with its reason. */
     @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
-    public ImportReport importCsv(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body String csv) {
+    public ImportReport importCsv(Caller caller, @Body String csv) {
         return accounts.importCsv(caller, csv);
     }
 }

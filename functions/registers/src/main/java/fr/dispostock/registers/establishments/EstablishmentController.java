@@ -1,8 +1,6 @@
 package fr.dispostock.registers.establishments;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
-import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
@@ -31,30 +29,30 @@ public class EstablishmentController {
     }
 
     @Get
-    public List<Establishment> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String region) {
+    public List<Establishment> list(Caller caller, @Nullable @QueryValue String region) {
         return establishments.list(caller, region);
     }
 
     @Get("/{finessEj}")
-    public HttpResponse<Establishment> get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEj) {
+    public HttpResponse<Establishment> get(Caller caller, String finessEj) {
         Establishment e = establishments.get(caller, Finess.parse(finessEj));
         return Versioned.ok(e, e.version());
     }
 
     @Put("/{finessEj}")
-    public HttpResponse<Establishment> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEj, @Body EstablishmentBody body,
+    public HttpResponse<Establishment> put(Caller caller, String finessEj, @Body EstablishmentBody body,
                                            @Nullable @Header("If-Match") String ifMatch) {
         Establishment e = establishments.put(caller, Finess.parse(finessEj), body, Versions.ifMatch(ifMatch));
         return Versioned.saved(e, e.version());
     }
 
     @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
-    public ImportReport importFiness(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body String csv) {
+    public ImportReport importFiness(Caller caller, @Body String csv) {
         return establishments.importFiness(caller, csv);
     }
 
     @Get("/{finessEj}/audit")
-    public List<AuditEntry> audit(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEj) {
+    public List<AuditEntry> audit(Caller caller, String finessEj) {
         return establishments.audit(caller, Finess.parse(finessEj));
     }
 }

@@ -1,8 +1,6 @@
 package fr.dispostock.registers.instructions;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
-import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Instruction;
@@ -38,7 +36,7 @@ public class InstructionController {
             + " (only the national operator and the region's ARS do)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "region not an INSEE region code, or upcoming neither true nor false",
             content = @Content(mediaType = "application/problem+json"))
-    public List<Instruction> inForce(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String region,
+    public List<Instruction> inForce(Caller caller, @Nullable @QueryValue String region,
                                      @Parameter(description = "also the instructions published to come (validFrom after today):"
                                              + " for the national operator and the region's ARS", schema = @Schema(type = "boolean", defaultValue = "false"))
                                      @Nullable @QueryValue String upcoming) {
@@ -46,20 +44,20 @@ public class InstructionController {
     }
 
     @Get("/{id}")
-    public HttpResponse<Instruction> get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id) {
+    public HttpResponse<Instruction> get(Caller caller, String id) {
         Instruction i = instructions.get(id);
         return Versioned.ok(i, i.version());
     }
 
     @Put("/{id}")
-    public HttpResponse<Instruction> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id, @Body InstructionBody body,
+    public HttpResponse<Instruction> put(Caller caller, String id, @Body InstructionBody body,
                                          @Nullable @Header("If-Match") String ifMatch) {
         Instruction i = instructions.put(caller, id, body, Versions.ifMatch(ifMatch));
         return Versioned.saved(i, i.version());
     }
 
     @Get("/{id}/audit")
-    public List<AuditEntry> audit(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String id) {
+    public List<AuditEntry> audit(Caller caller, String id) {
         return instructions.audit(caller, id);
     }
 }

@@ -1,8 +1,6 @@
 package fr.dispostock.registers.medicines;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
-import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
 import fr.dispostock.domain.register.Medicine;
@@ -35,18 +33,18 @@ public class MedicineController {
     }
 
     @Get
-    public List<Medicine> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Nullable @QueryValue String activeOn, @Nullable @QueryValue String region) {
+    public List<Medicine> list(Caller caller, @Nullable @QueryValue String activeOn, @Nullable @QueryValue String region) {
         return medicines.list(activeOn, region);
     }
 
     @Get("/{itemId}")
-    public HttpResponse<Medicine> get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String itemId) {
+    public HttpResponse<Medicine> get(Caller caller, String itemId) {
         Medicine m = medicines.get(itemId);
         return Versioned.ok(m, m.version());
     }
 
     @Put("/{itemId}")
-    public HttpResponse<Medicine> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String itemId, @Body MedicineBody body,
+    public HttpResponse<Medicine> put(Caller caller, String itemId, @Body MedicineBody body,
                                       @Nullable @Header("If-Match") String ifMatch) {
         Medicine m = medicines.put(caller, itemId, body, Versions.ifMatch(ifMatch));
         return Versioned.saved(m, m.version());
@@ -58,12 +56,12 @@ public class MedicineController {
     @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such tracked item", content = @Content(mediaType = "application/problem+json"))
     @Get("/{itemId}/supply-statuses")
-    public List<SupplyStatusView> supplyStatuses(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String itemId) {
+    public List<SupplyStatusView> supplyStatuses(Caller caller, String itemId) {
         return supply.of(medicines.get(itemId));
     }
 
     @Get("/{itemId}/audit")
-    public List<AuditEntry> audit(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String itemId) {
+    public List<AuditEntry> audit(Caller caller, String itemId) {
         return medicines.audit(caller, itemId);
     }
 }

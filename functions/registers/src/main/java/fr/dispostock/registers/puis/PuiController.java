@@ -1,8 +1,6 @@
 package fr.dispostock.registers.puis;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
-import io.micronaut.http.annotation.RequestAttribute;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
@@ -28,20 +26,20 @@ public class PuiController {
     }
 
     @Get("/{finessEt}")
-    public HttpResponse<Pui> get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt) {
+    public HttpResponse<Pui> get(Caller caller, String finessEt) {
         Pui pui = puis.get(caller, Finess.parse(finessEt));
         return Versioned.ok(pui, pui.version());
     }
 
     @Put("/{finessEt}")
-    public HttpResponse<Pui> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt, @Body PuiBody body,
+    public HttpResponse<Pui> put(Caller caller, String finessEt, @Body PuiBody body,
                                  @Nullable @Header("If-Match") String ifMatch) {
         Pui pui = puis.put(caller, Finess.parse(finessEt), body, Versions.ifMatch(ifMatch));
         return Versioned.saved(pui, pui.version());
     }
 
     @Get("/{finessEt}/audit")
-    public List<AuditEntry> audit(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt) {
+    public List<AuditEntry> audit(Caller caller, String finessEt) {
         return puis.audit(caller, Finess.parse(finessEt));
     }
 }

@@ -1,13 +1,11 @@
 package fr.dispostock.registers.supply;
 
 import fr.dispostock.domain.Caller;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.domain.Limits;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,7 +29,7 @@ public class SupplyStatusController {
     @ApiResponse(responseCode = "422", description = "An empty file, or more lines than the bound (pointer \"\")",
             content = @Content(mediaType = "application/problem+json"))
     @Post(value = "/import", consumes = {MediaType.TEXT_PLAIN, "text/tab-separated-values", "text/csv"})
-    public SupplyStatusImport importFile(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, @Body String file) {
+    public SupplyStatusImport importFile(Caller caller, @Body String file) {
         return statuses.importFile(caller, file);
     }
 }

@@ -2,14 +2,12 @@ package fr.dispostock.statestock.allocation;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.statestock.Availability;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,7 +31,7 @@ public class AllocationController {
             + " not in the catalogue or twice (`/lines/N/productCode`); available not a whole number from 0 to 100,000,000"
             + " (`/lines/N/available`); no line, or more than 100 (`/lines`)", content = @Content(mediaType = "application/problem+json"))
     @Put("/availability/{orderDay}")
-    public Availability declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderDay,
+    public Availability declare(Caller caller, String orderDay,
                                 @Body AllocationViews.AvailabilityBody body) {
         return allocation.declare(caller, orderDay, body);
     }
@@ -49,7 +47,7 @@ public class AllocationController {
     @ApiResponse(responseCode = "422", description = "orderDay missing or not a first Thursday of a month (pointer"
             + " `orderDay`), region not an INSEE region code (`region`)", content = @Content(mediaType = "application/problem+json"))
     @Get("/allocation")
-    public AllocationViews.Proposal propose(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public AllocationViews.Proposal propose(Caller caller,
                                             @Nullable @QueryValue String orderDay, @Nullable @QueryValue String region) {
         return allocation.propose(caller, orderDay, region);
     }

@@ -4,10 +4,8 @@ import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.statestock.OrderDays;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
@@ -42,7 +40,7 @@ public class CalendarController {
 
     /** What is due when, as of now in Paris: this week's declaration days and the next order day. Every role reads it. */
     @Get
-    public Calendar calendar(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
+    public Calendar calendar(Caller caller) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(Dates.PARIS).toLocalDate();
         IsoWeek week = IsoWeek.of(today);

@@ -3,7 +3,6 @@ package fr.dispostock.statestock.catalogue;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.statestock.Product;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.web.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestAttribute;
 
 import java.util.List;
 
@@ -26,12 +24,12 @@ public class CatalogueController {
     }
 
     @Get
-    public List<Product> products(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller) {
+    public List<Product> products(Caller caller) {
         return catalogue.products();
     }
 
     @Put("/{code}")
-    public HttpResponse<Product> put(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String code,
+    public HttpResponse<Product> put(Caller caller, String code,
                                      @Body ProductBody body,
                                      @Nullable @Header("If-Match") String ifMatch) {
         Product p = catalogue.put(caller, code, body, Versions.ifMatch(ifMatch));

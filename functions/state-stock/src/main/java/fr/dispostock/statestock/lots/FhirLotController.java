@@ -5,7 +5,6 @@ import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Violations;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
 import io.micronaut.core.annotation.Nullable;
@@ -15,7 +14,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,7 +41,7 @@ public class FhirLotController {
     @ApiResponse(responseCode = "422", description = "an OperationOutcome, one issue per bad element with its "
             + "FHIRPath expression; nothing stored", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
-                                       @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+                                       Caller caller,
                                        String finessEt, String date, @Nullable @Body String body) {
         Finess et = Finess.parse(finessEt);
         Violations v = new Violations();

@@ -2,7 +2,6 @@ package fr.dispostock.statestock.lots;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import fr.dispostock.platform.fhir.Fhir;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -15,7 +14,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,7 +31,7 @@ public class LotController {
     }
 
     @Put("/v1/puis/{finessEt}/state-stock/{date}")
-    public LotViews.Declared declare(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+    public LotViews.Declared declare(Caller caller, String finessEt,
                                      String date, @Body LotsBody body) {
         return lots.declare(caller, Finess.parse(finessEt), date, body);
     }
@@ -45,7 +43,7 @@ public class LotController {
             @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
     @ApiResponse(responseCode = "404", description = "no such PUI, or no lots declared that Thursday",
             content = @Content(mediaType = "application/problem+json"))
-    public HttpResponse<?> get(HttpRequest<?> request, @RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<?> get(HttpRequest<?> request, Caller caller,
                                String finessEt, String date) {
         LotViews.Declared declared = lots.get(caller, Finess.parse(finessEt), date);
         return Fhir.asked(request) ? Fhir.response(HttpStatus.OK, FhirLots.report(declared), json) : HttpResponse.ok(declared);
@@ -62,7 +60,7 @@ public class LotController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
             content = @Content(mediaType = "application/problem+json"))
-    public LotViews.History history(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String finessEt,
+    public LotViews.History history(Caller caller, String finessEt,
                                     String date,
                                     @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
                                             minimum = "1", maximum = "100", defaultValue = "20"))
@@ -77,7 +75,7 @@ public class LotController {
      * ({@code finessEt}) also for its pharmacists.
      */
     @Get("/v1/state-stock/lots")
-    public LotViews.Picture picture(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public LotViews.Picture picture(Caller caller,
                                     @Nullable @QueryValue String date, @Nullable @QueryValue String region,
                                     @Nullable @QueryValue String finessEt) {
         return lots.picture(caller, date, region, finessEt);

@@ -2,7 +2,6 @@ package fr.dispostock.statestock.orders;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.statestock.Order;
-import fr.dispostock.platform.auth.AuthenticationFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 
 import java.util.List;
 
@@ -26,7 +24,7 @@ public class OrderController {
 
     /** 201 with the new order; the same Idempotency-Key again answers 201 with the same order, creating nothing. */
     @Post
-    public HttpResponse<Order> place(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public HttpResponse<Order> place(Caller caller,
                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                      @Body OrderBodies.Place body) {
         OrderService.Placed placed = orders.place(caller, idempotencyKey, body);
@@ -34,37 +32,37 @@ public class OrderController {
     }
 
     @Get
-    public List<Order> list(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller,
+    public List<Order> list(Caller caller,
                             @Nullable @QueryValue String finessEt, @Nullable @QueryValue String region,
                             @Nullable @QueryValue String status) {
         return orders.list(caller, finessEt, region, status);
     }
 
     @Get("/{orderId}")
-    public Order get(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId) {
+    public Order get(Caller caller, String orderId) {
         return orders.get(caller, orderId);
     }
 
     /** The PUI the order is delivered to (contact details, address, establishment number): what the supplier reads of the register. */
     @Get("/{orderId}/delivery")
-    public Delivery delivery(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId) {
+    public Delivery delivery(Caller caller, String orderId) {
         return orders.delivery(caller, orderId);
     }
 
     @Post("/{orderId}/review")
-    public Order review(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId,
+    public Order review(Caller caller, String orderId,
                         @Body OrderBodies.Review body) {
         return orders.review(caller, orderId, body);
     }
 
     @Post("/{orderId}/shipments")
-    public Order ship(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId,
+    public Order ship(Caller caller, String orderId,
                       @Body OrderBodies.Ship body) {
         return orders.ship(caller, orderId, body);
     }
 
     @Post("/{orderId}/cancel")
-    public Order cancel(@RequestAttribute(AuthenticationFilter.CALLER) Caller caller, String orderId) {
+    public Order cancel(Caller caller, String orderId) {
         return orders.cancel(caller, orderId);
     }
 }
