@@ -160,6 +160,9 @@ const atCodeFields = (errors) => errorsInFrench(errors).map((e) => {
   return m ? { pointer: `/${m[1]}`, message: `ligne ${Number(m[2]) + 1} : ${e.message}` } : e;
 });
 
+/** The list with this item in it (added, or in place of its earlier version), by id. */
+const withItem = (list, item) => list.filter((x) => x.itemId !== item.itemId).concat(item).sort((a, b) => a.itemId.localeCompare(b.itemId));
+
 function showForm(m) {
   const zone = document.getElementById('edition');
   const etag = m ? `"${m.version}"` : null;
@@ -213,7 +216,7 @@ function showForm(m) {
     try {
       const saved = await api(`/v1/medicines/${encodeURIComponent(body.itemId ?? '')}`, { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       m = saved.data;
-      items = items.filter((x) => x.itemId !== m.itemId).concat(m).sort((a, b) => a.itemId.localeCompare(b.itemId));
+      items = withItem(items, m);
       showList();
       showForm(m); // the saved item, its version, and what can be done with it now (end its tracking)
       showSummary(document.getElementById('formulaire-medicament'), 'success', `${m.label} enregistré`, m.trackingEnd && m.trackingEnd <= today
@@ -223,13 +226,16 @@ function showForm(m) {
       if (error.kind === 'invalid' && error.problem?.errors?.length) {
         showErrors(form, atCodeFields(error.problem.errors));
       } else if (error.kind === 'precondition-failed') {
-        // someone saved it meanwhile: the form shows what is now saved, never overwrites it silently
-        const fresh = (await api(`/v1/medicines/${encodeURIComponent(m.itemId)}`)).data;
-        items = items.map((x) => (x.itemId === fresh.itemId ? fresh : x));
+        // someone saved it meanwhile, or a new item's id is taken (perhaps by this very save, its answer
+        // lost): the form shows what is saved, never overwrites it silently
+        const fresh = (await api(`/v1/medicines/${encodeURIComponent(body.itemId)}`)).data;
+        items = withItem(items, fresh);
         showList();
         showForm(fresh);
-        showSummary(document.getElementById('formulaire-medicament'), 'warning', 'Quelqu’un a modifié ce médicament pendant que vous le consultiez',
-          '<p>Vos modifications n’ont pas été enregistrées. Le formulaire montre maintenant les valeurs enregistrées : reportez-y vos changements puis enregistrez.</p>');
+        showSummary(document.getElementById('formulaire-medicament'), 'warning', m
+          ? 'Quelqu’un a modifié ce médicament pendant que vous le consultiez' : 'Un médicament porte déjà cet identifiant', m
+          ? '<p>Vos modifications n’ont pas été enregistrées. Le formulaire montre maintenant les valeurs enregistrées : reportez-y vos changements puis enregistrez.</p>'
+          : '<p>Le formulaire le montre tel qu’il est enregistré (votre envoi précédent l’a peut-être créé, sa réponse s’étant perdue) : vérifiez-le, et modifiez-le si besoin.</p>');
       } else {
         showFailure(form, error);
       }

@@ -218,6 +218,34 @@ class AuthorityRegistersTest {
         assertEquals(403, portal.call("PUT", "/v1/medicines/" + items.json().get("itemId"), token("OMEDIT", "84"), body, items.etag()).status());
     }
 
+    @Test
+    void aNewItemWhoseIdIsTakenShowsTheSavedOneAndSaysSo() {
+        // given an item already saved under an id (as by an earlier send whose answer was lost), tracked in Corse
+        String itemId = "essai-" + Long.toString(System.nanoTime(), 36);
+        String ucd7 = String.valueOf(9_000_000 + (int) (System.nanoTime() % 999_999));
+        String saved = "{\"label\":\"Déjà enregistré " + itemId + "\",\"ucds\":[\"" + ucd7 + "\"],"
+                + "\"priority\":{\"level\":\"REGIONAL\",\"regions\":[\"94\"]},\"trackingStart\":\"2026-11-02\"}";
+        assertEquals(201, portal.call("PUT", "/v1/medicines/" + itemId, token("NATIONAL", null), saved, null).status());
+
+        // when the national operator types a new item under that id and saves it
+        portal.signInAs("NATIONAL", null);
+        portal.open("/medicaments.html");
+        portal.waitFor(By.id("table-medicaments"));
+        portal.driver().findElement(By.id("nouveau")).click();
+        portal.waitFor(By.id("identifiant")).sendKeys(itemId);
+        portal.driver().findElement(By.id("libelle")).sendKeys("Autre libellé");
+        portal.driver().findElement(By.cssSelector("label[for='niveau-regional']")).click();
+        portal.driver().findElement(By.cssSelector("label[for='region-94']")).click();
+        portal.driver().findElement(By.id("ucds")).sendKeys(ucd7);
+        portal.driver().findElement(By.id("enregistrer")).click();
+
+        // then the page says the id is taken and shows the item as saved, which is unchanged
+        portal.waitForText(By.id("resume-du-formulaire"), "Un médicament porte déjà cet identifiant");
+        assertEquals("Déjà enregistré " + itemId, portal.driver().findElement(By.id("libelle")).getAttribute("value"));
+        assertEquals("Déjà enregistré " + itemId, portal.call("GET", "/v1/medicines/" + itemId, token("NATIONAL", null), null, null).json().get("label"));
+        portal.checkAccessibility();
+    }
+
     /** A list the API answers, read as JSON. */
     static List<Map<String, Object>> list(String path, String token) {
         try {
