@@ -374,17 +374,7 @@ class PharmacistScreensTest {
         portal.screenshot("30-commande-saisie");
 
         // when the first answer is lost on the way back, then the pharmacist double-clicks "Commander"
-        portal.js().executeScript("""
-                const real = window.fetch;
-                let lost = false;
-                window.fetch = async (url, init) => {
-                  const answer = await real(url, init);
-                  if (!lost && String(url).endsWith('/v1/orders') && init?.method === 'POST') {
-                    lost = true;
-                    throw new TypeError('answer lost');
-                  }
-                  return answer;
-                };""");
+        loseTheNextOrderAnswer();
         portal.driver().findElement(By.id("commander")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "ne répond pas");
         new Actions(portal.driver()).doubleClick(portal.driver().findElement(By.id("commander"))).perform();
@@ -423,17 +413,7 @@ class PharmacistScreensTest {
         portal.signInAsPharmacist(FLEYRIAT_EJ);
         portal.open("/commandes.html?pui=" + FLEYRIAT_ET);
         portal.waitFor(By.id("boites-MPOX-MVA-BN")).sendKeys("2");
-        portal.js().executeScript("""
-                const real = window.fetch;
-                let lost = false;
-                window.fetch = async (url, init) => {
-                  const answer = await real(url, init);
-                  if (!lost && String(url).endsWith('/v1/orders') && init?.method === 'POST') {
-                    lost = true;
-                    throw new TypeError('answer lost');
-                  }
-                  return answer;
-                };""");
+        loseTheNextOrderAnswer();
         portal.driver().findElement(By.id("commander")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "ne répond pas");
 
@@ -456,6 +436,21 @@ class PharmacistScreensTest {
         List<Map<?, ?>> orders = ordersSince(earlier);
         assertEquals(2, orders.size(), String.valueOf(orders));
         assertEquals(List.of(40, 60), orders.stream().map(o -> ((Number) ((Map<?, ?>) ((List<?>) o.get("lines")).get(0)).get("quantity")).intValue()).sorted().toList());
+    }
+
+    /** The next order sent reaches the API, but its answer is lost on the way back to the page. */
+    static void loseTheNextOrderAnswer() {
+        portal.js().executeScript("""
+                const real = window.fetch;
+                let lost = false;
+                window.fetch = async (url, init) => {
+                  const answer = await real(url, init);
+                  if (!lost && String(url).endsWith('/v1/orders') && init?.method === 'POST') {
+                    lost = true;
+                    throw new TypeError('answer lost');
+                  }
+                  return answer;
+                };""");
     }
 
     static Set<Object> orderIds() throws IOException, InterruptedException {
