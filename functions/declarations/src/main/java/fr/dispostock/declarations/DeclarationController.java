@@ -12,6 +12,7 @@ import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
 import fr.dispostock.platform.fhir.Fhir;
@@ -67,7 +68,11 @@ public class DeclarationController {
                                     @Content(mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = DeclarationBody.class)),
                                     @Content(mediaType = "text/csv", schema = @Schema(type = "string",
-                                            description = "header itemId;stock;averageDailyConsumption"))})
+                                            description = "header itemId;stock;averageDailyConsumption")),
+                                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = "object",
+                                            description = "a FHIR R5 InventoryReport, one inventoryListing per item "
+                                                    + "(at most " + Limits.DECLARATION_LINES_MAX + "); answered as an "
+                                                    + "InventoryReport, errors as an OperationOutcome"))})
                             @Body String body) {
         Violations v = new Violations();
         List<DeclarationBody.LineBody> lines;

@@ -110,6 +110,9 @@ final class DeclarationSpreadsheet {
         }
 
         private FieldError located(FieldError error) {
+            if (error.pointer().equals("/lines")) { // the lines as a whole: the sheet holding them
+                return new FieldError(error.pointer(), "sheet '" + SHEET + "': " + error.message());
+            }
             Matcher m = LINE.matcher(error.pointer());
             if (!m.matches() || Integer.parseInt(m.group(1)) >= rows.size()) {
                 return error;
@@ -144,6 +147,7 @@ final class DeclarationSpreadsheet {
         List<Integer> numbers = new ArrayList<>();
         while (rows.hasNext()) {
             Row row = rows.next();
+            requirePlaced(row);
             if (columns == null) {
                 String first = text(row, 0);
                 if (ITEM.equalsIgnoreCase(first)) {
@@ -164,7 +168,7 @@ final class DeclarationSpreadsheet {
                         + " items filled in: a declaration has at most " + Limits.DECLARATION_LINES_MAX + " lines"));
             }
             String at = "/lines/" + lines.size();
-            String item = itemId(v, at + "/" + ITEM, text(row, columns.get(ITEM.toLowerCase(Locale.ROOT))));
+            String item = itemId(v, at + "/" + ITEM, cell(row, columns.get(ITEM.toLowerCase(Locale.ROOT))));
             lines.add(new DeclarationBody.LineBody(item, number(v, at + "/" + STOCK, stock),
                     number(v, at + "/" + CONSUMPTION, consumption)));
             numbers.add(row.getRowNum());
@@ -247,6 +251,19 @@ final class DeclarationSpreadsheet {
         }
     }
 
+    /**
+     * Each cell in the row its reference names: a file saying otherwise is damaged, and which row a
+     * figure belongs to cannot be told.
+     */
+    private static void requirePlaced(Row row) {
+        for (Cell c : row) {
+            if (c != null && c.getAddress().getRow() != row.getRowNum() - 1) {
+                throw refused(at(row.getRowNum(), c.getColumnIndex(), "the cell says it is " + c.getAddress()
+                        + ", in another row: the file is damaged, save it again from a spreadsheet program"));
+            }
+        }
+    }
+
     private static boolean blank(Cell c) {
         return c == null || c.getType() == CellType.EMPTY
                 || c.getType() == CellType.STRING && c.getRawValue().isBlank();
@@ -256,13 +273,30 @@ final class DeclarationSpreadsheet {
         return row.getOptionalCell(column).orElse(null);
     }
 
-    /** A cell's text as typed (a number as written), or null when empty. */
+    /** A cell's text as typed (a number as written), or null when empty or a formula never computed. */
     private static String text(Row row, int column) {
         Cell c = cell(row, column);
-        return blank(c) ? null : c.getRawValue().strip();
+        return blank(c) || c.getRawValue() == null ? null : c.getRawValue().strip();
     }
 
-    private static String itemId(Violations v, String pointer, String text) {
+    /**
+     * The cell's value as typed, or its formula's as last computed; null when empty, and when a formula
+     * was never computed (a file written by a program), said in {@code v}.
+     */
+    private static String value(Violations v, String pointer, Cell c) {
+        if (blank(c)) {
+            return null;
+        }
+        if (c.getRawValue() == null) {
+            v.add(pointer, (c.getFormula() == null ? "the cell" : "the formula =" + c.getFormula())
+                    + " has no computed value: open the file in a spreadsheet program, save it and send it again");
+            return null;
+        }
+        return c.getRawValue().strip();
+    }
+
+    private static String itemId(Violations v, String pointer, Cell c) {
+        String text = value(v, pointer, c);
         String problem = text == null ? null : Text.problem(text, false);
         if (problem != null) {
             v.add(pointer, problem);
@@ -277,7 +311,7 @@ final class DeclarationSpreadsheet {
             return null;
         }
         if (c.getType() == CellType.NUMBER || c.getType() == CellType.FORMULA || c.getType() == CellType.STRING) {
-            return DeclarationService.number(v, pointer, c.getRawValue().strip());
+            return DeclarationService.number(v, pointer, value(v, pointer, c));
         }
         v.add(pointer, "'" + c.getRawValue() + "' is not a number");
         return null;

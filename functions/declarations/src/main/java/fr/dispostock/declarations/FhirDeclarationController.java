@@ -19,6 +19,7 @@ import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ import java.util.Map;
 public class FhirDeclarationController {
     private final DeclarationService declarations;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public FhirDeclarationController(DeclarationService declarations, JsonMapper json) {
+    public FhirDeclarationController(DeclarationService declarations, JsonMapper json, Clock clock) {
         this.declarations = declarations;
         this.json = json;
+        this.clock = clock;
     }
 
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
@@ -52,7 +55,8 @@ public class FhirDeclarationController {
         Map<Ucd, String> itemOf = new HashMap<>();
         ucds.forEach((item, codes) -> codes.forEach(u -> itemOf.put(u, item)));
         Violations v = new Violations();
-        FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body, json), w, et, itemOf, v);
+        FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body), w, et, itemOf,
+                clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
         Declared d = declarations.declare(caller, et, w, read.lines(), v);
         return Fhir.response(HttpStatus.OK, FhirDeclarations.report(d.finessEt(), d.week(), d.lines(), d.declaredAt(),

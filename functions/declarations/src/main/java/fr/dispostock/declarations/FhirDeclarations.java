@@ -5,6 +5,7 @@ import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.platform.fhir.Fhir;
@@ -41,17 +42,24 @@ final class FhirDeclarations {
      * {@code v} at its FHIRPath expression.
      *
      * @param itemOf the tracked item of each UCD code
+     * @param now    when the report arrives: it cannot have been counted later
      */
-    static Read read(JsonNode body, IsoWeek week, Finess finessEt, Map<Ucd, String> itemOf, Violations v) {
+    static Read read(JsonNode body, IsoWeek week, Finess finessEt, Map<Ucd, String> itemOf, Instant now,
+                     Violations v) {
         Map<String, String> expressions = new HashMap<>();
         expressions.put("/lines", LISTING);
         List<DeclarationBody.LineBody> lines = new ArrayList<>();
         FhirElement report = InventoryReports.read(body, week.monday().atStartOfDay(Dates.PARIS).toInstant(),
-                "week " + week + " (from Monday " + week.monday() + ", Paris)", v);
+                "week " + week + " (from Monday " + week.monday() + ", Paris)", now, v);
         if (report == null) {
             return new Read(lines, expressions);
         }
         List<FhirElement> listings = report.list("inventoryListing", v);
+        if (listings.size() > Limits.DECLARATION_LINES_MAX) { // refused before each is read
+            v.add(LISTING, "at most " + Limits.DECLARATION_LINES_MAX + " listings, one per item ("
+                    + listings.size() + " sent)");
+            return new Read(lines, expressions);
+        }
         for (int i = 0; i < listings.size(); i++) {
             FhirElement listing = listings.get(i);
             String at = "/lines/" + i;

@@ -14,7 +14,7 @@ import static fr.dispostock.declarations.DeclarationsFunction.*;
 class HostileInputTest extends HostileInputProperties {
     static final HostileInput ROUTES = HostileInput.fromOpenApi("dispostock-declarations-1.yml");
     static final Map<String, String> KNOWN = Map.of("finessEt", FLEYRIAT_ET, "week", WEEK, "region", "84",
-            "itemId", "cisplatine", "by", "puis");
+            "itemId", "cisplatine", "by", "puis", "ucd", "9019840");
 
     @BeforeAll
     static void aDeclaredWeek() {

@@ -33,9 +33,12 @@ import java.util.regex.Pattern;
  * supplies the values its routes need to reach their checks (an existing PUI, order…).
  */
 public final class HostileInput {
-    /** One operation of the description: its path template, method, parameters and body media types. */
+    /**
+     * One operation of the description: its path template, method, parameters and body media types
+     * (JSON with its schema, CSV, FHIR R5 JSON, xlsx).
+     */
     public record Operation(String method, String path, List<String> pathParams, List<String> queryParams,
-                            Map<String, Object> jsonSchema, boolean csv) {
+                            Map<String, Object> jsonSchema, boolean csv, boolean fhir, boolean xlsx) {
         boolean hasBody() {
             return jsonSchema != null || csv;
         }
@@ -53,7 +56,9 @@ public final class HostileInput {
     public record Case(Operation operation, String target, Object value, String account) {
         @Override
         public String toString() {
-            String shown = String.valueOf(value instanceof Raw raw ? raw.text() : value);
+            String shown = String.valueOf(value instanceof Raw raw ? raw.text()
+                    : value instanceof HostileBodies.FhirBody f ? "FHIR: " + f.what()
+                    : value instanceof HostileBodies.XlsxBody x ? "xlsx: " + x.what() : value);
             return operation + " [" + target + " = " + (shown.length() > 80 ? shown.substring(0, 80) + "… ("
                     + shown.length() + " chars)" : shown) + "] as " + account;
         }
@@ -68,6 +73,24 @@ public final class HostileInput {
      * build machines (each case reads every table back); raise it for a longer hunt.
      */
     public static final int TRIES = 40;
+
+    /**
+     * Seeded cases per FHIR or xlsx route, beside its designed bodies ({@link HostileBodies}): each a
+     * body refused whatever the seed changes in it.
+     */
+    public static final int FORMAT_TRIES = 20;
+
+    /**
+     * What one call may allocate on its thread: above what a refusal of the largest bodies costs (a
+     * 20 MB FHIR body, refused by its size, about 140 MiB with the event's copies), below what the
+     * zip bomb of {@link HostileBodies} would inflate to (512 MiB).
+     */
+    static final long CALL_ALLOCATION_MAX = 256L << 20;
+    private static final String FHIR_TYPE = "application/fhir+json";
+    private static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** Who sends each format, so that its bodies reach the checks past the scope's: software, a pharmacist. */
+    private static final String FHIR_SENDER = "CLIENT-own";
+    private static final String XLSX_SENDER = "PHARMACIST-own";
 
     /** The cases' seed: fixed, so that every run makes the same calls; {@code -Dhostile.seed=…} hunts with others. */
     public static final long SEED = Long.getLong("hostile.seed", 20261206L);
@@ -139,7 +162,7 @@ public final class HostileInput {
                             ? resolve((Map<String, Object>) ((Map<String, Object>) content.get("application/json"))
                             .get("schema"), schemas, 0) : null;
                     ops.add(new Operation(method.toUpperCase(), path, pathParams, queryParams, json,
-                            content.containsKey("text/csv")));
+                            content.containsKey("text/csv"), content.containsKey(FHIR_TYPE), content.containsKey(XLSX_TYPE)));
                 }));
         return new HostileInput(ops);
     }
@@ -174,7 +197,9 @@ public final class HostileInput {
 
     /**
      * {@link #TRIES} calls drawn from the seed: each an operation that takes something from its caller,
-     * something hostile in it, one of the accounts calling.
+     * something hostile in it, one of the accounts calling; then, for a route of the weekly declaration
+     * taking FHIR or xlsx, every designed body of {@link HostileBodies} and {@link #FORMAT_TRIES}
+     * seeded ones, sent by who sends that format.
      */
     public List<Case> cases(List<String> accounts, long seed) {
         Map<Operation, List<String>> targets = new LinkedHashMap<>();
@@ -201,6 +226,21 @@ public final class HostileInput {
             Object value = target.equals("body") ? pick(random, wholeBodies(op))
                     : target.startsWith("body:") ? value(random) : text(random);
             cases.add(new Case(op, target, value, pick(random, accounts)));
+        }
+        for (Operation op : operations) {
+            boolean declaration = op.path().endsWith("/declarations/{week}");
+            boolean workbook = op.path().endsWith("/declarations/{week}/spreadsheet");
+            if (op.fhir() && declaration || op.xlsx() && workbook) {
+                HostileBodies bodies = new HostileBodies(known.get("finessEt"), known.get("week"), known.get("itemId"),
+                        known.get("ucd"));
+                String sender = op.fhir() ? FHIR_SENDER : XLSX_SENDER;
+                List<Object> designed = op.fhir() ? List.copyOf(bodies.fhir()) : List.copyOf(bodies.xlsx());
+                designed.forEach(body -> cases.add(new Case(op, "body", body, sender)));
+                for (int i = 0; i < FORMAT_TRIES; i++) {
+                    cases.add(new Case(op, "body", op.fhir() ? bodies.fhir(random, value(random))
+                            : bodies.xlsx(random, text(random)), sender));
+                }
+            }
         }
         return cases;
     }
@@ -308,7 +348,7 @@ public final class HostileInput {
     }
 
     @SuppressWarnings("unchecked")
-    private static String json(Object value) {
+    static String json(Object value) {
         if (value instanceof Raw raw) {
             return raw.text();
         }
@@ -378,8 +418,11 @@ public final class HostileInput {
         headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         headers.put("If-Match", "\"1\"");
         String body = null;
-        if (c.target().equals("body")) {
-            body = ((Raw) c.value()).text();
+        if (c.value() instanceof HostileBodies.FhirBody f) {
+            body = f.text();
+            headers.put("Content-Type", FHIR_TYPE);
+        } else if (c.value() instanceof Raw raw && c.target().equals("body")) {
+            body = raw.text();
             headers.put("Content-Type", op.jsonSchema() != null && !body.contains(";") ? "application/json" : "text/csv");
         } else if (op.jsonSchema() != null) {
             body = c.target().startsWith("body:") ? bodyWith(op, c.target().substring(5), c.value())
@@ -389,18 +432,32 @@ public final class HostileInput {
             body = "a;b\n1;2";
             headers.put("Content-Type", "text/csv");
         }
-        HttpApiHarness.Response r = api.call(op.method(), url, tokens.get(c.account()), body, headers);
+        String token = tokens.get(c.account());
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocatedBefore = allocated(threads);
+        HttpApiHarness.Response r = c.value() instanceof HostileBodies.XlsxBody x
+                ? api.call(op.method(), url, token, x.bytes(), XLSX_TYPE)
+                : api.call(op.method(), url, token, body, headers);
+        long allocation = allocated(threads) - allocatedBefore;
         List<String> problems = new ArrayList<>();
+        if (allocation > CALL_ALLOCATION_MAX) {
+            problems.add("allocated " + (allocation >> 20) + " MiB");
+        }
+        boolean fhir = c.value() instanceof HostileBodies.FhirBody;
         if (r.status() >= 500) {
             problems.add("answered " + r.status());
         } else if (r.status() >= 400) {
-            if (!"application/problem+json".equals(r.header("Content-Type"))) {
-                problems.add(r.status() + " as " + r.header("Content-Type") + ", not problem+json");
+            String type = fhir ? FHIR_TYPE : "application/problem+json";
+            if (!type.equals(r.header("Content-Type"))) {
+                problems.add(r.status() + " as " + r.header("Content-Type") + ", not " + type);
+            } else if (fhir) {
+                problems.addAll(notAnOutcome(r));
             }
             if (r.body() != null && CODE_NAMES.matcher(r.body()).find()) {
                 problems.add("names the code");
             }
         }
+        problems.addAll(unexpected(c.value(), r));
         Map<String, Set<Map<String, AttributeValue>>> after = snapshot(db);
         baseline.forEach((table, items) -> {
             if (!items.equals(after.get(table))) {
@@ -412,6 +469,52 @@ public final class HostileInput {
         }
         String shown = r.body() == null ? "" : r.body();
         return c + " -> " + String.join("; ", problems) + ": " + (shown.length() > 300 ? shown.substring(0, 300) : shown);
+    }
+
+    /** The thread's allocated bytes so far (what a call inflates shows there), 0 where the JVM does not count. */
+    private static long allocated(java.lang.management.ThreadMXBean threads) {
+        return threads instanceof com.sun.management.ThreadMXBean counted
+                ? counted.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+    }
+
+    /** What is wrong with a FHIR error answer: an OperationOutcome of issues with severity, code, diagnostics. */
+    private static List<String> notAnOutcome(HttpApiHarness.Response r) {
+        if (!(r.json() instanceof Map<?, ?> outcome) || !"OperationOutcome".equals(outcome.get("resourceType"))
+                || !(outcome.get("issue") instanceof List<?> issues) || issues.isEmpty()) {
+            return List.of("not an OperationOutcome with issues");
+        }
+        return issues.stream().map(i -> (Map<?, ?>) i)
+                .filter(i -> !"error".equals(i.get("severity")) || i.get("code") == null || i.get("diagnostics") == null)
+                .map(i -> "an issue without severity error, code or diagnostics: " + i).toList();
+    }
+
+    /** A designed FHIR or xlsx body's answer: the status it must get, and (when it says one) where it points. */
+    private static List<String> unexpected(Object value, HttpApiHarness.Response r) {
+        int status;
+        String expect;
+        if (value instanceof HostileBodies.FhirBody f) {
+            status = f.status();
+            expect = f.expect();
+        } else if (value instanceof HostileBodies.XlsxBody x) {
+            status = x.status();
+            expect = x.expect();
+        } else {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        if (r.status() != status) {
+            problems.add("answered " + r.status() + ", not " + status);
+        }
+        if (expect != null && (r.body() == null || !r.body().contains(expect))) {
+            problems.add("does not say " + expect);
+        }
+        if (value instanceof HostileBodies.XlsxBody && r.status() == 422 && r.json() instanceof Map<?, ?> problem
+                && problem.get("errors") instanceof List<?> errors) {
+            errors.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("message")))
+                    .filter(m -> !m.startsWith("the file") && !m.contains("sheet '"))
+                    .forEach(m -> problems.add("an error naming neither the file nor its sheet: " + m));
+        }
+        return problems;
     }
 
     private static String encode(String value) {

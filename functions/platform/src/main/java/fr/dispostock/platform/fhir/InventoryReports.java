@@ -4,17 +4,21 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.FieldError;
 import fr.dispostock.domain.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import fr.dispostock.platform.web.Problems;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
-import java.util.List;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,20 +26,65 @@ import java.util.Map;
  * snapshot count, reported when it was counted, at a PUI (its FINESS number as the listings' location).
  */
 public final class InventoryReports {
+    /**
+     * A report's size at most, in characters: a declaration of 1,000 items or 200 lots, pretty-printed,
+     * weighs under 1 MB; past this, the body is refused before it is read into memory.
+     */
+    public static final int MAX_CHARS = 2 * 1024 * 1024;
+    /** How far ahead of ours a sender's clock may be: a count reported later than that is not yet made. */
+    public static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
+    /** FHIR's JSON has no duplicate properties; numbers are kept exactly as written (FHIR decimals). */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private InventoryReports() {
     }
 
-    /** The body as JSON, null when empty; unreadable JSON is a 422 naming the resource. */
-    public static JsonNode parse(String body, JsonMapper json) {
+    /**
+     * The body as JSON, null when empty, its numbers exact ({@code 1e-100000} is not 0, as a double
+     * would have it); too big or unreadable JSON is a 422 naming the resource.
+     */
+    public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try {
-            return json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            throw new InvalidRequestException("Unreadable JSON", List.of(new FieldError("InventoryReport",
-                    "the body is not a FHIR R5 InventoryReport in JSON: " + Problems.inUsersTerms(e.getMessage()))));
+        if (body.length() > MAX_CHARS) {
+            throw refused("the body has " + body.length() + " characters, more than the " + MAX_CHARS
+                    + " an InventoryReport may have");
         }
+        try (JsonParser parser = JSON.createParser(body)) {
+            return node(parser, parser.nextToken());
+        } catch (IOException | NumberFormatException e) { // a number past BigDecimal's exponent too
+            throw refused("the body is not a FHIR R5 InventoryReport in JSON: " + Problems.inUsersTerms(e.getMessage()));
+        }
+    }
+
+    private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    fields.put(name, node(parser, parser.nextToken()));
+                }
+                yield JsonNode.createObjectNode(fields);
+            }
+            case START_ARRAY -> {
+                List<JsonNode> elements = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    elements.add(node(parser, t));
+                }
+                yield JsonNode.createArrayNode(elements);
+            }
+            case VALUE_STRING -> JsonNode.createStringNode(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNode.createNumberNode(parser.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> JsonNode.createBooleanNode(token == JsonToken.VALUE_TRUE);
+            default -> JsonNode.nullNode();
+        };
+    }
+
+    private static InvalidRequestException refused(String message) {
+        return new InvalidRequestException("Unreadable JSON", List.of(new FieldError("InventoryReport", message)));
     }
 
     /**
@@ -43,8 +92,10 @@ public final class InventoryReports {
      *
      * @param countedFrom the earliest instant a count of this declaration can be reported at (null: unknown,
      *                    the URL's week or date being wrong, which the rules say)
+     * @param now         the latest (give or take {@link #CLOCK_AHEAD}): a count is reported once made
      */
-    public static FhirElement read(JsonNode body, Instant countedFrom, String countedFromText, Violations v) {
+    public static FhirElement read(JsonNode body, Instant countedFrom, String countedFromText, Instant now,
+                                   Violations v) {
         FhirElement report = FhirElement.resource(body, "InventoryReport", v);
         if (report == null) {
             return null;
@@ -63,6 +114,8 @@ public final class InventoryReports {
             Instant at = OffsetDateTime.parse(raw).toInstant();
             if (countedFrom != null && at.isBefore(countedFrom)) {
                 v.add(reported.expression(), "is before " + countedFromText);
+            } else if (at.isAfter(now.plus(CLOCK_AHEAD))) {
+                v.add(reported.expression(), "is after now (" + now + "): the stock is reported once counted");
             }
         } catch (DateTimeParseException e) {
             v.add(reported.expression(), "must be a date and time with its offset, e.g. 2026-11-23T09:30:00+01:00");

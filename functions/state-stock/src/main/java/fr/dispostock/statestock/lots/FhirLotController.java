@@ -18,6 +18,7 @@ import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -29,10 +30,12 @@ import java.time.LocalDate;
 public class FhirLotController {
     private final LotService lots;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public FhirLotController(LotService lots, JsonMapper json) {
+    public FhirLotController(LotService lots, JsonMapper json, Clock clock) {
         this.lots = lots;
         this.json = json;
+        this.clock = clock;
     }
 
     @Put(value = "/v1/puis/{finessEt}/state-stock/{date}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
@@ -45,7 +48,7 @@ public class FhirLotController {
                                        String finessEt, String date, @Nullable @Body String body) {
         Finess et = Finess.parse(finessEt);
         Violations v = new Violations();
-        FhirLots.Read read = FhirLots.read(InventoryReports.parse(body, json), thursday(date), et, v);
+        FhirLots.Read read = FhirLots.read(InventoryReports.parse(body), thursday(date), et, clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
         return Fhir.response(HttpStatus.OK, FhirLots.report(lots.declare(caller, et, date, read.lines(), v)), json);
     }

@@ -9,6 +9,7 @@ import fr.dispostock.platform.fhir.FhirElement;
 import fr.dispostock.platform.fhir.InventoryReports;
 import io.micronaut.json.tree.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,13 +31,16 @@ final class FhirLots {
     private FhirLots() {
     }
 
-    /** @param thursday null when the URL's date is not one (the rules say so) */
-    static Read read(JsonNode body, LocalDate thursday, Finess finessEt, Violations v) {
+    /**
+     * @param thursday null when the URL's date is not one (the rules say so)
+     * @param now      when the report arrives: it cannot have been counted later
+     */
+    static Read read(JsonNode body, LocalDate thursday, Finess finessEt, Instant now, Violations v) {
         Map<String, String> expressions = new HashMap<>();
         expressions.put("/lines", "InventoryReport.inventoryListing");
         List<LotsBody.LotBody> lines = new ArrayList<>();
         FhirElement report = InventoryReports.read(body,
-                thursday == null ? null : thursday.atStartOfDay(Dates.PARIS).toInstant(), "Thursday " + thursday + " (Paris)", v);
+                thursday == null ? null : thursday.atStartOfDay(Dates.PARIS).toInstant(), "Thursday " + thursday + " (Paris)", now, v);
         if (report == null) {
             return new Read(lines, expressions);
         }
