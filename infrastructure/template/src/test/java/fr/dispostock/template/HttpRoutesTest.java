@@ -107,6 +107,23 @@ class HttpRoutesTest {
         assertEquals(7, opened);
     }
 
+    @Test
+    void the_portal_asks_for_the_scope_every_persons_route_asks() {
+        // given the portal's scopes parameter (what its authorization-code flow asks, hence what its
+        // access token's scope claim holds) and the scopes a person's route asks at the gateway
+        Map<String, Object> portalScope = SamTemplate.load().parameter("PortalScope");
+        Pattern allowed = Pattern.compile((String) portalScope.get("AllowedPattern"));
+
+        // when the values an operator may give are matched against the parameter's pattern
+        List<String> accepted = Stream.of("openid email", "openid", "email openid profile", "email",
+                "openidx email", "aws.cognito.signin.user.admin", "").filter(v -> allowed.matcher(v).matches()).toList();
+
+        // then a person's routes ask openid alone, the default holds it, and no value without it deploys
+        assertEquals(List.of("openid"), DEFAULT_SCOPES);
+        assertTrue(List.of(((String) portalScope.get("Default")).split(" ")).contains("openid"), portalScope.toString());
+        assertEquals(List.of("openid email", "openid", "email openid profile"), accepted);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> scopes(Map<String, Object> event) {
         Map<String, Object> auth = (Map<String, Object>) event.get("Auth");
