@@ -15,13 +15,16 @@ import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.Workbooks;
 import fr.dispostock.embedded.WriteCost;
 import fr.dispostock.local.LocalPlatform;
 import fr.dispostock.platform.declaration.DeclarationItems;
 import fr.dispostock.platform.dynamo.RevisionWriter;
+import fr.dispostock.platform.fhir.Fhir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,12 +34,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +61,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -65,9 +73,13 @@ import java.util.function.Supplier;
  * the same run the ceiling of raw writes of the same items as the app writes them (the same
  * DynamoDB operations on the same DynamoDB Local, without HTTP, token or registers reads), reports
  * the write cost of a declaration and of a correction against the least their bytes can cost, and
- * times the authorities' reads of the resulting week. Writes its section of BENCHMARKS.md.
+ * times the authorities' reads of the resulting week. With {@code --formats thirds}, the week before
+ * is declared and corrected the same way with a third of the PUIs sending FHIR R5 InventoryReports (as
+ * hospital software, client-credentials tokens), a third the xlsx template filled, a third JSON, and
+ * checked exactly once too: its throughput against the JSON-only week's of the same run. Writes its
+ * section of BENCHMARKS.md.
  *
- * <p>Usage: bench/monday-peak [--puis 2300] [--lines 40] [--clients 32] [--corrections 20]
+ * <p>Usage: bench/monday-peak [--puis 2300] [--lines 40] [--clients 32] [--corrections 20] [--formats thirds]
  */
 public final class MondayPeak {
     private static final String TABLE = "DeclarationsTable";
@@ -78,6 +90,8 @@ public final class MondayPeak {
         int lineCount = Integer.parseInt(opts.getOrDefault("--lines", "40"));
         int clients = Integer.parseInt(opts.getOrDefault("--clients", "32"));
         int corrections = Integer.parseInt(opts.getOrDefault("--corrections", "20"));
+        boolean thirds = "thirds".equals(opts.get("--formats"));
+        String loadBefore = loadAverage();
         Path shared = Path.of(System.getProperty("dispostock.root", ".")).toAbsolutePath().resolveSibling("shared")
                 .resolve("data");
         Path dataDir = Files.createTempDirectory("monday-peak");
@@ -92,63 +106,60 @@ public final class MondayPeak {
             IsoWeek week = IsoWeek.of(LocalDate.now(Dates.PARIS));
             Figures figures = new Figures(puis.size(), items, new Random(48));
             List<String> bearer = new ArrayList<>();
+            List<String> software = new ArrayList<>();
             for (Pui pui : puis) {
                 bearer.add("Bearer " + tokens.token("ph-" + pui.finessEt(), null, List.of("PHARMACIST"),
                         List.of(pui.finessEj().value()), null));
+                software.add("Bearer " + tokens.clientToken("logiciel-" + pui.finessEt(), List.of(pui.finessEj().value()),
+                        Instant.now().plus(Duration.ofHours(6))));
             }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = "http://127.0.0.1:" + platform.port();
+            Sender sender = new Sender(http, "http://127.0.0.1:" + platform.port(), puis, figures, bearer, software);
+            String base = sender.base();
             DeclarationStore store = platform.context().getBean(DeclarationStore.class);
             RevisionWriter writer = platform.context().getBean(RevisionWriter.class);
+            IntFunction<Format> jsonOnly = i -> Format.JSON;
+            IntFunction<Format> formatOf = thirds ? i -> Format.values()[i % 3] : jsonOnly;
 
-            // unmeasured: every PUI declares the week before, so that the request path is compiled (JIT) when measured
+            // unmeasured: every PUI declares a week before (in JSON, and in its format), so that the request
+            // paths are compiled (JIT) when measured
+            int n = puis.size();
             Load warmUp = new Load();
-            run(clients, puis.size(), i -> warmUp.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
-                    + "/declarations/" + week.previous(), bearer.get(i), figures.json(i, 0)));
-            WriteCost warmUpCost = DeclarationsWriteCost.total();
+            sender.declare(warmUp, clients, week.minusWeeks(thirds ? 3 : 1), jsonOnly, 0, 0, 0, n);
+            if (thirds) {
+                sender.declare(warmUp, clients, week.minusWeeks(2), formatOf, 0, 0, 0, n);
+            }
 
-            // the peak: every PUI declares once, `clients` at a time, over HTTP
+            // the peak: every PUI declares once, `clients` at a time, over HTTP; then every PUI corrects its
+            // week `corrections` times, one after the other (the re-sends). With thirds, the week before is
+            // declared and corrected in the PUIs' formats between the two halves of each (JSON, thirds,
+            // thirds, JSON), so that the machine's drift during the run weighs on both alike.
+            IsoWeek mixedWeek = week.previous();
             Load declarations = new Load();
-            run(clients, puis.size(), i -> declarations.put(http, base + "/v1/puis/" + puis.get(i).finessEt()
-                    + "/declarations/" + week, bearer.get(i), figures.json(i, 0)));
-            WriteCost declarationCost = DeclarationsWriteCost.total().minus(warmUpCost);
-
-            // the re-sends: every PUI corrects its week `corrections` times, one after the other
+            Load mixed = new Load();
+            WriteCost declarationCost = sender.declare(declarations, clients, week, jsonOnly, 0, 0, 0, thirds ? n / 2 : n);
+            if (thirds) {
+                sender.declare(mixed, clients, mixedWeek, formatOf, 0, 0, 0, n / 2);
+                sender.declare(mixed, clients, mixedWeek, formatOf, 0, 0, n / 2, n);
+                declarationCost = declarationCost.plus(sender.declare(declarations, clients, week, jsonOnly, 0, 0, n / 2, n));
+            }
             Load resent = new Load();
-            run(clients, puis.size(), i -> {
-                for (int round = 1; round <= corrections; round++) {
-                    resent.put(http, base + "/v1/puis/" + puis.get(i).finessEt() + "/declarations/" + week,
-                            bearer.get(i), figures.json(i, round));
-                }
-            });
-            WriteCost correctionCost = DeclarationsWriteCost.total().minus(declarationCost).minus(warmUpCost);
+            Load mixedResent = new Load();
+            int half = thirds ? corrections / 2 : corrections;
+            WriteCost correctionCost = sender.declare(resent, clients, week, jsonOnly, 1, half, 0, n);
+            if (thirds) {
+                sender.declare(mixedResent, clients, mixedWeek, formatOf, 1, half, 0, n);
+                sender.declare(mixedResent, clients, mixedWeek, formatOf, half + 1, corrections, 0, n);
+                correctionCost = correctionCost.plus(sender.declare(resent, clients, week, jsonOnly, half + 1,
+                        corrections, 0, n));
+            }
 
             // exactly once: each week holds the last figures, and its history every earlier one, newest first
-            long lost = 0;
-            long missingPuis = 0;
-            for (int i = 0; i < puis.size(); i++) {
-                Pui p = puis.get(i);
-                int index = i;
-                Optional<Declaration> d = store.find(p.region(), week, p.finessEt());
-                if (d.isEmpty()) {
-                    missingPuis++;
-                    lost += corrections + 1;
-                    continue;
-                }
-                List<Integer> stored = new ArrayList<>(List.of(figures.round(i, d.get().current())));
-                for (OptionalInt before = OptionalInt.empty(); ; ) {
-                    HistoryPage<Revision> page = store.history(p.region(), week, p.finessEt(),
-                            new HistoryPage.Request(HistoryPage.MAX_LIMIT, before)).orElseThrow();
-                    page.revisions().forEach(r -> stored.add(figures.round(index, r)));
-                    if ((before = page.next()).isEmpty()) {
-                        break;
-                    }
-                }
-                for (int round = corrections; round >= 0; round--) {
-                    lost += stored.remove((Integer) round) ? 0 : 1;
-                }
-                lost += stored.size(); // anything else is a revision written twice or garbled
-            }
+            ExactlyOnce once = ExactlyOnce.check(store, puis, week, figures, corrections);
+            long lost = once.lost() + once.extra();
+            long missingPuis = once.missingPuis();
+            Formats formats = thirds ? new Formats(mixedWeek, mixed, mixedResent, ExactlyOnce.check(store, puis,
+                    mixedWeek, figures, corrections)) : null;
 
             // the ceiling: the same items written as the app writes them, straight to DynamoDB Local
             Load rawDeclarations = new Load();
@@ -199,12 +210,13 @@ public final class MondayPeak {
             String report = String.format(Locale.ROOT, """
                     ## Monday peak (weekly declarations)
 
-                    `bench/monday-peak --puis %d --lines %d --clients %d --corrections %d`, %s, %d cores, %s. The \
+                    `bench/monday-peak --puis %d --lines %d --clients %d --corrections %d%s`, %s, %d cores, %s, \
+                    load average (1, 5, 15 min) %s at the start, %s at the end. The \
                     local platform (one JVM: Netty, the functions, DynamoDB Local on disk) is loaded over HTTP; the \
                     load generator runs in the same JVM. The ceiling writes the same items as the app, with the same \
                     DynamoDB operation (a conditional PutItem for a declaration, a transaction of the new figures and \
                     the revision they replace for a correction), from the same number of clients, without HTTP, \
-                    token or registers reads. Before measuring, every PUI declares the week before (unmeasured), \
+                    token or registers reads. Before measuring, every PUI declares an earlier week (unmeasured), \
                     so that the request path is compiled. "app ÷ raw ceiling" is the share of the DynamoDB write rate the \
                     whole request path keeps (before issue 16 the ceiling wrote one item per line, which the app \
                     never does, and its 0.7 target compared unlike things).
@@ -227,9 +239,11 @@ public final class MondayPeak {
                     | read | time |
                     |---|---|
                     %s
-                    """,
-                    puis.size(), items.size(), clients, corrections, OffsetDateTime.now().toLocalDate(),
+                    %s""",
+                    puis.size(), items.size(), clients, corrections, thirds ? " --formats thirds" : "",
+                    OffsetDateTime.now().toLocalDate(),
                     Runtime.getRuntime().availableProcessors(), "Java " + System.getProperty("java.version"),
+                    loadBefore, loadAverage(),
                     puis.size(), puis.size(), puis.size(), corrections, correctionCount,
                     declarations.failures.get(), rawDeclarations.failures.get(), resent.failures.get(),
                     rawCorrections.failures.get(), lost, missingPuis,
@@ -247,11 +261,12 @@ public final class MondayPeak {
                     correctionCost.capacityUnits() / Math.max(1, correctionCost.minimumCapacityUnits()),
                     declarationCost.minimumCapacityUnits() / Math.max(1, declarationCost.writes()),
                     perWrite(correctionCost.minimumCapacityUnits() / 2.0, correctionCost),
-                    String.join("\n", readTimes.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |").toList()));
+                    String.join("\n", readTimes.entrySet().stream().map(e -> "| " + e.getKey() + " | " + e.getValue() + " |").toList()),
+                    formats == null ? "" : formats.report(week, once, puis.size(), correctionCount, declarations, resent));
             System.out.println(report);
             BenchmarksFile.writeSection("monday-peak", report);
             if (warmUp.failures.get() + declarations.failures.get() + resent.failures.get() + rawDeclarations.failures.get()
-                    + rawCorrections.failures.get() > 0 || lost != 0) {
+                    + rawCorrections.failures.get() > 0 || lost != 0 || formats != null && !formats.exactlyOnce()) {
                 System.err.println("NOT EXACTLY ONCE: see above");
                 System.exit(1);
             }
@@ -294,6 +309,34 @@ public final class MondayPeak {
             return b.append("]}").toString();
         }
 
+        /**
+         * The same figures as an R5 InventoryReport, each item by its UCD code (items are {@code ucd-<code>}),
+         * counted a minute ago.
+         */
+        String fhir(int pui, int round) {
+            StringBuilder b = new StringBuilder("{\"resourceType\":\"InventoryReport\",\"status\":\"active\","
+                    + "\"countType\":\"snapshot\",\"reportedDateTime\":\"")
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            OffsetDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS))).append("\",\"inventoryListing\":[");
+            for (int i = 0; i < items.size(); i++) {
+                b.append(i == 0 ? "" : ",").append("{\"item\":[{\"extension\":[{\"url\":\"").append(Fhir.CONSUMPTION_EXTENSION)
+                        .append("\",\"valueDecimal\":").append(cmj[pui][i]).append("}],\"quantity\":{\"value\":")
+                        .append(stock[pui][i] + round).append("},\"item\":{\"concept\":{\"coding\":[{\"system\":\"")
+                        .append(Fhir.UCD_SYSTEM).append("\",\"code\":\"").append(items.get(i).substring("ucd-".length()))
+                        .append("\"}]}}}]}");
+            }
+            return b.append("]}").toString();
+        }
+
+        /** The week's template filled with the figures, as a pharmacist fills it. */
+        byte[] xlsx(int pui, int round, byte[] template) {
+            Map<String, List<Object>> byItem = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                byItem.put(items.get(i), List.of(stock[pui][i] + round, new BigDecimal(cmj[pui][i])));
+            }
+            return Workbooks.filled(template, byItem);
+        }
+
         /** The round a PUI's stored figures come from, or -1 when they are none of its rounds. */
         int round(int pui, Revision r) {
             if (r.lines().size() != items.size()) {
@@ -321,32 +364,43 @@ public final class MondayPeak {
     private static final class Load {
         final AtomicInteger failures = new AtomicInteger();
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        private final long start = System.nanoTime();
+        private final Map<Format, ConcurrentLinkedQueue<Long>> byFormat = new EnumMap<>(Format.class);
+        private long start = System.nanoTime();
         private final AtomicLong end = new AtomicLong(start);
+        private long earlierSpans;
 
-        void put(HttpClient http, String url, String bearer, String body) {
-            timed(() -> {
+        Load() {
+            for (Format f : Format.values()) {
+                byFormat.put(f, new ConcurrentLinkedQueue<>());
+            }
+        }
+
+        void put(HttpClient http, String url, String bearer, Format format, byte[] body) {
+            long micros = timed(() -> {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", bearer).header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() == 200 || fail(r.statusCode() + " " + r.body());
+                            .header("Authorization", bearer).header("Content-Type", format.mediaType)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 || fail(format + " " + r.statusCode() + " " + r.body());
                 } catch (IOException | InterruptedException e) {
                     return fail(e.toString());
                 }
             });
+            byFormat.get(format).add(micros);
         }
 
-        /** Times one write; a write that answers false or empty failed. */
-        void timed(Supplier<Object> write) {
+        /** Times one write (its latency in µs); a write that answers false or empty failed. */
+        long timed(Supplier<Object> write) {
             long s = System.nanoTime();
             Object done = write.get();
             if (Boolean.FALSE.equals(done) || Optional.empty().equals(done)) {
                 failures.incrementAndGet();
             }
             long now = System.nanoTime();
-            latencies.add((now - s) / 1000);
+            long micros = (now - s) / 1000;
+            latencies.add(micros);
             end.accumulateAndGet(now, Math::max);
+            return micros;
         }
 
         private static boolean fail(String why) {
@@ -354,12 +408,193 @@ public final class MondayPeak {
             return false;
         }
 
+        /** Starts another span of the phase (after another phase ran): the time between does not count. */
+        void resume() {
+            earlierSpans += end.get() - start;
+            start = System.nanoTime();
+            end.set(start);
+        }
+
+        /** The phase's spans, each from its start to its last answer. */
         double seconds() {
-            return (end.get() - start) / 1e9;
+            return (earlierSpans + end.get() - start) / 1e9;
         }
 
         String percentile(double p) {
             return BenchmarksFile.percentile(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), p);
+        }
+
+        String percentile(Format format, double p) {
+            return BenchmarksFile.percentile(byFormat.get(format).stream().mapToLong(Long::longValue).sorted().toArray(), p);
+        }
+    }
+
+    /** How a PUI declares: JSON (a person or software), FHIR R5 (hospital software), the xlsx template (a person). */
+    enum Format {
+        JSON("application/json"), FHIR(Fhir.MEDIA_TYPE),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    /**
+     * The PUIs' requests: each PUI's figures of a round in its format, made before a phase starts (an xlsx
+     * is the week's template downloaded then filled, as a pharmacist does), then sent {@code clients} at a time.
+     */
+    private record Sender(HttpClient http, String base, List<Pui> puis, Figures figures, List<String> bearer,
+                          List<String> software) {
+        /**
+         * Rounds {@code from} to {@code to} of PUIs {@code first} to {@code last} (excluded), one round after
+         * the other, each PUI in its format, timed as a span of {@code load}; answers what the span wrote.
+         */
+        WriteCost declare(Load load, int clients, IsoWeek week, IntFunction<Format> formatOf, int from, int to,
+                          int first, int last) throws InterruptedException {
+            List<List<byte[]>> bodies = new ArrayList<>(java.util.Collections.nCopies(puis.size(), List.of()));
+            for (int i = first; i < last; i++) {
+                List<byte[]> rounds = new ArrayList<>();
+                byte[] template = formatOf.apply(i) == Format.XLSX ? template(i, week) : null;
+                for (int round = from; round <= to; round++) {
+                    rounds.add(switch (formatOf.apply(i)) {
+                        case JSON -> figures.json(i, round).getBytes(StandardCharsets.UTF_8);
+                        case FHIR -> figures.fhir(i, round).getBytes(StandardCharsets.UTF_8);
+                        case XLSX -> figures.xlsx(i, round, template);
+                    });
+                }
+                bodies.set(i, rounds);
+            }
+            WriteCost before = DeclarationsWriteCost.total();
+            load.resume();
+            run(clients, last - first, k -> {
+                int i = first + k;
+                Format format = formatOf.apply(i);
+                String url = base + "/v1/puis/" + puis.get(i).finessEt() + "/declarations/" + week
+                        + (format == Format.XLSX ? "/spreadsheet" : "");
+                bodies.get(i).forEach(body -> load.put(http, url, format == Format.FHIR ? software.get(i) : bearer.get(i),
+                        format, body));
+            });
+            return DeclarationsWriteCost.total().minus(before);
+        }
+
+        private byte[] template(int i, IsoWeek week) {
+            try {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/puis/"
+                                + puis.get(i).finessEt() + "/declarations/" + week + "/spreadsheet"))
+                        .header("Authorization", bearer.get(i)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("template of " + puis.get(i).finessEt() + ": " + r.statusCode());
+                }
+                return r.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A week read back: each PUI's current figures and history must hold each round once. {@code lost}:
+     * rounds not found; {@code extra}: revisions found twice or of no round; {@code missingPuis}: no week at all.
+     */
+    private record ExactlyOnce(long lost, long extra, long missingPuis) {
+        static ExactlyOnce check(DeclarationStore store, List<Pui> puis, IsoWeek week, Figures figures, int corrections) {
+            long lost = 0;
+            long extra = 0;
+            long missingPuis = 0;
+            for (int i = 0; i < puis.size(); i++) {
+                Pui p = puis.get(i);
+                int index = i;
+                Optional<Declaration> d = store.find(p.region(), week, p.finessEt());
+                if (d.isEmpty()) {
+                    missingPuis++;
+                    lost += corrections + 1;
+                    continue;
+                }
+                List<Integer> stored = new ArrayList<>(List.of(figures.round(i, d.get().current())));
+                for (OptionalInt before = OptionalInt.empty(); ; ) {
+                    HistoryPage<Revision> page = store.history(p.region(), week, p.finessEt(),
+                            new HistoryPage.Request(HistoryPage.MAX_LIMIT, before)).orElseThrow();
+                    page.revisions().forEach(r -> stored.add(figures.round(index, r)));
+                    if ((before = page.next()).isEmpty()) {
+                        break;
+                    }
+                }
+                for (int round = corrections; round >= 0; round--) {
+                    lost += stored.remove((Integer) round) ? 0 : 1;
+                }
+                extra += stored.size(); // anything else is a revision written twice or garbled
+            }
+            return new ExactlyOnce(lost, extra, missingPuis);
+        }
+    }
+
+    /** The week declared and corrected in thirds of formats, against the JSON-only week of the same run. */
+    private record Formats(IsoWeek week, Load declarations, Load corrections, ExactlyOnce once) {
+        boolean exactlyOnce() {
+            return declarations.failures.get() + corrections.failures.get() == 0
+                    && once.lost() + once.extra() + once.missingPuis() == 0;
+        }
+
+        String report(IsoWeek jsonWeek, ExactlyOnce jsonOnce, int puis, long correctionCount, Load jsonDeclarations,
+                      Load jsonCorrections) {
+            StringBuilder latencies = new StringBuilder();
+            for (Format f : List.of(Format.FHIR, Format.XLSX, Format.JSON)) {
+                latencies.append(String.format(Locale.ROOT, "| latency p50 / p95 / p99, %s third | | %s / %s / %s ms | "
+                                + "%s / %s / %s ms |%n", f, declarations.percentile(f, 50), declarations.percentile(f, 95),
+                        declarations.percentile(f, 99), corrections.percentile(f, 50), corrections.percentile(f, 95),
+                        corrections.percentile(f, 99)));
+            }
+            double declarationRatio = jsonDeclarations.seconds() / declarations.seconds();
+            double correctionRatio = jsonCorrections.seconds() / corrections.seconds();
+            return String.format(Locale.ROOT, """
+
+                    With a third of the PUIs in each format (`--formats thirds`): week %s declared and corrected as week \
+                    %s above, in the same run, PUI n sending FHIR when n mod 3 = 1, xlsx when 2, JSON when 0, between \
+                    the two halves of each JSON phase (declarations: the first half of the PUIs in JSON, then the \
+                    formats' first half and second half, then JSON's second half; corrections: the first half of the \
+                    rounds likewise), so that the machine's drift weighs on both alike; before measuring, every PUI \
+                    also declares an earlier week in JSON and another in its format (unmeasured). \
+                    FHIR: an R5 InventoryReport, the items coded by their UCD codes, from hospital software (a \
+                    client-credentials token); xlsx: the week's template downloaded by the PUI's pharmacist (unmeasured) \
+                    and filled with the figures, sent to `…/spreadsheet`. Every body is made before its phase starts. \
+                    Read back as above: each round stored exactly once.
+
+                    | measure | JSON only (week %s) | thirds: FHIR, xlsx, JSON (week %s) | thirds ÷ JSON only |
+                    |---|---|---|---|
+                    | HTTP failures | %d + %d | %d + %d | |
+                    | **lost / duplicated** (rounds not read back / read back twice or garbled), PUIs missing | **%d / %d**, %d | **%d / %d**, %d | |
+                    | declarations: throughput | %.0f /s (%.1f s) | %.0f /s (%.1f s) | **%.2f** |
+                    | corrections: throughput | %.0f /s (%.1f s) | %.0f /s (%.1f s) | **%.2f** |
+                    | latency p50 / p95 / p99, all | %s / %s / %s ms, %s / %s / %s ms | %s / %s / %s ms, %s / %s / %s ms | |
+                    %s""",
+                    week, jsonWeek, jsonWeek, week,
+                    jsonDeclarations.failures.get(), jsonCorrections.failures.get(), declarations.failures.get(),
+                    corrections.failures.get(),
+                    jsonOnce.lost(), jsonOnce.extra(), jsonOnce.missingPuis(), once.lost(), once.extra(), once.missingPuis(),
+                    puis / jsonDeclarations.seconds(), jsonDeclarations.seconds(), puis / declarations.seconds(),
+                    declarations.seconds(), declarationRatio,
+                    correctionCount / jsonCorrections.seconds(), jsonCorrections.seconds(),
+                    correctionCount / corrections.seconds(), corrections.seconds(), correctionRatio,
+                    jsonDeclarations.percentile(50), jsonDeclarations.percentile(95), jsonDeclarations.percentile(99),
+                    jsonCorrections.percentile(50), jsonCorrections.percentile(95), jsonCorrections.percentile(99),
+                    declarations.percentile(50), declarations.percentile(95), declarations.percentile(99),
+                    corrections.percentile(50), corrections.percentile(95), corrections.percentile(99),
+                    latencies.toString().replace("| latency", "| declarations, corrections: latency"));
+        }
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (/proc/loadavg), "?" where there is none. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
