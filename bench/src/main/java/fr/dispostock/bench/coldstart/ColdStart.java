@@ -8,6 +8,10 @@ import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.Workbooks;
+import fr.dispostock.domain.IsoWeek;
+import fr.dispostock.domain.Ucd;
+import fr.dispostock.platform.fhir.Fhir;
 
 import fr.dispostock.platform.dynamo.AuditedWriter;
 import fr.dispostock.platform.dynamo.BatchCalls;
@@ -102,6 +106,24 @@ public final class ColdStart {
             httpGet("campaigns", "campaigns", "/v1/campaigns", "the national operator's latest campaigns (Query)",
                     "NATIONAL", "["));
 
+    static final String DECLARATION = "/v1/puis/" + PUI + "/declarations/" + WEEK;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * The declarations function's first request in each format (--formats), after its first JSON one (the
+     * row of {@link #FUNCTIONS}): the same figures each time, so that after the unmeasured first run each
+     * PUT is a retry (the PUI, the registers and the week read, nothing written).
+     */
+    static final List<Function> FORMATS = List.of(function("declarations"),
+            httpPut("declarations, JSON PUT", DECLARATION, "application/json",
+                    "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":12,\"averageDailyConsumption\":1.5}]}".getBytes(
+                            StandardCharsets.UTF_8), "a pharmacist's week, one line, in JSON", "\"lines\":["),
+            httpPut("declarations, xlsx upload", DECLARATION + "/spreadsheet", XLSX, filledTemplate(),
+                    "the same line, the week's template filled (fastexcel, commons-compress)", "\"lines\":["),
+            httpPut("declarations, FHIR PUT", DECLARATION, "application/fhir+json", inventoryReport().getBytes(
+                    StandardCharsets.UTF_8), "the same line from hospital software, an R5 InventoryReport",
+                    "\"resourceType\":\"InventoryReport\""));
+
     private ColdStart() {
     }
 
@@ -114,6 +136,40 @@ public final class ColdStart {
                     .toJson(event, json);
             return json.toString(StandardCharsets.UTF_8);
         }, holds);
+    }
+
+    /** A PUT of the declarations function with this body (binary media base64-encoded, as API Gateway sends it). */
+    private static Function httpPut(String name, String path, String type, byte[] body, String what, String holds) {
+        boolean binary = type.equals(XLSX);
+        return new Function(name, "declarations", APIGatewayV2HTTPEvent.class, "PUT " + path + ": " + what, tokens -> {
+            String bearer = type.contains("fhir") ? tokens.clientToken("cold-start-software", List.of(PUI_EJ),
+                    java.time.Instant.now().plus(java.time.Duration.ofHours(2)))
+                    : tokens.token("cold-start", null, List.of("PHARMACIST"), List.of(PUI_EJ), null);
+            APIGatewayV2HTTPEvent event = LambdaEvents.httpApi("PUT", path, Map.of("Authorization", "Bearer " + bearer,
+                    "Content-Type", type), binary ? java.util.Base64.getEncoder().encodeToString(body)
+                    : new String(body, StandardCharsets.UTF_8));
+            event.setIsBase64Encoded(binary);
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ColdStart.class.getClassLoader())
+                    .toJson(event, json);
+            return json.toString(StandardCharsets.UTF_8);
+        }, holds);
+    }
+
+    /** The week's template as the function writes it, the item's two cells filled. */
+    private static byte[] filledTemplate() {
+        return Workbooks.of("Déclaration", List.of(List.of("finessEt", PUI), List.of("week", WEEK), List.of(),
+                List.of("itemId", "Codes UCD", "Libellé", "Stock la semaine d’avant", "Consommation la semaine d’avant",
+                        "stock", "averageDailyConsumption"),
+                List.of("cisplatine", Ucd.parse("9019840").ucd13(), "cisplatine", 10, 1, 12, new java.math.BigDecimal("1.5"))));
+    }
+
+    private static String inventoryReport() {
+        return "{\"resourceType\":\"InventoryReport\",\"status\":\"active\",\"countType\":\"snapshot\","
+                + "\"reportedDateTime\":\"" + IsoWeek.parse(WEEK).monday() + "T09:00:00+01:00\",\"inventoryListing\":[{"
+                + "\"item\":[{\"extension\":[{\"url\":\"" + Fhir.CONSUMPTION_EXTENSION + "\",\"valueDecimal\":1.5}],"
+                + "\"quantity\":{\"value\":12},\"item\":{\"concept\":{\"coding\":[{\"system\":\"" + Fhir.ITEM_SYSTEM
+                + "\",\"code\":\"cisplatine\"}]}}}]}]}";
     }
 
     public static void main(String[] args) {
@@ -145,6 +201,7 @@ public final class ColdStart {
         boolean hold = false;
         boolean write = true;
         boolean asJar = false;
+        boolean formats = false;
         List<String> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -156,6 +213,7 @@ public final class ColdStart {
                 case "--hold" -> hold = true;
                 case "--no-write" -> write = false;
                 case "--as-jar" -> asJar = true;
+                case "--formats" -> formats = true;
                 default -> {
                     if (args[i].startsWith("--") || !args[i].contains("=")) {
                         throw new IllegalArgumentException("unknown option or not label=jar[@handler]: " + args[i]);
@@ -168,9 +226,9 @@ public final class ColdStart {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
         // every function, and with --jars the given builds of --function as more rows (before/after a change)
-        boolean everyFunction = specs.isEmpty() || jarsDir != null;
+        boolean everyFunction = !formats && (specs.isEmpty() || jarsDir != null);
         if (section == null) {
-            section = everyFunction ? "cold-start" : "cold-start-levers";
+            section = formats ? "cold-start-formats" : everyFunction ? "cold-start" : "cold-start-levers";
         }
         Path root = Path.of(System.getProperty("dispostock.root", ".")).toAbsolutePath();
         Path target = root.resolve("bench/target");
@@ -186,8 +244,8 @@ public final class ColdStart {
         Variant baseline = variant("framework-less handler, bare SDK (baseline)", target.resolve("baseline-lambda.jar"),
                 BareSdkPuiHandler.class.getName(), registers, Map.of(), asJar, extracted, codeOf, runtime);
         List<Variant> variants = new ArrayList<>();
-        if (everyFunction) {
-            for (Function f : FUNCTIONS) {
+        if (everyFunction || formats) {
+            for (Function f : formats ? FORMATS : FUNCTIONS) {
                 Path jar = jarsDir != null ? jarsDir.resolve(f.module() + ".jar")
                         : root.resolve("functions/" + f.module() + "/target/" + f.module() + "-lambda.jar");
                 variants.add(variant(f.name(), jar, template.handler(f.module()), f, template.environment(f.module()),
@@ -209,8 +267,12 @@ public final class ColdStart {
         try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory()) {
             dynamoDb.createTablesFromTemplate();
             // the PUI item exactly as the registers function writes it: through its own store
-            RegisterFixtures.pui(new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
-                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null)), PUI, PUI_EJ, "CH DE FLEYRIAT", "01");
+            DynamoRegisterStore registerStore = new DynamoRegisterStore(dynamoDb.client(), new AuditedWriter(dynamoDb.client()),
+                    new BatchCalls(dynamoDb.client()), new Tables("RegistersTable", null, null, null, null));
+            RegisterFixtures.pui(registerStore, PUI, PUI_EJ, "CH DE FLEYRIAT", "01");
+            if (formats) { // an item to declare
+                RegisterFixtures.item(registerStore, "cisplatine", "9019840", List.of());
+            }
             LocalTokens tokens = LocalTokens.generate();
             Map<Function, Path> events = new LinkedHashMap<>();
             for (Variant v : concat(baseline, variants)) {
@@ -257,7 +319,8 @@ public final class ColdStart {
                 }
                 System.out.println(line);
             }
-            String report = everyFunction ? functionsReport(rounds, asJar, jvmFlags, baseline, base, times)
+            String report = formats ? formatsReport(rounds, asJar, jvmFlags, baseline, base, times)
+                    : everyFunction ? functionsReport(rounds, asJar, jvmFlags, baseline, base, times)
                     : leversReport(rounds, asJar, jvmFlags, variants.get(0).function(), baseline, base, times, deployed);
             System.out.println();
             System.out.println(report);
@@ -269,7 +332,7 @@ public final class ColdStart {
     }
 
     static Function function(String name) {
-        return FUNCTIONS.stream().filter(f -> f.name().equals(name) || f.module().equals(name)).findFirst()
+        return Stream.concat(FUNCTIONS.stream(), FORMATS == null ? Stream.empty() : FORMATS.stream()).filter(f -> f.name().equals(name) || f.module().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function " + name + "; known: "
                         + FUNCTIONS.stream().map(Function::module).toList()));
     }
@@ -332,6 +395,33 @@ public final class ColdStart {
                 **Target ≤ %.1f × (round ratio): %s.** What keeps a function above it and what was tried: the section after this one.
                 """, method(rounds, asJar, jvmFlags), rows, TARGET,
                 above.isEmpty() ? "every function" : "above it: " + String.join(", ", above));
+    }
+
+    /** The declarations function's first request in each format, against its first JSON request, same rounds. */
+    private static String formatsReport(int rounds, boolean asJar, List<String> jvmFlags, Variant baseline, long[] base,
+                                        Map<Variant, long[]> times) throws IOException {
+        StringBuilder rows = new StringBuilder(row(baseline, base, base, "the same as registers', bare SDK", ""));
+        long[] firstJson = times.values().iterator().next();
+        for (Map.Entry<Variant, long[]> t : times.entrySet()) {
+            long[] diff = new long[rounds];
+            for (int i = 0; i < rounds; i++) {
+                diff[i] = t.getValue()[i] - firstJson[i];
+            }
+            rows.append(row(t.getKey(), t.getValue(), base, t.getKey().function().what(), t.getValue() == firstJson
+                    ? "reference" : String.format(Locale.ROOT, "%+d ms", median(diff))));
+        }
+        return String.format(Locale.ROOT, """
+                ## Cold start, the declarations function's first xlsx and FHIR requests
+
+                `bench/cold-start --formats`: %s The declarations function's Lambda jar as \
+                infrastructure/deploy/build-lambda-jars builds it; one row per first request (a fresh JVM each), the \
+                first its first JSON request of section cold-start. The PUTs carry the same figures: after the \
+                unmeasured first run, each is a retry (the PUI, the registers and the week read, nothing written). \
+                "vs first JSON request" is the median, round by round, of its time minus that row's.
+
+                | first request | what | Lambda jar | min | median | max | median ÷ baseline's | round ratio (median) | vs first JSON request |
+                |---|---|---|---|---|---|---|---|---|
+                %s""", method(rounds, asJar, jvmFlags), rows);
     }
 
     private static String leversReport(int rounds, boolean asJar, List<String> jvmFlags, Function function,
