@@ -13,6 +13,7 @@ import fr.dispostock.domain.insight.PuiItem;
 import fr.dispostock.domain.insight.ShortageAssessor;
 import fr.dispostock.domain.insight.ShortageRisk;
 import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.insight.TerritorialDisparities;
 import fr.dispostock.domain.insight.WeeklySeries;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.RegisterReader;
@@ -35,7 +36,7 @@ import java.util.Map;
 /**
  * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
  * declared in the week, assessed from its declaration history and the State-stock orders under way,
- * written to the InsightsTable. A run is the instant its schedule fired: a second delivery finds it
+ * and the coverage of every area (territorial disparities), written to the InsightsTable. A run is the instant its schedule fired: a second delivery finds it
  * done and computes nothing; one that finds it left computing (the first died) finishes it, writing
  * the same figures under the same keys. Not a bean: its handler makes it, so that the routes' function,
  * built from the same jar, reaches no table only the run reads (TableUseTest).
@@ -86,12 +87,15 @@ public class InsightRunService {
                 LocalDate.ofInstant(scheduledFor, Dates.PARIS));
         int assessed = 0;
         int alerts = 0;
+        TerritorialDisparities disparities = new TerritorialDisparities();
         for (Region region : Region.all()) {
             List<ShortageRisk> risks = assess(region, week, tensions);
             insights.saveRisks(risks);
+            risks.forEach(disparities::add);
             assessed += risks.size();
             alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
         }
+        insights.saveCoverages(disparities.areas(week));
         InsightRun done = run.done(assessed, alerts);
         insights.finish(done);
         LOG.info("insights run {} ({}): {} PUI × items assessed, {} alerts", scheduledFor, week, assessed, alerts);

@@ -44,7 +44,7 @@ public class RiskService {
         ShortageRisk.Horizon horizon = v.parseOptional("horizon", horizonParam, RiskService::horizon);
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
-        IsoWeek week = asked != null ? asked : latestWeek();
+        IsoWeek week = weekOrLatest(insights, asked);
         return scoped.map(List::of).orElse(Region.all()).stream()
                 .flatMap(r -> insights.risks(r, week).stream())
                 .filter(r -> horizon == null || r.horizon().within(horizon))
@@ -59,7 +59,7 @@ public class RiskService {
         v.throwIfAny("Invalid request");
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
-        IsoWeek week = asked != null ? asked : latestWeek();
+        IsoWeek week = weekOrLatest(insights, asked);
         return insights.risks(pui.region(), week, finessEt).stream().sorted(NEAREST_FIRST).map(RiskView::of).toList();
     }
 
@@ -67,8 +67,9 @@ public class RiskService {
             .comparing((ShortageRisk r) -> r.coverageDays() == null ? Double.MAX_VALUE : r.coverageDays())
             .thenComparing(r -> r.finessEt().value()).thenComparing(ShortageRisk::itemId);
 
-    private IsoWeek latestWeek() {
-        return insights.latest().map(InsightRun::week)
+    /** The week asked, else the last run's: a 404 before any run. */
+    static IsoWeek weekOrLatest(InsightReader insights, IsoWeek asked) {
+        return asked != null ? asked : insights.latest().map(InsightRun::week)
                 .orElseThrow(() -> new NotFoundException("No insights computed yet: the first run follows Monday's declarations."));
     }
 
