@@ -27,4 +27,11 @@ public interface InsightReader {
      * and départements', all of them or those of one region; empty before a run of that week.
      */
     List<AreaCoverage> coverages(IsoWeek week, Optional<Region> region);
+
+    /** A region's weekly counts and the outcomes of the alerts it raised, weeks {@code from} to {@code to} (one Query). */
+    IndicatorWeeks indicatorWeeks(Region region, IsoWeek from, IsoWeek to);
+
+    /** What {@link Indicators} adds up. */
+    record IndicatorWeeks(List<WeeklyIndicators> weeks, List<AlertOutcome> outcomes) {
+    }
 }

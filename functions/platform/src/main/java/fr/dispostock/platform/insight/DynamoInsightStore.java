@@ -4,10 +4,12 @@ import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
+import fr.dispostock.domain.insight.AlertOutcome;
 import fr.dispostock.domain.insight.AreaCoverage;
 import fr.dispostock.domain.insight.InsightRun;
 import fr.dispostock.domain.insight.InsightStore;
 import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.domain.insight.WeeklyIndicators;
 import fr.dispostock.platform.dynamo.BatchCalls;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.Tables;
@@ -36,13 +38,16 @@ import static fr.dispostock.platform.dynamo.Items.string;
  * scheduled for (the conditional put on that key is what makes a run happen once), each PUI × item's
  * assessment in the partition of its region and week, sorted by PUI then item, so that a region's
  * week is one Query and a PUI's a prefix of it; the areas' coverage in the partition of the week, one
- * item per area, the nation's under {@code NATION}, a region's and its départements' under its code.
+ * item per area, the nation's under {@code NATION}, a region's and its départements' under its code;
+ * a region's indicators in its partition by week, so that a period is one Query.
  */
 @Singleton
 @Requires(property = Tables.INSIGHTS)
 public class DynamoInsightStore implements InsightStore {
     private static final String RUNS = "RUNS";
     private static final String NATION = "NATION";
+    private static final String COUNTS = "#COUNTS";
+    private static final String OUTCOME = "#ALERTS";
     private final DynamoDbClient dynamoDb;
     private final BatchCalls batches;
     private final String table;
@@ -55,6 +60,10 @@ public class DynamoInsightStore implements InsightStore {
 
     static String riskPartition(Region region, IsoWeek week) {
         return "RISK#" + region.code() + "#" + week;
+    }
+
+    static String indicatorPartition(Region region) {
+        return "INDICATORS#" + region.code();
     }
 
     static String coveragePartition(IsoWeek week) {
@@ -237,5 +246,64 @@ public class DynamoInsightStore implements InsightStore {
         }
         areas.sort(Comparator.comparing(AreaCoverage::level).thenComparing(a -> a.code() == null ? "" : a.code()));
         return areas;
+    }
+
+    @Override
+    public void saveIndicators(WeeklyIndicators w, List<AlertOutcome> outcomes) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> counts = new HashMap<>();
+        counts.put("pk", s(indicatorPartition(w.region())));
+        counts.put("sk", s(w.week() + COUNTS));
+        counts.put("expectedPuis", n(w.expectedPuis()));
+        counts.put("declaredPuis", n(w.declaredPuis()));
+        counts.put("latePuis", n(w.latePuis()));
+        counts.put("puiItems", n(w.puiItems()));
+        counts.put("zeroStock", n(w.zeroStock()));
+        Map<String, AttributeValue> coverage = new HashMap<>();
+        w.coverage().forEach((days, count) -> coverage.put(Integer.toString(days), n(count)));
+        counts.put("coverage", AttributeValue.fromM(coverage));
+        counts.put("alerts7", n(w.alerts7()));
+        counts.put("alerts14", n(w.alerts14()));
+        counts.put("alerts28", n(w.alerts28()));
+        counts.put("expiredUnits", n(w.expiredUnits()));
+        items.add(counts);
+        for (AlertOutcome o : outcomes) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("pk", s(indicatorPartition(o.region())));
+            item.put("sk", s(o.raised() + OUTCOME + String.format(Locale.ROOT, "%02d", o.withinDays())));
+            item.put("alerts", n(o.alerts()));
+            item.put("followed", n(o.followed()));
+            items.add(item);
+        }
+        batches.putAll(table, items);
+    }
+
+    @Override
+    public IndicatorWeeks indicatorWeeks(Region region, IsoWeek from, IsoWeek to) {
+        List<WeeklyIndicators> weeks = new ArrayList<>();
+        List<AlertOutcome> outcomes = new ArrayList<>();
+        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(indicatorPartition(region)), ":from", s(from + "#"),
+                        ":to", s(to + "#~"))).build()).items().forEach(item -> {
+            String sk = string(item, "sk");
+            IsoWeek week = IsoWeek.parse(sk.substring(0, sk.indexOf('#')));
+            if (sk.endsWith(COUNTS)) {
+                Map<Integer, Integer> coverage = new HashMap<>();
+                item.get("coverage").m().forEach((days, count) -> coverage.put(Integer.parseInt(days), Integer.parseInt(count.n())));
+                weeks.add(new WeeklyIndicators(region, week, count(item, "expectedPuis"), count(item, "declaredPuis"),
+                        count(item, "latePuis"), count(item, "puiItems"), count(item, "zeroStock"), coverage,
+                        count(item, "alerts7"), count(item, "alerts14"), count(item, "alerts28"),
+                        Items.number(item, "expiredUnits")));
+            } else {
+                outcomes.add(new AlertOutcome(region, week, Integer.parseInt(sk.substring(sk.length() - 2)),
+                        count(item, "alerts"), count(item, "followed")));
+            }
+        });
+        return new IndicatorWeeks(weeks, outcomes);
+    }
+
+    private static int count(Map<String, AttributeValue> item, String name) {
+        return (int) Items.number(item, name);
     }
 }
