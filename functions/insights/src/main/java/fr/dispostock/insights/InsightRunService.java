@@ -12,6 +12,7 @@ import fr.dispostock.domain.insight.AlertOutcome;
 import fr.dispostock.domain.insight.InsightRun;
 import fr.dispostock.domain.insight.InsightStore;
 import fr.dispostock.domain.insight.PuiItem;
+import fr.dispostock.domain.insight.RefusedOrders;
 import fr.dispostock.domain.insight.ShortageAssessor;
 import fr.dispostock.domain.insight.ShortageRisk;
 import fr.dispostock.domain.insight.SupplyTension;
@@ -80,7 +81,8 @@ public class InsightRunService {
     }
 
     public Outcome run(Instant scheduledFor) {
-        IsoWeek week = IsoWeek.of(LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+        LocalDate day = LocalDate.ofInstant(scheduledFor, Dates.PARIS);
+        IsoWeek week = IsoWeek.of(day);
         InsightRun run = new InsightRun(scheduledFor, week, clock.instant(), InsightRun.Status.COMPUTING, 0, 0);
         if (!insights.start(run)) {
             InsightRun made = insights.run(scheduledFor).orElseThrow();
@@ -92,12 +94,12 @@ public class InsightRunService {
         }
         List<Medicine> medicines = registers.medicines();
         SupplyTension tensions = AgencyTensions.of(medicines, statuses.supplyStatuses(AgencyTensions.codes(medicines)),
-                LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+                day);
         int assessed = 0;
         int alerts = 0;
         TerritorialDisparities disparities = new TerritorialDisparities();
         for (Region region : Region.all()) {
-            RegionWeek regionWeek = assess(region, week, tensions);
+            RegionWeek regionWeek = assess(region, week, day, tensions);
             List<ShortageRisk> risks = regionWeek.risks();
             insights.saveRisks(risks);
             insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
@@ -121,7 +123,7 @@ public class InsightRunService {
      * week's indicators; and the outcome of the alerts whose horizon ends this week (raised 1, 2 and 4
      * weeks ago: their PUI × items' histories are read too).
      */
-    private RegionWeek assess(Region region, IsoWeek week, SupplyTension tensions) {
+    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions) {
         List<Declaration> current = declarations.ofRegion(region, week);
         Map<ShortageRisk.Horizon, List<ShortageRisk>> raised = new EnumMap<>(ShortageRisk.Horizon.class);
         for (ShortageRisk.Horizon h : OUTCOMES) {
@@ -150,13 +152,16 @@ public class InsightRunService {
         }
         Map<String, WeeklySeries> histories = new HashMap<>();
         series.forEach((k, s) -> histories.put(k, new WeeklySeries(s[0], s[1])));
-        Map<String, Long> incoming = incoming(region);
+        List<Order> orders = stateStock.ordersOfRegion(region);
+        Map<String, Long> incoming = incoming(orders);
+        RefusedOrders refused = RefusedOrders.of(orders, day);
         List<ShortageRisk> risks = new ArrayList<>();
         for (Declaration d : current) {
             for (Line l : d.lines()) {
                 String k = key(d.finessEt(), l.itemId());
                 risks.add(assessor.assess(new PuiItem(d.finessEt(), d.finessEj(), d.region(), d.departement(), l.itemId(),
-                        week), histories.get(k), incoming.getOrDefault(k, 0L), tensions.of(l.itemId())));
+                        week), histories.get(k), incoming.getOrDefault(k, 0L), SupplyTension.latest(
+                        tensions.of(l.itemId()), refused.of(d.finessEt().value(), l.itemId()))));
             }
         }
         List<AlertOutcome> outcomes = raised.entrySet().stream().map(e -> AlertOutcome.of(region,
@@ -182,9 +187,9 @@ public class InsightRunService {
      * shipped, for a product whose code is the item's id (a State-stock product tracked in the weekly
      * declaration).
      */
-    private Map<String, Long> incoming(Region region) {
+    private static Map<String, Long> incoming(List<Order> orders) {
         Map<String, Long> units = new HashMap<>();
-        for (Order o : stateStock.ordersOfRegion(region)) {
+        for (Order o : orders) {
             if (o.status() == OrderStatus.APPROVED || o.status() == OrderStatus.PARTIALLY_APPROVED) {
                 for (Order.Line line : o.lines()) {
                     if (line.approvedQuantity() != null && line.approvedQuantity() > 0) {
