@@ -23,17 +23,16 @@ public class DisparityController {
     @ApiResponse(responseCode = "200", description = "the nation's median coverage days, and each region and"
             + " département in scope against it with the items on which it falls behind",
             content = @Content(schema = @Schema(implementation = DisparitiesView.class)))
-    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no week given and no run done yet, or no run of the week asked",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN + ", or no run of the week asked",
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code (pointers"
-            + " `week`, `region`)", content = @Content(mediaType = "application/problem+json"))
+            + " `week`, `region`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public DisparitiesView disparities(Caller caller,
-                                       @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                                       @Parameter(description = InsightsApi.WEEK)
                                        @Nullable @QueryValue String week,
-                                       @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the"
-                                               + " national operator every region without it")
+                                       @Parameter(description = InsightsApi.REGION)
                                        @Nullable @QueryValue String region) {
         return disparities.disparities(caller, week, region);
     }

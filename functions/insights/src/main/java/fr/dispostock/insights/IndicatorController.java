@@ -29,11 +29,11 @@ public class IndicatorController {
             + " scope over the period; as CSV one row per area, the nation first", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorsView.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "from or to missing or not an ISO week, to before from or more than "
             + IndicatorService.MAX_WEEKS + " weeks after it, region not a region code, format not json or csv (pointers"
-            + " `from`, `to`, `region`, `format`)", content = @Content(mediaType = "application/problem+json"))
+            + " `from`, `to`, `region`, `format`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public HttpResponse<?> indicators(Caller caller,
                                       @Parameter(description = "first ISO week of the period, e.g. 2026-W01 (required)", required = true)
                                       @Nullable @QueryValue String from,

@@ -30,17 +30,16 @@ public class RiskController {
     @ApiResponse(responseCode = "200", description = "the region's (or the nation's) PUI × items at risk within the"
             + " horizon, nearest stock-out first; every assessed PUI × item without horizon",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
-    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no week given and no run done yet",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
-            + " 14 or 28 (pointers `week`, `region`, `horizon`)", content = @Content(mediaType = "application/problem+json"))
+            + " 14 or 28 (pointers `week`, `region`, `horizon`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public List<RiskView> region(Caller caller,
-                                 @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                                 @Parameter(description = InsightsApi.WEEK)
                                  @Nullable @QueryValue String week,
-                                 @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the"
-                                         + " national operator every region without it")
+                                 @Parameter(description = InsightsApi.REGION)
                                  @Nullable @QueryValue String region,
                                  @Parameter(description = "only the stock-outs at risk within this many days",
                                          schema = @Schema(allowableValues = {"7", "14", "28"}))
@@ -52,14 +51,14 @@ public class RiskController {
     @ApiResponse(responseCode = "200", description = "every item of the PUI assessed for the week, nearest stock-out first",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
     @ApiResponse(responseCode = "403", description = "a PUI outside the account's scope",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no such PUI, or no week given and no run done yet",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such PUI, or " + InsightsApi.NO_RUN,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEt not a FINESS number, week not an ISO week (pointers"
-            + " `finessEt`, `week`)", content = @Content(mediaType = "application/problem+json"))
+            + " `finessEt`, `week`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public List<RiskView> pui(Caller caller,
                               @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
-                              @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                              @Parameter(description = InsightsApi.WEEK)
                               @Nullable @QueryValue String week) {
         return risks.pui(caller, finessEt, week);
     }
