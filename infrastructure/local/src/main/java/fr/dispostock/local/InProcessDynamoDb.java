@@ -2,8 +2,6 @@ package fr.dispostock.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.amazonaws.services.dynamodbv2.model.PutRequest;
-import com.amazonaws.services.dynamodbv2.model.WriteRequest;
 import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteDBAccess;
 import com.almworks.sqlite4java.SQLiteConnection;
 import com.almworks.sqlite4java.SQLiteException;
@@ -33,8 +31,7 @@ import java.util.Map;
  * DynamoDB Local's database file opened in this JVM without its HTTP server: no HTTP, no request
  * signing, no JSON. The functions' beans in {@link #context()} reach DynamoDB Local's SDK v1 handler
  * through {@link DirectClient} (DynamoDB Local's own SDK v2 client would turn each request into JSON
- * and back), and {@link #putAll} hands bulk writes to that handler directly (measured in
- * BENCHMARKS.md). The file is the same as the server's, so the platform then serves it as it is.
+ * and back), bulk writes ({@link #putAll}) too (measured in BENCHMARKS.md). The file is the same as the server's, so the platform then serves it as it is.
  *
  * <p>Every file opened here is one being made (the seed, the benchmark's, the tests'), and a crash
  * loses it whole anyway (it is made in a scratch directory, then copied). So its SQLite connection
@@ -139,20 +136,9 @@ public final class InProcessDynamoDb implements AutoCloseable {
         return client;
     }
 
-    /**
-     * BatchWriteItem in pages of 25 through DynamoDB Local's own SDK v1 handler, retrying what it
-     * leaves unprocessed; the items as the stores map them (SDK v2).
-     */
+    /** BatchWriteItem in pages of 25 (the stores' one batch loop) through {@link #client()}. */
     public void putAll(String table, List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> page = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> new WriteRequest(new PutRequest(DirectClient.v1(item)))).toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, page);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                BatchCalls.backOff(attempt);
-                pending = dynamoDb.amazonDynamoDB().batchWriteItem(pending).getUnprocessedItems();
-            }
-        }
+        new BatchCalls(client).putAll(table, items);
     }
 
     /**
