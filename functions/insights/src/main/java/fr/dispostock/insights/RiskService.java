@@ -67,7 +67,7 @@ public class RiskService {
             .comparing((ShortageRisk r) -> r.coverageDays() == null ? Double.MAX_VALUE : r.coverageDays())
             .thenComparing(r -> r.finessEt().value()).thenComparing(ShortageRisk::itemId);
 
-    private IsoWeek latestWeek() {
+    IsoWeek latestWeek() {
         return insights.latest().map(InsightRun::week)
                 .orElseThrow(() -> new NotFoundException("No insights computed yet: the first run follows Monday's declarations."));
     }
