@@ -41,7 +41,7 @@ public class HelpController {
             content = @Content(mediaType = PROBLEM))
     public LendingView lenders(Caller caller,
                                @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
-                               @Parameter(description = "the tracked item", required = true,
+                               @Parameter(description = "the tracked item, required (422 without it)",
                                        schema = @Schema(type = "string", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
                                @Nullable @QueryValue String itemId,
                                @Parameter(description = WEEK) @Nullable @QueryValue String week) {
