@@ -82,12 +82,13 @@ async function expiring(container, { week, region }) {
   container.innerHTML = `
 <p id="peremption-total">Lots déclarés le ${escapeHtml(formatDay(e.date))} : <strong>${formatNumber(e.units)}</strong> unités,
  dont <strong>${formatNumber(e.expiring)}</strong> périmeront sans être utilisées au rythme de consommation actuel
- (premier périmé, premier utilisé).</p>
+ (premier périmé, premier utilisé) ;
+ pour chaque lot, les PUI de la région qui en utiliseraient à temps, les plus proches d’abord.</p>
 ${region ? '' : captionedTable('peremption-regions', 'Par région', ['Région', 'Unités déclarées', 'Périmeront sans être utilisées'],
     e.regions.map((r) => [escapeHtml(regionName(r.region)), formatNumber(r.units), formatNumber(r.expiring)]))}
 <div class="fr-mt-2w"></div>
 ${captionedTable('peremption-lots', `Lots qui périmeront en partie sans être utilisés (${formatNumber(lots.length)})`,
-    ['PUI', 'Produit', 'Lot', 'Péremption', 'Quantité', 'Utilisées à temps', 'Périmeront', 'Utilisables à temps par (PUI de la région)'], lots)}`;
+    ['PUI', 'Produit', 'Lot', 'Péremption', 'Quantité', 'Utilisées à temps', 'Périmeront', 'Utilisables à temps par'], lots)}`;
 }
 
 /**
