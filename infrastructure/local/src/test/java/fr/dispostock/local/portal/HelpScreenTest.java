@@ -10,6 +10,10 @@ import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 
+import static fr.dispostock.local.portal.HomeJourneyTest.CROIX_ROUSSE;
+import static fr.dispostock.local.portal.HomeJourneyTest.EDOUARD_HERRIOT;
+import static fr.dispostock.local.portal.HomeJourneyTest.HCL;
+import static fr.dispostock.local.portal.HomeJourneyTest.LYON_SUD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,11 +26,6 @@ class HelpScreenTest {
     @RegisterExtension
     static final PortalBrowser portal = new PortalBrowser();
 
-    static final String HCL = HomeJourneyTest.HCL;
-    static final String HERRIOT = HomeJourneyTest.EDOUARD_HERRIOT;
-    static final String LYON_SUD = HomeJourneyTest.LYON_SUD;
-    static final String CROIX_ROUSSE = HomeJourneyTest.CROIX_ROUSSE;
-
     /** A week of its own, seven weeks back (no other journey declares it), and its Thursday's lots. */
     static String week;
     static String item;
@@ -37,15 +36,15 @@ class HelpScreenTest {
         String now = (String) portal.call("GET", "/v1/state-stock/calendar", pharmacist, null, null).json().get("week");
         IsoWeek w = IsoWeek.parse(now).minusWeeks(7);
         week = w.toString();
-        List<?> items = (List<?>) portal.call("GET", "/v1/puis/" + HERRIOT + "/declarations/" + week + "/expected",
+        List<?> items = (List<?>) portal.call("GET", "/v1/puis/" + EDOUARD_HERRIOT + "/declarations/" + week + "/expected",
                 pharmacist, null, null).json().get("items");
         item = (String) ((Map<?, ?>) items.get(0)).get("itemId");
-        declare(pharmacist, HERRIOT, 10);
+        declare(pharmacist, EDOUARD_HERRIOT, 10);
         declare(pharmacist, CROIX_ROUSSE, 200);
         declare(pharmacist, LYON_SUD, 500);
         // Herriot's 100 doses of a lot expiring ten days after the Thursday: it does not consume the product
         String thursday = w.monday().with(DayOfWeek.THURSDAY).toString();
-        PortalBrowser.Answer lots = portal.call("PUT", "/v1/puis/" + HERRIOT + "/state-stock/" + thursday, pharmacist,
+        PortalBrowser.Answer lots = portal.call("PUT", "/v1/puis/" + EDOUARD_HERRIOT + "/state-stock/" + thursday, pharmacist,
                 "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"PER-1\",\"expiry\":\""
                         + w.monday().with(DayOfWeek.THURSDAY).plusDays(10) + "\",\"quantity\":100}]}", null);
         assertTrue(lots.status() == 200 || lots.status() == 201, lots.body());
@@ -74,10 +73,10 @@ class HelpScreenTest {
         // then Herriot alone is at risk within 14 days (1 day of stock)
         List<String> atRisk = rows("risques-rupture");
         assertEquals(1, atRisk.size(), atRisk.toString());
-        assertTrue(atRisk.get(0).contains(HERRIOT) && atRisk.get(0).contains("sous 7 jours"), atRisk.get(0));
+        assertTrue(atRisk.get(0).contains(EDOUARD_HERRIOT) && atRisk.get(0).contains("sous 7 jours"), atRisk.get(0));
 
         // when it asks who could help Herriot
-        portal.driver().findElement(By.cssSelector("#risques-rupture button[data-pui='" + HERRIOT + "']")).click();
+        portal.driver().findElement(By.cssSelector("#risques-rupture button[data-pui='" + EDOUARD_HERRIOT + "']")).click();
 
         // then Herriot lacks 140 - 10 = 130; Croix-Rousse (5,6 km) can lend 200 - 140 = 60, Lyon Sud (7,3 km) the 130
         portal.waitForText(By.id("depannage"), "Il lui manque 130 unités");
@@ -89,7 +88,7 @@ class HelpScreenTest {
                 lenders.get(1));
         // and Herriot's 100 doses, not consumed, will all expire, no PUI of the region using the product
         String lot = rows("peremption-lots").stream().filter(r -> r.contains("PER-1")).findFirst().orElseThrow();
-        assertTrue(lot.contains(HERRIOT) && lot.endsWith("aucune"), lot);
+        assertTrue(lot.contains(EDOUARD_HERRIOT) && lot.endsWith("aucune"), lot);
         portal.checkAccessibility();
         portal.screenshot("entraide-1-ars-depannage");
     }
@@ -113,7 +112,7 @@ class HelpScreenTest {
     void aPharmacistIsRefusedBothByTheApi() {
         // when Herriot's pharmacist asks the API directly, then both answers are 403
         String pharmacist = portal.token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"" + HCL + "\"]}");
-        assertEquals(403, portal.call("GET", "/v1/puis/" + HERRIOT + "/insights/lenders?itemId=" + item + "&week=" + week,
+        assertEquals(403, portal.call("GET", "/v1/puis/" + EDOUARD_HERRIOT + "/insights/lenders?itemId=" + item + "&week=" + week,
                 pharmacist, null, null).status());
         assertEquals(403, portal.call("GET", "/v1/insights/expiry?week=" + week, pharmacist, null, null).status());
     }
