@@ -49,15 +49,12 @@ public class ExpiryService {
     private final InsightReader insights;
     private final StateStockReader stateStock;
     private final RegisterReader registers;
-    private final RiskService risks;
     private final Clock clock;
 
-    public ExpiryService(InsightReader insights, StateStockReader stateStock, RegisterReader registers,
-                         RiskService risks, Clock clock) {
+    public ExpiryService(InsightReader insights, StateStockReader stateStock, RegisterReader registers, Clock clock) {
         this.insights = insights;
         this.stateStock = stateStock;
         this.registers = registers;
-        this.risks = risks;
         this.clock = clock;
     }
 
@@ -71,7 +68,7 @@ public class ExpiryService {
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
         LocalDate date = given != null ? given
                 : LocalDate.now(clock.withZone(Dates.PARIS)).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
-        IsoWeek week = asked != null ? asked : risks.latestWeek();
+        IsoWeek week = RiskService.weekOrLatest(insights, asked);
         List<RegionExpiry> regions = new ArrayList<>();
         List<PuiExpiry> puis = new ArrayList<>();
         for (Region r : scoped.map(List::of).orElse(Region.all())) {

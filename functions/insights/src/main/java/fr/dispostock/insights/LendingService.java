@@ -39,12 +39,10 @@ public class LendingService {
     static final int MOST = 5;
     private final InsightReader insights;
     private final RegisterReader registers;
-    private final RiskService risks;
 
-    public LendingService(InsightReader insights, RegisterReader registers, RiskService risks) {
+    public LendingService(InsightReader insights, RegisterReader registers) {
         this.insights = insights;
         this.registers = registers;
-        this.risks = risks;
     }
 
     /** For the ARS and OMEDIT of the PUI's region and the national operator; PUIs and software refused. */
@@ -56,7 +54,7 @@ public class LendingService {
         v.throwIfAny("Invalid request");
         Pui pui = registers.existingPui(finessEt);
         Scope.regionOfRead(caller, pui.region());
-        IsoWeek week = asked != null ? asked : risks.latestWeek();
+        IsoWeek week = RiskService.weekOrLatest(insights, asked);
         List<ShortageRisk> ofRegion = ofItem(List.of(pui.region()), week, itemId);
         ShortageRisk own = ofRegion.stream().filter(r -> r.finessEt().equals(finessEt)).findFirst()
                 .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has no assessment of item " + itemId
