@@ -42,6 +42,7 @@ class ApiContractTest {
             "GET /v1/medicines/{}/audit", "GET /v1/instructions/{}", "GET /v1/instructions/{}/audit",
             "PUT /v1/state-stock/products/{}", "GET /v1/puis/{}/state-stock/{}", "GET /v1/state-stock/lots",
             "GET /v1/orders/{}", "POST /v1/accounts/import", "GET /v1/reminder-runs",
+            "GET /v1/puis/{}/insights/lenders", "GET /v1/insights/expiry",
             "GET /v1/puis/{}/declarations/{}/history", "GET /v1/puis/{}/state-stock/{}/history",
             "GET /v1/orders/{}/delivery", "GET /v1/state-stock/calendar", "GET /v1/campaigns",
             "GET /v1/insights/risks", "GET /v1/puis/{}/insights", "GET /v1/insights/disparities",
