@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { ownRegion, regionName } from './autorites.js';
 import { formatNumber } from './format.js';
 import { escapeHtml, workspaceOf } from './layout.js';
+import { detailInFrench } from './messages.js';
 
 export { ownRegion };
 
@@ -33,13 +34,27 @@ export function workspaceSection(user) {
 export async function weekSection(user, week) {
   if (!user.roles.some((r) => FOLLOWS_DECLARATIONS.includes(r))) return '';
   const region = ownRegion(user);
-  const c = (await api(`/v1/declarations/completeness?${new URLSearchParams({ week, by: region ? 'departement' : 'region', ...(region ? { region } : {}) })}`)).data;
-  const share = c.expected ? Math.round((100 * c.declared) / c.expected) : 0;
   const where = region ? regionName(region) : 'France entière';
+  const title = `Déclarations de la semaine ${escapeHtml(week.split('-W')[1])}`;
+  let c;
+  try {
+    c = (await api(`/v1/declarations/completeness?${new URLSearchParams({ week, by: region ? 'departement' : 'region', ...(region ? { region } : {}) })}`)).data;
+  } catch (error) {
+    // the rest of the home page (the tiles, the instructions) stays: only the week's figures are missing
+    const why = detailInFrench(error.problem?.detail);
+    return `
+<section aria-labelledby="semaine-titre" class="fr-mb-6w">
+  <div class="fr-alert fr-alert--warning" id="semaine-en-cours">
+    <h2 class="fr-alert__title" id="semaine-titre">${title} : chiffres indisponibles</h2>
+    <p>${escapeHtml(error.message)}${why ? ` ${escapeHtml(why)}` : ''}</p>
+  </div>
+</section>`;
+  }
+  const share = c.expected ? Math.round((100 * c.declared) / c.expected) : 0;
   return `
 <section aria-labelledby="semaine-titre" class="fr-mb-6w">
   <div class="fr-callout" id="semaine-en-cours">
-    <h2 class="fr-callout__title" id="semaine-titre">Déclarations de la semaine ${escapeHtml(week.split('-W')[1])}, ${escapeHtml(where)}</h2>
+    <h2 class="fr-callout__title" id="semaine-titre">${title}, ${escapeHtml(where)}</h2>
     <p class="fr-callout__text">${formatNumber(c.declared)} PUI sur ${formatNumber(c.expected)} ont déclaré (${share} %),
       dont ${formatNumber(c.incomplete)} incomplète(s) et ${formatNumber(c.late)} en retard ;
       ${formatNumber(c.missingCount)} n’ont pas encore déclaré.</p>

@@ -65,7 +65,7 @@ export function table(caption, headers, rows, { id = '', rowHeaders = false, cap
   const body = rows.map((cells) => `<tr>${cells.map((c, i) => (rowHeaders && i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('');
   return `
 <div class="fr-table fr-table--sm"${id ? ` id="${id}"` : ''}>
-  <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0"><div class="fr-table__content">
+  <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><div class="fr-table__content">
     <table>
       <caption${captionShown ? '' : ' class="fr-sr-only"'}>${escapeHtml(caption)}</caption>
       <thead><tr>${headers.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>

@@ -94,9 +94,6 @@ function showList() {
   ]);
   const zone = document.getElementById('liste');
   zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13) et CIS', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
-  // the table scrolls sideways on narrow screens: with no button in it (read only), the keyboard must reach it itself
-  const scrolled = zone.querySelector('.fr-table__container');
-  Object.entries({ tabindex: '0', role: 'region', 'aria-label': 'Médicaments suivis' }).forEach(([k, v]) => scrolled.setAttribute(k, v));
   zone.querySelectorAll('[data-edit]').forEach((b) => b.addEventListener('click', () => showForm(items.find((m) => m.itemId === b.dataset.edit))));
   zone.querySelectorAll('[data-history]').forEach((b) => b.addEventListener('click', () => showHistory(b.dataset.history)));
 }

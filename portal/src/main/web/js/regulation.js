@@ -42,6 +42,11 @@ function shortageNotice(shortages) {
   Les quantités proposées portent chaque PUI à la même couverture, ${days(p.level)}, en boîtes entières ; vous pouvez les modifier.</li>`).join('')}</ul></div></div></div>`;
 }
 
+/** The proposals could not be had: the orders are shown as asked, each line to decide by hand. */
+function unavailableNotice(error) {
+  return `<div class="fr-notice fr-notice--warning fr-mb-4w" id="propositions-indisponibles"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Propositions de répartition indisponibles</p>
+<p>${escapeHtml(error.message)} Les commandes sont affichées sans proposition : vous pouvez les examiner, ou recharger la page plus tard pour obtenir les propositions.</p></div></div></div>`;
+}
 
 /** What the PUI declared of one product that Thursday: units and lots, or a word when nothing. */
 function declared(lots, productCode) {
@@ -168,12 +173,14 @@ if (session) {
     nameOf = named;
     const coming = queue.filter((o) => o.orderDay === calendar.nextOrderDay);
     const earlier = queue.filter((o) => o.orderDay !== calendar.nextOrderDay).sort((a, b) => a.orderDay.localeCompare(b.orderDay));
-    const fair = await proposals(region, [...new Set(queue.map((o) => o.orderDay))]);
+    // the proposals only help: without them (an API throttled, unavailable) the queue is still reviewed
+    const fair = await proposals(region, [...new Set(queue.map((o) => o.orderDay))])
+      .catch((error) => ({ byLine: new Map(), shortages: [], failure: error }));
     proposed = fair.byLine;
     content.innerHTML = `
 <p>Région ${escapeHtml(regionName(region))}. Prochaine journée de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
   Pour chaque ligne, approuvez, réduisez ou refusez ; un motif est demandé dès que vous approuvez moins que commandé.</p>
-${shortageNotice(fair.shortages)}
+${fair.failure ? unavailableNotice(fair.failure) : shortageNotice(fair.shortages)}
 ${await section(`Commandes du jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}`, 'file-prochaine', coming, calendar, 0)}
 ${earlier.length ? await section('Commandes de journées passées encore à examiner', 'file-anterieure', earlier, calendar, coming.length) : ''}`;
     [...coming, ...earlier].forEach((order) => wire(document.getElementById(`commande-${order.orderId}`), order));

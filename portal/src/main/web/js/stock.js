@@ -7,6 +7,7 @@
 import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
 import { CARTE } from './carte-france.js';
+import { helpSection } from './entraide.js';
 import { formatNumber, mondayOf } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
@@ -130,7 +131,8 @@ ${captionedTable('stock-nul', `PUI ayant déclaré un stock nul (${formatNumber(
 <div class="fr-mt-4w"></div>
 ${captionedTable('par-pui', `Couverture des PUI ayant déclaré, de la plus courte à la plus longue (${SHORTEST} au plus)`, ['PUI', 'FINESS', 'Stock', 'Consommation / jour', 'Couverture'],
     [...puis.rows].sort((a, b) => (a.coverageDays ?? Infinity) - (b.coverageDays ?? Infinity)).slice(0, SHORTEST).map((r) => [escapeHtml(r.name), escapeHtml(r.key),
-      r.totalStock === 0 ? badge('error', '0') : formatNumber(r.totalStock), formatNumber(r.averageDailyConsumption), coverage(r)]))}` : ''}`;
+      r.totalStock === 0 ? badge('error', '0') : formatNumber(r.totalStock), formatNumber(r.averageDailyConsumption), coverage(r)]))}` : ''}
+<div id="entraide"></div>`;
   // the figures by PUI within a region (by région or département for the nation), as files of the API
   for (const format of ['csv', 'xlsx']) {
     container.querySelector(`#stock-${format}`).addEventListener('click', () => downloadFile(
@@ -148,6 +150,8 @@ ${captionedTable('par-pui', `Couverture des PUI ayant déclaré, de la plus cour
       `${box.x - margin} ${box.y - margin} ${box.width + 2 * margin} ${box.height + 2 * margin}`);
   }
   performance.mark('carte-dessinee');
+  await helpSection(container.querySelector('#entraide'), { itemId, week, region,
+    names: new Map((puis?.rows ?? []).map((r) => [r.key, r.name])) });
 }
 
 const session = await startPage('stock');

@@ -7,7 +7,9 @@ import fr.dispostock.domain.insight.Forecast;
 import fr.dispostock.domain.insight.PuiItem;
 import fr.dispostock.domain.insight.ShortageAssessor;
 import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.domain.insight.RefusedOrders;
 import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.insight.TerritorialDisparities;
 import fr.dispostock.domain.insight.WeeklySeries;
 
 import java.io.IOException;
@@ -154,15 +156,19 @@ public final class InsightsBacktest {
 
     // ---- alerts: simulated stock histories
 
-    /** One simulated PUI × item: its declarations each Monday, the truth of each Monday, its tensions. */
-    record Simulation(double[] stock, double[] cmj, boolean[][] stockOutWithin, boolean[] tension) {
+    /**
+     * One simulated PUI × item: its declarations each Monday, the truth of each Monday, and whether a
+     * disruption was announced by then: by the agency's shortage status ({@code tension}) or by its
+     * State-stock order refused ({@code refused}).
+     */
+    record Simulation(double[] stock, double[] cmj, boolean[][] stockOutWithin, boolean[] tension, boolean[] refused) {
     }
 
     /**
      * Daily demand of a real series × a scale; weekly review on Mondays (order up to 6 weeks of the last
      * 8 weeks' mean demand when the position falls below 3 weeks), delivered after 2-6 days; about one
-     * disruption a year, 3 to 12 weeks long, during which no order is delivered; 60 % announced (a
-     * shortage status, or an order refused) 0 to 7 days after it starts, until it ends.
+     * disruption a year, 3 to 12 weeks long, during which no order is delivered; 60 % announced 0 to 7
+     * days after it starts, until it ends, half by a shortage status, half by the PUI's order refused.
      */
     static Simulation simulate(double[] demandOfSeries, double scale, SplittableRandom random) {
         int days = demandOfSeries.length;
@@ -172,14 +178,17 @@ public final class InsightsBacktest {
         }
         boolean[] disrupted = new boolean[days];
         boolean[] announced = new boolean[days];
+        boolean[] byOrder = new boolean[days];
         for (int d = 0; d < days; d++) {
             if (random.nextDouble() < 1.0 / 365) {
                 int length = 21 + random.nextInt(64);
                 boolean told = random.nextDouble() < 0.6;
                 int delay = random.nextInt(8);
+                boolean refusal = random.nextBoolean();
                 for (int k = d; k < Math.min(days, d + length); k++) {
                     disrupted[k] = true;
                     announced[k] = told && k >= d + delay;
+                    byOrder[k] = refusal;
                 }
             }
         }
@@ -192,6 +201,7 @@ public final class InsightsBacktest {
         double[] declaredStock = new double[weeks];
         double[] declaredCmj = new double[weeks];
         boolean[] tension = new boolean[weeks];
+        boolean[] refused = new boolean[weeks];
         double dispensedWeek = 0;
         for (int d = 0; d < days; d++) {
             if (arriving[d] > 0) {
@@ -204,7 +214,8 @@ public final class InsightsBacktest {
                 int w = d / 7;
                 declaredStock[w] = Math.floor(stock);
                 declaredCmj[w] = d == 0 ? mean : dispensedWeek / 7;
-                tension[w] = announced[d];
+                tension[w] = announced[d] && !byOrder[d];
+                refused[w] = announced[d] && byOrder[d];
                 dispensedWeek = 0;
                 double recent = Arrays.stream(demand, Math.max(0, d - 56), Math.max(1, d)).average().orElse(mean);
                 if (stock + pipeline < 21 * recent) {
@@ -227,7 +238,7 @@ public final class InsightsBacktest {
                 }
             }
         }
-        return new Simulation(declaredStock, declaredCmj, within, tension);
+        return new Simulation(declaredStock, declaredCmj, within, tension, refused);
     }
 
     /** Counts of one rule at one horizon. */
@@ -240,15 +251,24 @@ public final class InsightsBacktest {
             fn += !alert && truth ? 1 : 0;
         }
 
+        double precision() {
+            return tp / (double) Math.max(1, tp + fp);
+        }
+
+        double recall() {
+            return tp / (double) Math.max(1, tp + fn);
+        }
+
         String cell() {
-            return String.format(Locale.ROOT, "%.2f / %.2f", tp / (double) Math.max(1, tp + fp), tp / (double) Math.max(1, tp + fn));
+            return String.format(Locale.ROOT, "%.2f / %.2f", precision(), recall());
         }
     }
 
     static void alerts(Daily daily, StringBuilder md) {
         String[] rules = {"plain coverage days (declared stock ÷ declared CMJ < horizon)",
                 "adjusted consumption + forecast, coverage < horizon (no supply signal)",
-                "+ supply tension declared: 14 and 28 days only under tension",
+                "+ the agency's shortage status: 14 and 28 days only under tension",
+                "+ the PUI's State-stock order refused, read as a tension",
                 "+ deliveries stalled in the declarations (ShortageAssessor, as the run)"};
         Score[][] scores = new Score[rules.length][HORIZONS.length];
         for (Score[] row : scores) {
@@ -261,13 +281,18 @@ public final class InsightsBacktest {
         PuiItem subject = new PuiItem(Finess.parse("010000024"), Finess.parse("010780054"), AIN.region(), AIN, "ITEM",
                 IsoWeek.parse("2026-W48"));
         Optional<SupplyTension.Tension> tense = Optional.of(new SupplyTension.Tension("Rupture de stock", LocalDate.of(2019, 1, 1)));
+        Optional<SupplyTension.Tension> refusal = Optional.of(new SupplyTension.Tension(RefusedOrders.STATUS,
+                LocalDate.of(2019, 1, 1), SupplyTension.Source.ORDER_REFUSED));
         int pairs = 0;
         long mondays = 0;
+        Score[] tuning = new Score[NO_SIGNAL_THRESHOLDS.length];
+        Arrays.setAll(tuning, t -> new Score());
         for (int s = 0; s < 8; s++) {
             for (int k = 0; k < 40; k++) {
                 Simulation sim = simulate(daily.days()[s], 0.5 + 2.5 * random.nextDouble(), random);
                 pairs++;
                 int weeks = sim.stock().length;
+                tune(sim, assessor, subject, tuning);
                 for (int w = weeks - ORIGINS - 1; w < weeks - 4; w++) {
                     if (sim.stock()[w] <= 0) {
                         continue; // already out: nothing to foresee
@@ -276,7 +301,8 @@ public final class InsightsBacktest {
                     int from = Math.max(0, w + 1 - HISTORY);
                     WeeklySeries series = new WeeklySeries(Arrays.copyOfRange(sim.stock(), from, w + 1),
                             Arrays.copyOfRange(sim.cmj(), from, w + 1));
-                    ShortageRisk r = assessor.assess(subject, series, 0, sim.tension()[w] ? tense : Optional.empty());
+                    ShortageRisk r = assessor.assess(subject, series, 0, sim.tension()[w] ? tense
+                            : sim.refused()[w] ? refusal : Optional.empty());
                     Double days = r.coverageDays();
                     double plain = sim.cmj()[w] > 0 ? sim.stock()[w] / sim.cmj()[w] : Double.POSITIVE_INFINITY;
                     for (int h = 0; h < HORIZONS.length; h++) {
@@ -284,9 +310,11 @@ public final class InsightsBacktest {
                         int horizon = HORIZONS[h];
                         scores[0][h].add(plain < horizon, truth);
                         scores[1][h].add(days != null && days < horizon, truth);
-                        ShortageRisk.Horizon tensionOnly = ShortageAssessor.horizon(days, sim.tension()[w]);
-                        scores[2][h].add(tensionOnly.days() <= horizon, truth);
-                        scores[3][h].add(r.horizon().days() <= horizon, truth);
+                        ShortageRisk.Horizon agencyOnly = ShortageAssessor.horizon(days, sim.tension()[w]);
+                        scores[2][h].add(agencyOnly.days() <= horizon, truth);
+                        ShortageRisk.Horizon announced = ShortageAssessor.horizon(days, sim.tension()[w] || sim.refused()[w]);
+                        scores[3][h].add(announced.days() <= horizon, truth);
+                        scores[4][h].add(r.horizon().days() <= horizon, truth);
                     }
                 }
             }
@@ -295,7 +323,8 @@ public final class InsightsBacktest {
                 .append(String.format(Locale.ROOT, "%d PUI × items (each real series × a random scale, 40 times), %d"
                         + " Mondays with stock assessed over their last 52 weeks. Weekly review (order up to 6 weeks of"
                         + " demand below 3 weeks), delivery in 2-6 days; about one disruption a year, 3-12 weeks without"
-                        + " deliveries, 60 %% announced (shortage status or order refused) 0-7 days after it starts."
+                        + " deliveries, 60 %% announced 0-7 days after it starts (half by a shortage status, half by the"
+                        + " PUI's State-stock order refused)."
                         + " A stock-out is a day whose demand exceeds the stock. Seeded (13): the same numbers every run.%n%n",
                         pairs, mondays))
                 .append("| rule (precision / recall) | within 7 days | within 14 days | within 28 days |\n|---|---|---|---|\n");
@@ -311,13 +340,48 @@ public final class InsightsBacktest {
         List<String> verdicts = new ArrayList<>();
         for (int h = 0; h < HORIZONS.length; h++) {
             Score sc = scores[rules.length - 1][h];
-            double p = sc.tp / (double) Math.max(1, sc.tp + sc.fp);
-            double r = sc.tp / (double) Math.max(1, sc.tp + sc.fn);
+            double p = sc.precision();
+            double r = sc.recall();
             verdicts.add(HORIZONS[h] + " days " + (p >= targets[h][0] && r >= targets[h][1] ? "met"
                     : "missed (" + (p < targets[h][0] ? "precision" : "") + (p < targets[h][0] && r < targets[h][1] ? " and " : "")
                     + (r < targets[h][1] ? "recall" : "") + ")"));
         }
         md.append(String.join(", ", verdicts)).append(".\n\n");
+        md.append("Could the 7-day alert gain precision from the supply signals, by alerting without a signal only on a"
+                + " shorter coverage (a PUI's own order, placed on the Monday, arrives in a few days)? Chosen on the"
+                + " Mondays *before* the 52 assessed above (the tuning weeks, never the test ones), the 7-day rule"
+                + " with a threshold under 7 days when there is no supply signal (announced or stalled):\n\n"
+                + "| coverage threshold without a supply signal (7 with one) | precision / recall within 7 days (tuning weeks) |\n|---|---|\n");
+        for (int t = 0; t < NO_SIGNAL_THRESHOLDS.length; t++) {
+            md.append(String.format(Locale.ROOT, "| %.0f days | %s |%n", NO_SIGNAL_THRESHOLDS[t], tuning[t].cell()));
+        }
+        md.append("\nA threshold is kept only if it meets both 7-day targets on the tuning weeks: ")
+                .append(Arrays.stream(tuning).anyMatch(sc -> sc.precision() >= 0.85 && sc.recall() >= 0.65)
+                        ? "one does, which the run does not use yet." : "none does (precision rises only as recall falls under its target),"
+                        + " so the run keeps 7 days whatever the supply.").append("\n\n");
+    }
+
+    /** Thresholds tried for the 7-day alert without a supply signal, on the tuning weeks. */
+    private static final double[] NO_SIGNAL_THRESHOLDS = {3, 4, 5, 6, 7};
+
+    /**
+     * The 7-day alert with a shorter threshold when no supply signal is seen, scored on the Mondays
+     * between the first full history and the test window (never the test window itself).
+     */
+    static void tune(Simulation sim, ShortageAssessor assessor, PuiItem subject, Score[] scores) {
+        int weeks = sim.stock().length;
+        for (int w = HISTORY; w < weeks - ORIGINS - 1; w++) {
+            if (sim.stock()[w] <= 0) {
+                continue;
+            }
+            WeeklySeries series = new WeeklySeries(Arrays.copyOfRange(sim.stock(), w + 1 - HISTORY, w + 1),
+                    Arrays.copyOfRange(sim.cmj(), w + 1 - HISTORY, w + 1));
+            Double days = assessor.assess(subject, series, 0, Optional.empty()).coverageDays();
+            boolean signal = sim.tension()[w] || sim.refused()[w] || ShortageAssessor.weeksWithoutDelivery(series) > 0;
+            for (int t = 0; t < scores.length; t++) {
+                scores[t].add(days != null && days < (signal ? 7 : NO_SIGNAL_THRESHOLDS[t]), sim.stockOutWithin()[0][w]);
+            }
+        }
     }
 
     // ---- scale: a national run's computation
@@ -333,6 +397,7 @@ public final class InsightsBacktest {
         long start = System.nanoTime();
         long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long alerts = 0;
+        TerritorialDisparities disparities = new TerritorialDisparities();
         // 18 regions one after the other, as the run reads and writes them
         int perRegion = (puis + 17) / 18;
         for (int region = 0; region < 18; region++) {
@@ -346,13 +411,17 @@ public final class InsightsBacktest {
                         cmj[t] = level * (0.8 + 0.4 * random.nextDouble());
                         stock[t] = Math.floor(cmj[t] * random.nextInt(60));
                     }
+                    // the PUIs spread over the départements, for the areas' medians
+                    Departement d = Departement.all().get((region * perRegion + p) % Departement.all().size());
                     risks.add(assessor.assess(new PuiItem(Finess.parse("010000024"), Finess.parse("010780054"),
-                            AIN.region(), AIN, "ITEM-" + i, IsoWeek.parse("2026-W48")), new WeeklySeries(stock, cmj),
+                            d.region(), d, "ITEM-" + i, IsoWeek.parse("2026-W48")), new WeeklySeries(stock, cmj),
                             0, Optional.empty()));
                 }
             }
             alerts += risks.stream().filter(ShortageRisk::alert).count();
+            risks.forEach(disparities::add);
         }
+        int areas = disparities.areas(IsoWeek.parse("2026-W48")).size();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
         long peak = 0;
@@ -363,10 +432,10 @@ public final class InsightsBacktest {
         }
         md.append("### A national run\n\n").append(String.format(Locale.ROOT, "%,d PUIs × %d items × %d weeks of"
                         + " history (synthetic series), assessed region by region as the run does (adjusted consumption,"
-                        + " forecast, risk and its sentence): **%.1f s** elapsed (%.1f s of CPU on one thread: the machine is shared), peak heap **%d MB** (JVM limited"
+                        + " forecast, risk and its sentence, each area's median coverage: %d areas): **%.1f s** elapsed (%.1f s of CPU on one thread: the machine is shared), peak heap **%d MB** (JVM limited"
                         + " to `-Xmx1024m`, the Lambda's memory; %,d alerts). Not counted: the run's DynamoDB reads"
                         + " (104 Queries per region) and writes (BatchWriteItem of ~5,100 assessments per region), which"
                         + " this benchmark does not measure. Lambda's limit is 15 minutes.%n",
-                puis, items, weeks, seconds, cpu, peak / (1024 * 1024), alerts));
+                puis, items, weeks, areas, seconds, cpu, peak / (1024 * 1024), alerts));
     }
 }

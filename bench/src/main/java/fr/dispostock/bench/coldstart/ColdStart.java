@@ -104,7 +104,9 @@ public final class ColdStart {
                     tokens -> "{\"kind\":\"weekly-declaration\",\"scheduledTime\":\"2026-11-23T07:00:00Z\"}",
                     "\"kind\":\"weekly-declaration\""),
             httpGet("campaigns", "campaigns", "/v1/campaigns", "the national operator's latest campaigns (Query)",
-                    "NATIONAL", "["));
+                    "NATIONAL", "["),
+            httpGet("insights", "insights", "/v1/puis/" + PUI + "/insights?week=" + WEEK,
+                    "a pharmacist's PUI's items assessed that week (the PUI, a Query)", "PHARMACIST", "["));
 
     static final String DECLARATION = "/v1/puis/" + PUI + "/declarations/" + WEEK;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Lambda entry of SES's bounce and complaint events (EventBridge, through the configuration set):
  * the addresses are suppressed from later mailings (campaigns and reminder runs), and counted against
- * the mailing they came from (its tag: {@code campaign} or {@code run}).
+ * the mailing they came from (its tag: {@code campaign} or {@code run}) and in the metrics, once each.
  */
 public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(MailEventHandler.class);
@@ -48,14 +48,15 @@ public class MailEventHandler extends EventHandler<Map<String, Object>, Void> {
                     .get("complainedRecipients");
             default -> List.of();
         };
+        int counted = 0;
         for (int i = 0; i < recipients.size(); i++) {
             mailings.suppress((String) recipients.get(i).get("emailAddress"), type.toLowerCase());
-            if (mailing != null) {
-                mailings.countBounceOrComplaint(mailing, event.get("id") + "#" + i);
+            // the metric as the mailing's count: once per event and recipient, whatever Lambda redelivers
+            if (mailing != null && mailings.countBounceOrComplaint(mailing, event.get("id") + "#" + i)) {
+                counted++;
             }
         }
-        metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED,
-                recipients.size());
+        metrics.count("Bounce".equals(type) ? BusinessMetric.MAILS_BOUNCED : BusinessMetric.MAILS_COMPLAINED, counted);
         LOG.info("{} of {}: {} address(es) suppressed", type, mailing == null ? "no Dispostock mailing" : mailing,
                 recipients.size());
         return null;

@@ -1,6 +1,7 @@
 package fr.dispostock.campaigns;
 
 import fr.dispostock.domain.mail.MailingStore;
+import fr.dispostock.embedded.CapturedOutput;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.LambdaEvents;
@@ -68,9 +69,12 @@ class MailEventTest {
         deliver(event);
 
         // when Lambda delivers the same event again (its retry after a failure)
-        deliver(event);
+        try (CapturedOutput out = CapturedOutput.start()) {
+            deliver(event);
 
-        // then the campaign still counts one bounce
-        assertEquals(1, bounced(id));
+            // then the campaign still counts one bounce, and no bounce is counted in the metrics again
+            assertEquals(1, bounced(id));
+            assertEquals(0, out.total("MailsBounced"), out.text());
+        }
     }
 }

@@ -49,6 +49,7 @@ class OperationsLogsTest {
                     "complaintFeedbackType", "abuse"));
             event = new HashMap<>(event);
             event.put("detail", detail);
+            event.put("id", "complaint-" + event.get("id")); // an event of its own, with its own EventBridge id
         }
         return event;
     }

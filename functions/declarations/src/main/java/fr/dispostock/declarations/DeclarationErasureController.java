@@ -1,39 +1,14 @@
 package fr.dispostock.declarations;
 
-import fr.dispostock.domain.Caller;
 import fr.dispostock.platform.dynamo.Tables;
-import fr.dispostock.platform.erasure.ErasureAnswer;
-import fr.dispostock.platform.erasure.ErasureBody;
+import fr.dispostock.platform.erasure.ErasureRoute;
 import fr.dispostock.platform.erasure.Erasures;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Post;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Route /v1/declarations/erasures → {@link Erasures} → DeclarationsTable, the table this function writes. */
 @Controller("/v1/declarations/erasures")
-public class DeclarationErasureController {
-    private final Erasures erasures;
-    private final String table;
-
+public class DeclarationErasureController extends ErasureRoute {
     public DeclarationErasureController(Erasures erasures, Tables tables) {
-        this.erasures = erasures;
-        this.table = tables.declarations();
-    }
-
-    @Post
-    @Operation(summary = "Erase an account's e-mail address from the DeclarationsTable (national operator)", description = "After "
-            + "POST /v1/accounts/erasures with the same body: replaces the address by its pseudonym in every item. "
-            + "Sending it again changes nothing (changed 0).")
-    @ApiResponse(responseCode = "200", description = "the erasure as recorded; changed counts the items rewritten by this call")
-    @ApiResponse(responseCode = "403", description = "not the national operator", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no erasure of this address is recorded (POST /v1/accounts/erasures first)",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "email missing or not an e-mail address (at most 254 characters)",
-            content = @Content(mediaType = "application/problem+json"))
-    public ErasureAnswer erase(Caller caller, @Body ErasureBody body) {
-        return erasures.sweep(caller, body, table);
+        super(erasures, tables.declarations());
     }
 }

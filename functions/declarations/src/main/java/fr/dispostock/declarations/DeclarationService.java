@@ -118,7 +118,7 @@ public class DeclarationService {
     public Declared declare(Caller caller, Finess finessEt, IsoWeek week, List<DeclarationBody.LineBody> body,
                             Violations v) {
         Pui pui = registers.existingPui(finessEt);
-        Scope.requireDeclarant(caller, pui.finessEj());
+        Scope.requireDeclarantOrSoftware(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
         if (week.compareTo(IsoWeek.of(today)) > 0) {

@@ -1,5 +1,6 @@
 package fr.dispostock.declarations;
 
+import fr.dispostock.domain.Csv;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -7,15 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Tables handed out as spreadsheets: CSV as French spreadsheet software reads it (';', decimal comma,
- * UTF-8 with BOM, CRLF) or xlsx (fastexcel, streamed). Text never becomes a formula: in CSV a text
- * starting with {@code = + - @} (or a tab or carriage return, which some software skips before
- * reading a formula) is prefixed with an apostrophe; in xlsx text is always a string cell.
+ * Tables handed out as spreadsheets: CSV as French spreadsheet software reads it ({@link Csv#write}) or
+ * xlsx (fastexcel, streamed). Text never becomes a formula: in CSV as {@link Csv#write} protects it; in
+ * xlsx text is always a string cell.
  */
 final class Spreadsheet {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,33 +29,7 @@ final class Spreadsheet {
 
     /** The one sheet as CSV. */
     static String csv(Sheet sheet) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(sheet.columns().stream().map(Spreadsheet::csvCell).collect(Collectors.joining(";"))).append("\r\n");
-        for (List<Object> row : sheet.rows()) {
-            out.append(row.stream().map(Spreadsheet::csvCell).collect(Collectors.joining(";"))).append("\r\n");
-        }
-        return out.toString();
-    }
-
-    private static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString().replace('.', ',');
-        }
-        if (value instanceof Number n) {
-            return n.toString();
-        }
-        return "\"" + asText(value.toString()).replace("\"", "\"\"") + "\"";
-    }
-
-    /** A text a spreadsheet would read as a formula, made plain text (OWASP's CSV injection advice). */
-    static String asText(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return Csv.write(sheet.columns(), sheet.rows());
     }
 
     /** The sheets as one xlsx workbook, column titles in bold and frozen above the rows. */

@@ -1,14 +1,17 @@
 package fr.dispostock.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The CSV files pharmacists and agencies send us: a header line, ';' (French habit) or ','
- * separators, optional double quotes, CRLF or LF, an optional UTF-8 BOM.
+ * separators, optional double quotes, CRLF or LF, an optional UTF-8 BOM. And those we hand out
+ * ({@link #write}): as French spreadsheet software reads them, where text never becomes a formula.
  */
 public final class Csv {
     /** One data row with its line number in the file (the header is line 1). */
@@ -82,6 +85,42 @@ public final class Csv {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException("The header lacks required columns", missing);
         }
+    }
+
+    /**
+     * A table as CSV for French spreadsheet software: ';', decimal comma (BigDecimal), UTF-8 with BOM,
+     * CRLF. Cells are text (String, quoted), numbers (Number) or blanks (null). Text never becomes a
+     * formula: one starting with {@code = + - @} (or a tab or carriage return, which some software
+     * skips before reading a formula) is prefixed with an apostrophe (OWASP's CSV injection advice).
+     */
+    public static String write(List<String> columns, List<? extends List<?>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(columns.stream().map(Csv::cell).collect(Collectors.joining(";"))).append("\r\n");
+        for (List<?> row : rows) {
+            out.append(row.stream().map(Csv::cell).collect(Collectors.joining(";"))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString().replace('.', ',');
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        return "\"" + asText(value.toString()).replace("\"", "\"\"") + "\"";
+    }
+
+    /** A text a spreadsheet would read as a formula, made plain text. */
+    static String asText(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     private static List<String> split(String line, char separator) {

@@ -30,8 +30,19 @@ public final class Scope {
         }
     }
 
-    /** Declaring for a PUI: the pharmacists of its establishment, or its software. */
+    /**
+     * Ordering for a PUI (placing or cancelling an order): the pharmacists of its establishment,
+     * never its software, whatever the gateway lets through.
+     */
     public static void requireDeclarant(Caller caller, Finess finessEj) {
+        if (!caller.isPharmacistOf(finessEj)) {
+            throw new AccessDeniedException("Only the pharmacists of establishment " + finessEj
+                    + " order for its PUIs.");
+        }
+    }
+
+    /** Declaring for a PUI (weekly declarations, Thursday lots): the pharmacists of its establishment, or its software. */
+    public static void requireDeclarantOrSoftware(Caller caller, Finess finessEj) {
         if (!(caller.isPharmacistOf(finessEj) || caller.isClientOf(finessEj))) {
             throw new AccessDeniedException("Only the pharmacists of establishment " + finessEj
                     + " declare for its PUIs.");

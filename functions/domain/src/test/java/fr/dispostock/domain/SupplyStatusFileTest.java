@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,15 +28,14 @@ class SupplyStatusFileTest {
         String file = Files.readString(SharedData.dir().resolve("medicines/bdpm-cis-cip-dispo-spec-2025-07.txt"), StandardCharsets.UTF_8);
 
         // when it is parsed
-        SupplyStatusFile.Parsed parsed = SupplyStatusFile.parse(file);
+        Map<Cis, List<SupplyStatus>> parsed = SupplyStatusFile.parse(file);
 
         // then every line is a status, each kind as counted in the file (78, 597, 48, 234)
-        assertEquals(List.of(), parsed.rejected());
-        List<SupplyStatus> all = parsed.byCis().values().stream().flatMap(List::stream).toList();
+        List<SupplyStatus> all = parsed.values().stream().flatMap(List::stream).toList();
         assertEquals(957, all.size());
         assertEquals(List.of(78L, 597L, 48L, 234L), java.util.Arrays.stream(SupplyStatus.Kind.values())
                 .map(k -> all.stream().filter(s -> s.kind() == k).count()).toList());
-        SupplyStatus sugammadex = parsed.byCis().get(new Cis("60929148")).get(0);
+        SupplyStatus sugammadex = parsed.get(new Cis("60929148")).get(0);
         assertEquals(SupplyStatus.Kind.TENSION, sugammadex.kind());
         assertEquals(LocalDate.of(2025, 5, 12), sugammadex.since());
         assertEquals(LocalDate.of(2025, 7, 4), sugammadex.updatedOn());
@@ -44,18 +44,18 @@ class SupplyStatusFileTest {
     @Test
     void a_presentations_status_keeps_its_cip13_and_a_specialtys_has_none() {
         // when two real lines are parsed
-        SupplyStatusFile.Parsed parsed = SupplyStatusFile.parse(SUGAMMADEX + "\r\n" + FLUOROURACIL + "\r\n");
+        Map<Cis, List<SupplyStatus>> parsed = SupplyStatusFile.parse(SUGAMMADEX + "\r\n" + FLUOROURACIL + "\r\n");
 
         // then the CIS keys them, in the file's order
-        assertEquals(List.of(new Cis("60929148"), new Cis("61146475")), List.copyOf(parsed.byCis().keySet()));
-        SupplyStatus fluorouracil = parsed.byCis().get(new Cis("61146475")).get(0);
+        assertEquals(List.of(new Cis("60929148"), new Cis("61146475")), List.copyOf(parsed.keySet()));
+        SupplyStatus fluorouracil = parsed.get(new Cis("61146475")).get(0);
         assertEquals("3400956043460", fluorouracil.cip13());
         assertEquals(SupplyStatus.Kind.SHORTAGE, fluorouracil.kind());
-        assertEquals(null, parsed.byCis().get(new Cis("60929148")).get(0).cip13());
+        assertEquals(null, parsed.get(new Cis("60929148")).get(0).cip13());
     }
 
     @Test
-    void each_bad_line_is_refused_with_its_number_and_the_good_ones_are_kept() {
+    void a_file_with_bad_lines_is_refused_whole_each_bad_line_named_with_its_number() {
         // given good lines among a short line, a 7-digit CIS, a status 5, a date of 2025-13, a CIP of 12 digits,
         // and a page that is not https
         String file = String.join("\n", SUGAMMADEX,
@@ -68,19 +68,19 @@ class SupplyStatusFileTest {
                 FLUOROURACIL);
 
         // when it is parsed
-        SupplyStatusFile.Parsed parsed = SupplyStatusFile.parse(file);
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> SupplyStatusFile.parse(file));
 
-        // then lines 2 to 7 are refused, each saying why, and lines 1 and 8 are kept
-        assertEquals(List.of(2, 3, 4, 5, 6, 7), parsed.rejected().stream().map(SupplyStatusFile.Rejected::line).toList());
-        assertEquals(List.of("has 4 TAB-separated fields, expected 8 (CIS, CIP13, code, label, start, update, resumed, page)",
-                "CIS 6092914 is not a CIS code: the medicines database numbers a specialty with 8 digits",
-                "status code 5 must be 1 (shortage), 2 (supply tension), 3 (discontinued) or 4 (available again)",
-                "start date 12/13/2025 is not a date as dd/mm/yyyy",
-                "CIP13 340095604346 is not a CIP13: 13 digits starting 3400",
-                "page http://ansm.sante.fr/disponibilites-des-produits-de-sante/medicaments/sugammadex must be an"
+        // then lines 2 to 7 are named (pointers /lines/1 to /lines/6), each saying why
+        assertEquals(List.of("/lines/1", "/lines/2", "/lines/3", "/lines/4", "/lines/5", "/lines/6"),
+                refused.errors().stream().map(FieldError::pointer).toList());
+        assertEquals(List.of("line 2: has 4 TAB-separated fields, expected 8 (CIS, CIP13, code, label, start, update, resumed, page)",
+                "line 3: CIS 6092914 is not a CIS code: the medicines database numbers a specialty with 8 digits",
+                "line 4: status code 5 must be 1 (shortage), 2 (supply tension), 3 (discontinued) or 4 (available again)",
+                "line 5: start date 12/13/2025 is not a date as dd/mm/yyyy",
+                "line 6: CIP13 340095604346 is not a CIP13: 13 digits starting 3400",
+                "line 7: page http://ansm.sante.fr/disponibilites-des-produits-de-sante/medicaments/sugammadex must be an"
                         + " https:// address of at most 500 characters"),
-                parsed.rejected().stream().map(SupplyStatusFile.Rejected::reason).toList());
-        assertEquals(2, parsed.byCis().size());
+                refused.errors().stream().map(FieldError::message).toList());
     }
 
     @Test

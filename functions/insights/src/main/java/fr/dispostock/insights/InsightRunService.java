@@ -1,18 +1,23 @@
 package fr.dispostock.insights;
 
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationReader;
 import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.insight.AgencyTensions;
+import fr.dispostock.domain.insight.AlertOutcome;
 import fr.dispostock.domain.insight.InsightRun;
 import fr.dispostock.domain.insight.InsightStore;
 import fr.dispostock.domain.insight.PuiItem;
+import fr.dispostock.domain.insight.RefusedOrders;
 import fr.dispostock.domain.insight.ShortageAssessor;
 import fr.dispostock.domain.insight.ShortageRisk;
 import fr.dispostock.domain.insight.SupplyTension;
+import fr.dispostock.domain.insight.TerritorialDisparities;
+import fr.dispostock.domain.insight.WeeklyIndicators;
 import fr.dispostock.domain.insight.WeeklySeries;
 import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.RegisterReader;
@@ -28,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +41,8 @@ import java.util.Map;
 /**
  * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
  * declared in the week, assessed from its declaration history and the State-stock orders under way,
- * written to the InsightsTable. A run is the instant its schedule fired: a second delivery finds it
+ * the coverage of every area (territorial disparities), each region's indicators of the week and the
+ * outcome of the alerts whose horizon ended, written to the InsightsTable. A run is the instant its schedule fired: a second delivery finds it
  * done and computes nothing; one that finds it left computing (the first died) finishes it, writing
  * the same figures under the same keys. Not a bean: its handler makes it, so that the routes' function,
  * built from the same jar, reaches no table only the run reads (TableUseTest).
@@ -44,6 +51,9 @@ public class InsightRunService {
     private static final Logger LOG = LoggerFactory.getLogger(InsightRunService.class);
     /** Weeks of history read for each PUI × item: two years, for the seasonal index (Forecast). */
     static final int HISTORY_WEEKS = 104;
+    /** The horizons whose alerts' outcome each run records, for the alerts raised that many days before. */
+    private static final List<ShortageRisk.Horizon> OUTCOMES = List.of(ShortageRisk.Horizon.DAYS_7,
+            ShortageRisk.Horizon.DAYS_14, ShortageRisk.Horizon.DAYS_28);
     private final DeclarationReader declarations;
     private final StateStockReader stateStock;
     private final InsightStore insights;
@@ -71,7 +81,8 @@ public class InsightRunService {
     }
 
     public Outcome run(Instant scheduledFor) {
-        IsoWeek week = IsoWeek.of(LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+        LocalDate day = LocalDate.ofInstant(scheduledFor, Dates.PARIS);
+        IsoWeek week = IsoWeek.of(day);
         InsightRun run = new InsightRun(scheduledFor, week, clock.instant(), InsightRun.Status.COMPUTING, 0, 0);
         if (!insights.start(run)) {
             InsightRun made = insights.run(scheduledFor).orElseThrow();
@@ -83,38 +94,55 @@ public class InsightRunService {
         }
         List<Medicine> medicines = registers.medicines();
         SupplyTension tensions = AgencyTensions.of(medicines, statuses.supplyStatuses(AgencyTensions.codes(medicines)),
-                LocalDate.ofInstant(scheduledFor, Dates.PARIS));
+                day);
         int assessed = 0;
         int alerts = 0;
+        TerritorialDisparities disparities = new TerritorialDisparities();
         for (Region region : Region.all()) {
-            List<ShortageRisk> risks = assess(region, week, tensions);
+            RegionWeek regionWeek = assess(region, week, day, tensions);
+            List<ShortageRisk> risks = regionWeek.risks();
             insights.saveRisks(risks);
+            insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
+            risks.forEach(disparities::add);
             assessed += risks.size();
             alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
         }
+        insights.saveCoverages(disparities.areas(week));
         InsightRun done = run.done(assessed, alerts);
         insights.finish(done);
         LOG.info("insights run {} ({}): {} PUI × items assessed, {} alerts", scheduledFor, week, assessed, alerts);
         return new Outcome(done, false);
     }
 
-    /** Every PUI × item the region declared in the week, with its history of HISTORY_WEEKS weeks. */
-    private List<ShortageRisk> assess(Region region, IsoWeek week, SupplyTension tensions) {
+    /** A region's week: its assessments, its indicators' counts and the outcomes of its alerts seen this week. */
+    private record RegionWeek(List<ShortageRisk> risks, WeeklyIndicators indicators, List<AlertOutcome> outcomes) {
+    }
+
+    /**
+     * Every PUI × item the region declared in the week, with its history of HISTORY_WEEKS weeks; the
+     * week's indicators; and the outcome of the alerts whose horizon ends this week (raised 1, 2 and 4
+     * weeks ago: their PUI × items' histories are read too).
+     */
+    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions) {
         List<Declaration> current = declarations.ofRegion(region, week);
-        if (current.isEmpty()) {
-            return List.of();
+        Map<ShortageRisk.Horizon, List<ShortageRisk>> raised = new EnumMap<>(ShortageRisk.Horizon.class);
+        for (ShortageRisk.Horizon h : OUTCOMES) {
+            raised.put(h, insights.risks(region, week.minusWeeks(h.days() / 7)).stream()
+                    .filter(r -> r.horizon().within(h)).toList());
         }
         Map<String, double[][]> series = new HashMap<>();
         for (Declaration d : current) {
             for (Line l : d.lines()) {
-                series.put(key(d, l), empty());
+                series.put(key(d.finessEt(), l.itemId()), empty());
             }
         }
-        for (int back = 0; back < HISTORY_WEEKS; back++) {
+        raised.values().forEach(alerts -> alerts.forEach(r -> series.computeIfAbsent(key(r.finessEt(), r.itemId()),
+                k -> empty())));
+        for (int back = 0; back < HISTORY_WEEKS && !series.isEmpty(); back++) {
             int index = HISTORY_WEEKS - 1 - back;
             for (Declaration d : back == 0 ? current : declarations.ofRegion(region, week.minusWeeks(back))) {
                 for (Line l : d.lines()) {
-                    double[][] s = series.get(key(d, l));
+                    double[][] s = series.get(key(d.finessEt(), l.itemId()));
                     if (s != null) {
                         s[0][index] = l.stock();
                         s[1][index] = l.averageDailyConsumption().doubleValue();
@@ -122,17 +150,25 @@ public class InsightRunService {
                 }
             }
         }
-        Map<String, Long> incoming = incoming(region);
+        Map<String, WeeklySeries> histories = new HashMap<>();
+        series.forEach((k, s) -> histories.put(k, new WeeklySeries(s[0], s[1])));
+        List<Order> orders = stateStock.ordersOfRegion(region);
+        Map<String, Long> incoming = incoming(orders);
+        RefusedOrders refused = RefusedOrders.of(orders, day);
         List<ShortageRisk> risks = new ArrayList<>();
         for (Declaration d : current) {
             for (Line l : d.lines()) {
-                double[][] s = series.get(key(d, l));
+                String k = key(d.finessEt(), l.itemId());
                 risks.add(assessor.assess(new PuiItem(d.finessEt(), d.finessEj(), d.region(), d.departement(), l.itemId(),
-                        week), new WeeklySeries(s[0], s[1]), incoming.getOrDefault(key(d, l), 0L),
-                        tensions.of(l.itemId())));
+                        week), histories.get(k), incoming.getOrDefault(k, 0L), SupplyTension.latest(
+                        tensions.of(l.itemId()), refused.of(d.finessEt().value(), l.itemId()))));
             }
         }
-        return risks;
+        List<AlertOutcome> outcomes = raised.entrySet().stream().map(e -> AlertOutcome.of(region,
+                week.minusWeeks(e.getKey().days() / 7), e.getKey(), e.getValue(), histories)).toList();
+        WeeklyIndicators indicators = WeeklyIndicators.of(region, week, registers.puis(region).size(), current, risks,
+                stateStock.lots(region, week.monday().plusDays(3)));
+        return new RegionWeek(risks, indicators, outcomes);
     }
 
     private static double[][] empty() {
@@ -142,8 +178,8 @@ public class InsightRunService {
         return s;
     }
 
-    private static String key(Declaration d, Line l) {
-        return d.finessEt().value() + "#" + l.itemId();
+    private static String key(Finess finessEt, String itemId) {
+        return finessEt.value() + "#" + itemId;
     }
 
     /**
@@ -151,13 +187,13 @@ public class InsightRunService {
      * shipped, for a product whose code is the item's id (a State-stock product tracked in the weekly
      * declaration).
      */
-    private Map<String, Long> incoming(Region region) {
+    private static Map<String, Long> incoming(List<Order> orders) {
         Map<String, Long> units = new HashMap<>();
-        for (Order o : stateStock.ordersOfRegion(region)) {
+        for (Order o : orders) {
             if (o.status() == OrderStatus.APPROVED || o.status() == OrderStatus.PARTIALLY_APPROVED) {
                 for (Order.Line line : o.lines()) {
                     if (line.approvedQuantity() != null && line.approvedQuantity() > 0) {
-                        units.merge(o.finessEt().value() + "#" + line.productCode(), line.approvedQuantity(), Long::sum);
+                        units.merge(key(o.finessEt(), line.productCode()), line.approvedQuantity(), Long::sum);
                     }
                 }
             }

@@ -2,11 +2,13 @@ package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,40 +28,50 @@ public class RiskController {
         this.risks = risks;
     }
 
+    /** How many alerts the query found, of which the answer carries the nearest {@code limit}. */
+    static final String TOTAL = "X-Total-Count";
+
     @Get("/v1/insights/risks")
     @ApiResponse(responseCode = "200", description = "the region's (or the nation's) PUI × items at risk within the"
-            + " horizon, nearest stock-out first; every assessed PUI × item without horizon",
+            + " horizon, nearest stock-out first; every assessed PUI × item without horizon; at most `limit` of them,"
+            + " the header " + TOTAL + " saying how many there are in all",
+            headers = @Header(name = TOTAL, description = "how many alerts the query found (the answer carries at most `limit`)",
+                    schema = @Schema(type = "integer")),
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
-    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no week given and no run done yet",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
-            + " 14 or 28 (pointers `week`, `region`, `horizon`)", content = @Content(mediaType = "application/problem+json"))
-    public List<RiskView> region(Caller caller,
-                                 @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+            + " 14 or 28, limit not from 1 to " + RiskService.MAX_LIMIT + " (pointers `week`, `region`, `horizon`, `limit`)", content = @Content(mediaType = InsightsApi.PROBLEM))
+    public HttpResponse<List<RiskView>> region(Caller caller,
+                                 @Parameter(description = InsightsApi.WEEK)
                                  @Nullable @QueryValue String week,
-                                 @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the"
-                                         + " national operator every region without it")
+                                 @Parameter(description = InsightsApi.REGION)
                                  @Nullable @QueryValue String region,
                                  @Parameter(description = "only the stock-outs at risk within this many days",
                                          schema = @Schema(allowableValues = {"7", "14", "28"}))
-                                 @Nullable @QueryValue String horizon) {
-        return risks.region(caller, week, region, horizon);
+                                 @Nullable @QueryValue String horizon,
+                                 @Parameter(description = "at most this many alerts, the nearest stock-outs first (default "
+                                         + RiskService.DEFAULT_LIMIT + ")", schema = @Schema(type = "integer", minimum = "1",
+                                         maximum = "" + RiskService.MAX_LIMIT, defaultValue = "" + RiskService.DEFAULT_LIMIT))
+                                 @Nullable @QueryValue String limit) {
+        RiskService.Risks found = risks.region(caller, week, region, horizon, limit);
+        return HttpResponse.ok(found.nearest()).header(TOTAL, Integer.toString(found.total()));
     }
 
     @Get("/v1/puis/{finessEt}/insights")
     @ApiResponse(responseCode = "200", description = "every item of the PUI assessed for the week, nearest stock-out first",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
     @ApiResponse(responseCode = "403", description = "a PUI outside the account's scope",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no such PUI, or no week given and no run done yet",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such PUI, or " + InsightsApi.NO_RUN,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEt not a FINESS number, week not an ISO week (pointers"
-            + " `finessEt`, `week`)", content = @Content(mediaType = "application/problem+json"))
+            + " `finessEt`, `week`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public List<RiskView> pui(Caller caller,
                               @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
-                              @Parameter(description = "ISO week, e.g. 2026-W48; default: the last run's")
+                              @Parameter(description = InsightsApi.WEEK)
                               @Nullable @QueryValue String week) {
         return risks.pui(caller, finessEt, week);
     }

@@ -23,6 +23,12 @@ import java.util.Optional;
 /** Reading the shortage risks, scoped like the declarations they come from. */
 @Singleton
 public class RiskService {
+    /**
+     * The most alerts one answer carries: the nation's every assessed PUI × item (some 92,000, about
+     * 38 MB of JSON) would pass Lambda's 6 MB answer; 5,000 are about 2 MB.
+     */
+    static final int MAX_LIMIT = 5_000;
+    static final int DEFAULT_LIMIT = 1_000;
     static final Map<String, ShortageRisk.Horizon> HORIZONS = Map.of("7", ShortageRisk.Horizon.DAYS_7,
             "14", ShortageRisk.Horizon.DAYS_14, "28", ShortageRisk.Horizon.DAYS_28);
     private final InsightReader insights;
@@ -33,22 +39,29 @@ public class RiskService {
         this.registers = registers;
     }
 
+    /** The nearest {@code limit} alerts of all those asked, and how many there were. */
+    public record Risks(List<RiskView> nearest, int total) {
+    }
+
     /**
      * The alerts of a region (an ARS or OMEDIT its own, the nation any or all) within the horizon, the
-     * nearest stock-outs first; every assessed PUI × item when {@code horizon} is absent.
+     * nearest stock-outs first; every assessed PUI × item when {@code horizon} is absent; at most
+     * {@code limit} of them.
      */
-    public List<RiskView> region(Caller caller, String weekParam, String regionParam, String horizonParam) {
+    public Risks region(Caller caller, String weekParam, String regionParam, String horizonParam, String limitParam) {
         Violations v = new Violations();
         IsoWeek asked = v.parseOptional("week", weekParam, IsoWeek::parse);
         Region region = v.parseOptional("region", regionParam, Region::parse);
         ShortageRisk.Horizon horizon = v.parseOptional("horizon", horizonParam, RiskService::horizon);
+        Integer limit = v.parseOptional("limit", limitParam, RiskService::limit);
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
-        IsoWeek week = asked != null ? asked : latestWeek();
-        return scoped.map(List::of).orElse(Region.all()).stream()
+        IsoWeek week = weekOrLatest(insights, asked);
+        List<ShortageRisk> all = scoped.map(List::of).orElse(Region.all()).stream()
                 .flatMap(r -> insights.risks(r, week).stream())
                 .filter(r -> horizon == null || r.horizon().within(horizon))
-                .sorted(NEAREST_FIRST).map(RiskView::of).toList();
+                .sorted(NEAREST_FIRST).toList();
+        return new Risks(all.stream().limit(limit == null ? DEFAULT_LIMIT : limit).map(RiskView::of).toList(), all.size());
     }
 
     /** Every item of a PUI assessed for the week: its pharmacists, its region's authorities, the nation. */
@@ -59,7 +72,7 @@ public class RiskService {
         v.throwIfAny("Invalid request");
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
-        IsoWeek week = asked != null ? asked : latestWeek();
+        IsoWeek week = weekOrLatest(insights, asked);
         return insights.risks(pui.region(), week, finessEt).stream().sorted(NEAREST_FIRST).map(RiskView::of).toList();
     }
 
@@ -67,9 +80,18 @@ public class RiskService {
             .comparing((ShortageRisk r) -> r.coverageDays() == null ? Double.MAX_VALUE : r.coverageDays())
             .thenComparing(r -> r.finessEt().value()).thenComparing(ShortageRisk::itemId);
 
-    private IsoWeek latestWeek() {
-        return insights.latest().map(InsightRun::week)
+    /** The week asked, else the last run's: a 404 before any run. */
+    static IsoWeek weekOrLatest(InsightReader insights, IsoWeek asked) {
+        return asked != null ? asked : insights.latest().map(InsightRun::week)
                 .orElseThrow(() -> new NotFoundException("No insights computed yet: the first run follows Monday's declarations."));
+    }
+
+    private static int limit(String raw) {
+        int limit = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("must be a whole number between 1 and " + MAX_LIMIT);
+        }
+        return limit;
     }
 
     private static ShortageRisk.Horizon horizon(String raw) {

@@ -10,10 +10,13 @@ import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.domain.register.SupplyStatus;
 import fr.dispostock.domain.register.SupplyStatusStore;
+import fr.dispostock.domain.statestock.Order;
+import fr.dispostock.domain.statestock.StateStockStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,30 @@ class InsightRunTest {
         assertEquals(ShortageRisk.Horizon.DAYS_28, r.horizon());
         assertEquals("stock 600, adjusted consumption 30/day → 20 days; tension d'approvisionnement declared on"
                 + " 12/05/2025; no order under way", r.reason());
+    }
+
+    @Test
+    void the_puis_state_stock_order_refused_raises_twenty_days_of_stock_to_a_risk_within_28_days() {
+        // given Ajaccio's item at 600 units and 30/day (20 days), its State-stock order of it refused by the ARS on
+        // the order day of 5 November
+        List<Pui> puis = puis();
+        Pui ajaccio = puis.get(1);
+        Order placed = Order.placed("order-1", ajaccio.finessEt(), ajaccio.finessEj(), ajaccio.region(),
+                List.of(new Order.Line("ITEM-A", 300, false, null, null)), Instant.parse("2026-11-05T08:00:00Z"), "ph");
+        StateStockStore orders = API.context().getBean(StateStockStore.class);
+        orders.create(placed, "key-1", "fingerprint-1");
+        orders.update(placed.reviewed(List.of(new Order.Line("ITEM-A", 300, false, 0L, "stock kept for the region")),
+                Instant.parse("2026-11-05T16:00:00Z"), "ars"), placed.version());
+        declare(ajaccio, "ITEM-A", WEEK, 600, 30, 600, 30);
+
+        // when the Monday run is made
+        fire("AfterWeeklyDeclarations", MONDAY_RUN);
+
+        // then the alert is within 28 days and names the refusal
+        ShortageRisk r = RUN.getApplicationContext().getBean(InsightReader.class).risks(Region.parse("94"), WEEK).get(0);
+        assertEquals(ShortageRisk.Horizon.DAYS_28, r.horizon());
+        assertEquals("stock 600, adjusted consumption 30/day → 20 days; State-stock order refused on 05/11/2026;"
+                + " no order under way", r.reason());
     }
 
     @Test

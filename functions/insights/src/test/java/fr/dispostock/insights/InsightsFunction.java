@@ -7,20 +7,15 @@ import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.register.RegisterStore;
-import fr.dispostock.embedded.CloudFormationYaml;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
+import fr.dispostock.embedded.Schedules;
 import fr.dispostock.embedded.ScopeMatrix;
-import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,27 +71,9 @@ final class InsightsFunction {
         }
     }
 
-    /** The input EventBridge Scheduler sends for this event of the template, fired at that instant. */
-    @SuppressWarnings("unchecked")
-    static Map<String, String> scheduledInput(String event, String scheduledTime) {
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(TableDefinitions.locateTemplate())
-                .get("Resources");
-        Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) resources.get("InsightsRunFunction"))
-                .get("Properties");
-        Map<String, Object> e = (Map<String, Object>) ((Map<String, Object>) function.get("Events")).get(event);
-        String input = ((String) ((Map<String, Object>) e.get("Properties")).get("Input"))
-                .replace("<aws.scheduler.scheduled-time>", scheduledTime);
-        try {
-            return RUN.getApplicationContext().getBean(JsonMapper.class).readValue(input,
-                    Argument.mapOf(String.class, String.class));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
     /** The schedule fires: the run's report. */
     static Map<String, Object> fire(String event, String scheduledTime) {
-        return RUN.handleRequest(scheduledInput(event, scheduledTime), new FakeLambdaContext());
+        return RUN.handleRequest(Schedules.input("InsightsRunFunction", event, scheduledTime), new FakeLambdaContext());
     }
 
     static Instant monday() {

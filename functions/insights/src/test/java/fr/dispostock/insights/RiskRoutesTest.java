@@ -58,6 +58,31 @@ class RiskRoutesTest {
     }
 
     @Test
+    void the_nation_without_a_horizon_gets_the_nearest_stock_outs_up_to_the_limit_and_the_count_of_all() {
+        // when the national operator reads every assessed PUI × item, at most 3 of them
+        Response r = API.call("GET", "/v1/insights/risks?limit=3", ACCOUNTS.get("NATIONAL"), null);
+
+        // then the 3 nearest stock-outs (both ITEM-A at 4 days first), and the header counts all 4
+        assertEquals(200, r.status(), r.body());
+        assertEquals(3, r.list().size(), r.body());
+        assertEquals(List.of("ITEM-A", "ITEM-A", "ITEM-B"), r.list().stream().map(o -> ((Map<?, ?>) o).get("itemId")).toList());
+        assertEquals("4", r.header("X-Total-Count"));
+    }
+
+    @Test
+    void a_limit_out_of_its_bounds_is_refused() {
+        // when the national operator asks for 0 alerts, then for more than one answer carries
+        Response none = API.call("GET", "/v1/insights/risks?limit=0", ACCOUNTS.get("NATIONAL"), null);
+        Response tooMany = API.call("GET", "/v1/insights/risks?limit=5001", ACCOUNTS.get("NATIONAL"), null);
+
+        // then 422 naming the limit, both times
+        assertEquals(422, none.status(), none.body());
+        assertTrue(none.body().contains("\"pointer\":\"limit\""), none.body());
+        assertEquals(422, tooMany.status(), tooMany.body());
+        assertTrue(tooMany.body().contains("between 1 and 5000"), tooMany.body());
+    }
+
+    @Test
     void another_region_and_bad_parameters_are_refused() {
         // when the ARS of Auvergne-Rhône-Alpes asks for Corsica, and for a horizon of 5 days in a bad week
         Response corsica = API.call("GET", "/v1/insights/risks?region=94", ACCOUNTS.get("ARS-own"), null);

@@ -1,5 +1,10 @@
 package fr.dispostock.registers;
 
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Region;
+import fr.dispostock.domain.Role;
+import fr.dispostock.domain.register.Account;
+import fr.dispostock.domain.register.AccountStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.EmbeddedDynamoDb;
 import fr.dispostock.embedded.HttpApiHarness.Response;
@@ -12,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static fr.dispostock.embedded.ErasureChecks.PSEUDONYMS;
 import static fr.dispostock.embedded.ErasureChecks.holding;
@@ -31,13 +37,16 @@ class AccountErasureTest {
     @BeforeEach
     void registersWithAPuiTheAgentWroteTwice() {
         DYNAMODB.deleteAllItems("RegistersTable");
+        // the agent's account, and a colleague's whose address holds the agent's (never touched): recorded here,
+        // the recorder writing an account once per instance and the table being emptied before each test
+        AccountStore accounts = API.context().getBean(AccountStore.class);
+        accounts.rememberIfNew(new Account("ars-erased", EMAIL, Set.of(Role.ARS), Set.of(), Region.parse("84")));
+        accounts.rememberIfNew(new Account("ars-other", "x" + EMAIL, Set.of(Role.ARS), Set.of(), Region.parse("84")));
         importSlice();
         assertEquals(201, API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, ERASED_ARS, puiBody(CH_FLEYRIAT_EJ)).status());
         Map<String, Object> changed = new HashMap<>(puiBody(CH_FLEYRIAT_EJ));
         changed.put("phone", "04 74 45 41 42");
         assertEquals(200, API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, ERASED_ARS, changed, Map.of("If-Match", "\"1\"")).status());
-        // a colleague whose address holds the agent's: never touched
-        API.call("GET", "/v1/medicines", TOKENS.token("ars-other", "x" + EMAIL, List.of("ARS"), List.of(), "84"), null);
     }
 
     @Test
@@ -61,12 +70,34 @@ class AccountErasureTest {
         List<?> trail = API.call("GET", "/v1/puis/" + CH_FLEYRIAT_ET + "/audit", NATIONAL, null).list();
         assertEquals(List.of("ars-erased <" + pseudonym + ">", "ars-erased <" + pseudonym + ">"),
                 trail.stream().map(e -> ((Map<?, ?>) e).get("by")).toList());
-        assertTrue(API.context().getBean(fr.dispostock.domain.register.AccountStore.class).all().stream()
+        assertTrue(API.context().getBean(AccountStore.class).all().stream()
                 .noneMatch(a -> a.subject().equals("ars-erased")));
         assertEquals(200, again.status(), again.body());
         assertEquals(0, ((Number) again.object().get("changed")).intValue());
         assertEquals(erased.object().get("erasedAt"), again.object().get("erasedAt"));
         assertEquals(after, items(DYNAMODB.client(), "RegistersTable"));
+    }
+
+    @Test
+    void a_form_read_before_the_erasure_cannot_write_the_erased_address_back() {
+        // given a pharmacist's account whose address is the PUI's contact (version 3), as a form read before the
+        // erasure shows it
+        String contact = "Contact.Pui@ch-fleyriat.fr";
+        API.context().getBean(AccountStore.class).rememberIfNew(new Account("pui-contact", contact, Set.of(Role.PHARMACIST),
+                Set.of(Finess.parse(CH_FLEYRIAT_EJ)), null));
+        Map<String, Object> form = new HashMap<>(puiBody(CH_FLEYRIAT_EJ));
+        form.put("email", contact);
+        assertEquals(200, API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, NATIONAL, form, Map.of("If-Match", "\"2\"")).status());
+
+        // when the address is erased, then the old form is saved with the version it was read at
+        assertEquals(201, API.call("POST", "/v1/accounts/erasures", NATIONAL, Map.of("email", contact)).status());
+        Response stale = API.call("PUT", "/v1/puis/" + CH_FLEYRIAT_ET, NATIONAL, form, Map.of("If-Match", "\"3\""));
+
+        // then the erasure made a new version: the stale form is refused and the PUI keeps the pseudonym
+        assertEquals(412, stale.status(), stale.body());
+        Response now = API.call("GET", "/v1/puis/" + CH_FLEYRIAT_ET, NATIONAL, null);
+        assertEquals(PSEUDONYMS.of(contact), now.object().get("email"));
+        assertEquals("\"4\"", now.header("ETag"));
     }
 
     @Test

@@ -136,6 +136,47 @@ class EstablishmentRoutesTest {
     }
 
     @Test
+    void a_site_keeps_the_wgs84_coordinates_of_the_finess_extract() {
+        // given the imported extract: CH de Fleyriat at 46.222745, 5.208596 (Viriat, Ain)
+        importSlice();
+
+        // when its establishment is read
+        Response r = API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, null);
+
+        // then its site carries them, as numbers
+        Map<?, ?> site = ((List<?>) r.object().get("sites")).stream().map(x -> (Map<?, ?>) x)
+                .filter(x -> CH_FLEYRIAT_ET.equals(x.get("finessEt"))).findFirst().orElseThrow();
+        assertEquals(46.222745, ((Number) site.get("latitude")).doubleValue(), 1e-9);
+        assertEquals(5.208596, ((Number) site.get("longitude")).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void coordinates_are_optional_but_a_row_with_half_a_pair_or_degrees_out_of_range_is_refused() {
+        // given a site without coordinates, then a latitude of 146, a latitude alone, a longitude that is no number
+        String csv = String.join("\n", "nofinesset;nofinessej;rs;code_departement;latitude;longitude",
+                "010000024;010780054;CH DE FLEYRIAT;01;;",
+                "010000032;010780062;CH HAUT BUGEY;01;146.2;5.68",
+                "010000107;010780138;CH DE PONT DE VAUX;01;46.432669;",
+                "010000131;010009132;CHI AIN VAL DE SAONE;01;46.172268;4,804189");
+
+        // when the national operator imports it
+        Response r = API.call("POST", "/v1/establishments/import", NATIONAL, csv);
+
+        // then the first site is created without coordinates, and each other line says which value is wrong
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, ((Number) r.object().get("created")).intValue(), r.body());
+        List<?> rejected = (List<?>) r.object().get("rejected");
+        assertEquals(List.of(3, 4, 5), rejected.stream().map(x -> ((Number) ((Map<?, ?>) x).get("line")).intValue()).toList());
+        assertTrue(rejected.get(0).toString().contains("latitude 146.2 is not between -90 and 90"), rejected.toString());
+        assertTrue(rejected.get(1).toString().contains("both or neither"), rejected.toString());
+        assertTrue(rejected.get(2).toString().contains("longitude: 4,804189 is not a number"), rejected.toString());
+        Map<?, ?> site = (Map<?, ?>) ((List<?>) API.call("GET", "/v1/establishments/" + CH_FLEYRIAT_EJ, NATIONAL, null)
+                .object().get("sites")).get(0);
+        assertNull(site.get("latitude"));
+        assertNull(site.get("longitude"));
+    }
+
+    @Test
     void an_establishment_is_read_with_its_sites_and_listed_in_its_region() {
         // given the imported extract
         importSlice();

@@ -48,7 +48,7 @@ class SupplyStatusRoutesTest {
 
         // then both CIS are kept, and the shortage of the 5 g presentation is there with its dates and page
         assertEquals(200, imported.status(), imported.body());
-        assertEquals(Map.of("statuses", 2, "created", 2, "updated", 0, "unchanged", 0, "removed", 0, "rejected", List.of()),
+        assertEquals(Map.of("statuses", 2, "created", 2, "updated", 0, "unchanged", 0, "removed", 0),
                 imported.object());
         assertEquals(List.of("69118428", "61146475"), item.get("cis"));
         assertEquals(200, statuses.status(), statuses.body());
@@ -68,9 +68,9 @@ class SupplyStatusRoutesTest {
                 FLUOROURACIL.replace("\t1\tRupture de stock\t", "\t4\tRemise à disposition\t").replace("30/12/2024\t\t", "10/03/2025\t10/03/2025\t"), TSV);
 
         // then the second import wrote nothing, the third changed one CIS and removed the other
-        assertEquals(Map.of("statuses", 2, "created", 0, "updated", 0, "unchanged", 2, "removed", 0, "rejected", List.of()),
+        assertEquals(Map.of("statuses", 2, "created", 0, "updated", 0, "unchanged", 2, "removed", 0),
                 again.object());
-        assertEquals(Map.of("statuses", 1, "created", 0, "updated", 1, "unchanged", 0, "removed", 1, "rejected", List.of()),
+        assertEquals(Map.of("statuses", 1, "created", 0, "updated", 1, "unchanged", 0, "removed", 1),
                 resumed.object());
         assertEquals(201, API.call("PUT", "/v1/medicines/l01bc02", NATIONAL, fluorouracil(List.of("61146475", "62893252"))).status());
         List<Object> now = API.call("GET", "/v1/medicines/l01bc02/supply-statuses", NATIONAL, null).list();
@@ -80,20 +80,41 @@ class SupplyStatusRoutesTest {
     }
 
     @Test
-    void bad_lines_are_reported_by_number_while_the_others_are_imported_and_only_the_national_operator_imports() {
-        // when the national operator sends a file with a bad status code on line 2, and an ARS the good file
-        Response mixed = API.call("POST", "/v1/supply-statuses/import", NATIONAL,
+    void a_file_with_refused_lines_is_refused_whole_naming_each_line_and_no_stored_status_is_removed() {
+        // given both statuses imported, and an item linked to their CIS
+        assertEquals(200, API.call("POST", "/v1/supply-statuses/import", NATIONAL, FLUOROURACIL + "\n" + RIBAVIRIN, TSV).status());
+        assertEquals(201, API.call("PUT", "/v1/medicines/l01bc02", NATIONAL, fluorouracil(List.of("61146475", "62893252"))).status());
+
+        // when the agency's file comes with a 9th column on every line, then with ribavirin's only line refused
+        Response widened = API.call("POST", "/v1/supply-statuses/import", NATIONAL,
+                FLUOROURACIL + "\tnew\n" + RIBAVIRIN + "\tnew", TSV);
+        Response oneBad = API.call("POST", "/v1/supply-statuses/import", NATIONAL,
                 FLUOROURACIL + "\n" + RIBAVIRIN.replace("\t3\t", "\t7\t"), TSV);
+
+        // then both are a 422 naming each refused line with why, and both statuses are still there
+        assertEquals(422, widened.status(), widened.body());
+        assertEquals("application/problem+json", widened.header("Content-Type"));
+        assertEquals(List.of(Map.of("pointer", "/lines/0", "message", "line 1: has 9 TAB-separated fields, expected 8"
+                        + " (CIS, CIP13, code, label, start, update, resumed, page)"),
+                Map.of("pointer", "/lines/1", "message", "line 2: has 9 TAB-separated fields, expected 8"
+                        + " (CIS, CIP13, code, label, start, update, resumed, page)")), widened.object().get("errors"));
+        assertEquals(422, oneBad.status(), oneBad.body());
+        assertEquals(List.of(Map.of("pointer", "/lines/1", "message", "line 2: status code 7 must be 1 (shortage),"
+                + " 2 (supply tension), 3 (discontinued) or 4 (available again)")), oneBad.object().get("errors"));
+        assertEquals(List.of("SHORTAGE", "DISCONTINUED"), API.call("GET", "/v1/medicines/l01bc02/supply-statuses", NATIONAL, null)
+                .list().stream().map(s -> ((Map<?, ?>) s).get("kind")).toList());
+    }
+
+    @Test
+    void only_the_national_operator_imports_and_an_empty_file_is_refused() {
+        // when an ARS sends the good file and the national operator an empty one
         Response ars = API.call("POST", "/v1/supply-statuses/import", ARS_84, FLUOROURACIL, TSV);
         Response empty = API.call("POST", "/v1/supply-statuses/import", NATIONAL, "\n", TSV);
 
-        // then line 2 is named with its reason and line 1 imported; the ARS is refused; an empty file is a 422
-        assertEquals(200, mixed.status(), mixed.body());
-        assertEquals(1, mixed.object().get("created"));
-        assertEquals(List.of(Map.of("line", 2, "reason", "status code 7 must be 1 (shortage), 2 (supply tension),"
-                + " 3 (discontinued) or 4 (available again)")), mixed.object().get("rejected"));
+        // then the ARS is refused and the empty file is a 422 at the whole body
         assertEquals(403, ars.status(), ars.body());
         assertEquals(422, empty.status(), empty.body());
+        assertEquals("", ((Map<?, ?>) ((List<?>) empty.object().get("errors")).get(0)).get("pointer"));
     }
 
     @Test

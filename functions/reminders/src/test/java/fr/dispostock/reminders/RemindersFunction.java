@@ -1,21 +1,17 @@
 package fr.dispostock.reminders;
 
 import fr.dispostock.campaigns.MailingSenderHandler;
-import fr.dispostock.embedded.CloudFormationYaml;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.LambdaEvents;
+import fr.dispostock.embedded.Schedules;
 import fr.dispostock.embedded.SesEmulator;
-import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +32,6 @@ final class RemindersFunction {
     static final ReminderHandler HANDLER = new ReminderHandler(ApplicationContext.builder()
             .properties(PROPERTIES).environments("function", "test"));
     static final MailingSenderHandler SENDER = sender(Map.of());
-    static final JsonMapper JSON = HANDLER.getApplicationContext().getBean(JsonMapper.class);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(SES::close));
@@ -53,26 +48,9 @@ final class RemindersFunction {
         return new MailingSenderHandler(ApplicationContext.builder().properties(all).environments("function", "test"));
     }
 
-    /** The input EventBridge Scheduler sends for this event of the template, fired at that instant. */
-    @SuppressWarnings("unchecked")
-    static Map<String, String> scheduledInput(String event, String scheduledTime) {
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(TableDefinitions.locateTemplate())
-                .get("Resources");
-        Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) resources.get("RemindersFunction"))
-                .get("Properties");
-        Map<String, Object> e = (Map<String, Object>) ((Map<String, Object>) function.get("Events")).get(event);
-        String input = ((String) ((Map<String, Object>) e.get("Properties")).get("Input"))
-                .replace("<aws.scheduler.scheduled-time>", scheduledTime);
-        try {
-            return JSON.readValue(input, Argument.mapOf(String.class, String.class));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
     /** The schedule fires: the reminders function's answer (the run's report). */
     static Map<String, Object> fire(String event, String scheduledTime) {
-        return HANDLER.handleRequest(scheduledInput(event, scheduledTime), new FakeLambdaContext());
+        return HANDLER.handleRequest(Schedules.input("RemindersFunction", event, scheduledTime), new FakeLambdaContext());
     }
 
     /**

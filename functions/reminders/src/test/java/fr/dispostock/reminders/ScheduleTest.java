@@ -1,62 +1,21 @@
 package fr.dispostock.reminders;
 
-import fr.dispostock.embedded.CloudFormationYaml;
-import fr.dispostock.embedded.TableDefinitions;
+import fr.dispostock.embedded.Schedules;
 import org.junit.jupiter.api.Test;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The schedules of template.yaml fire at the intended local times in Paris, before and after a
- * daylight-saving change (AWS's validator does not check cron expressions).
+ * The reminders' schedules of template.yaml fire at the intended local times in Paris, before and
+ * after a daylight-saving change (AWS's validator does not check cron expressions).
  */
 class ScheduleTest {
-    /** AWS cron as the template writes it: minutes, hours, ?, *, day of week (with #n), *. */
-    private static final Pattern CRON = Pattern.compile("cron\\((\\d+) (\\d+) \\? \\* ([A-Z]{3})(?:#(\\d))? \\*\\)");
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> schedule(String event) {
-        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.load(TableDefinitions.locateTemplate())
-                .get("Resources");
-        Map<String, Object> events = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                resources.get("RemindersFunction")).get("Properties")).get("Events");
-        Map<String, Object> e = (Map<String, Object>) events.get(event);
-        assertEquals("ScheduleV2", e.get("Type"), event);
-        return (Map<String, Object>) e.get("Properties");
-    }
-
-    /** Every instant in [from, to] at which the schedule fires. */
-    static List<Instant> firings(String event, LocalDate from, LocalDate to) {
-        Map<String, Object> p = schedule(event);
-        Matcher m = CRON.matcher((String) p.get("ScheduleExpression"));
-        assertTrue(m.matches(), "unexpected expression " + p.get("ScheduleExpression"));
-        ZoneId zone = ZoneId.of((String) p.get("ScheduleExpressionTimezone"));
-        DayOfWeek day = switch (m.group(3)) {
-            case "MON" -> DayOfWeek.MONDAY;
-            case "THU" -> DayOfWeek.THURSDAY;
-            default -> throw new AssertionError("day " + m.group(3));
-        };
-        List<Instant> firings = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            boolean nth = m.group(4) == null || (d.getDayOfMonth() - 1) / 7 + 1 == Integer.parseInt(m.group(4));
-            if (d.getDayOfWeek() == day && nth) {
-                firings.add(LocalDateTime.of(d.getYear(), d.getMonth(), d.getDayOfMonth(), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(1))).atZone(zone).toInstant());
-            }
-        }
-        return firings;
+    private static List<Instant> firings(String event, LocalDate from, LocalDate to) {
+        return Schedules.firings("RemindersFunction", event, from, to);
     }
 
     private static List<Instant> instants(String... s) {

@@ -1,14 +1,20 @@
 package fr.dispostock.statestock;
 
+import fr.dispostock.domain.AccessDeniedException;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.ScopeMatrix;
 import fr.dispostock.embedded.ScopeMatrix.Route;
+import fr.dispostock.statestock.orders.OrderBodies;
+import fr.dispostock.statestock.orders.OrderService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +23,7 @@ import java.util.UUID;
 
 import static fr.dispostock.statestock.StateStockFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Every route of the State-stock function × every kind of account, in and out of its scope. A
@@ -90,6 +97,22 @@ class StateStockScopeMatrixTest {
 
         // then each is forbidden exactly when outside its scope
         assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void the_order_rules_refuse_a_hospitals_software_even_past_the_gateway() {
+        // given the software of Fleyriat's establishment (client credentials) reaching the rules, and an order of its PUI
+        Caller software = Caller.machineClient("logiciel-fleyriat", Finess.parse(FLEYRIAT_EJ));
+        OrderService orders = API.context().getBean(OrderService.class);
+        String orderId = submitted();
+
+        // when it places an order for its PUI and cancels the pharmacists' one, then the rules refuse both
+        assertThrows(AccessDeniedException.class, () -> orders.place(software, UUID.randomUUID().toString(),
+                new OrderBodies.Place(FLEYRIAT_ET, List.of(new OrderBodies.Place.Line("TECOVIRIMAT-200", BigDecimal.valueOf(42))))));
+        assertThrows(AccessDeniedException.class, () -> orders.cancel(software, orderId));
+
+        // and the order is as its pharmacists left it
+        assertEquals("SUBMITTED", API.call("GET", "/v1/orders/" + orderId, PH_FLEYRIAT, null).object().get("status"));
     }
 
     @Test

@@ -24,6 +24,12 @@ public final class RegisterFixtures {
     }
 
     public static Pui pui(RegisterStore store, String finessEt, String finessEj, String name, String departement) {
+        return pui(store, finessEt, finessEj, name, departement, null, null);
+    }
+
+    /** A PUI whose site has these WGS84 coordinates (the FINESS extract's), for distances between PUIs. */
+    public static Pui pui(RegisterStore store, String finessEt, String finessEj, String name, String departement,
+                          Double latitude, Double longitude) {
         Departement d = Departement.parse(departement);
         Finess et = Finess.parse(finessEt);
         Finess ej = Finess.parse(finessEj);
@@ -32,7 +38,7 @@ public final class RegisterFixtures {
                     List.of(), List.of(), 0), "fixture");
         }
         store.writeImport(List.of(), List.of(new RegisterStore.SiteChange(null,
-                new Site(et, ej, name, null, null, null, null, null, d))), "fixture");
+                new Site(et, ej, name, null, null, null, null, null, d, latitude, longitude))), "fixture");
         return store.save(null, new Pui(et, ej, name, "pui-" + finessEt + "@dispostock.invalid", null,
                 new Address("1 rue de l'Hôpital", null, "01000", "Bourg-en-Bresse"), d.region(), d, 0), "fixture");
     }

@@ -62,13 +62,7 @@ public final class FranceSeed {
         if (Files.exists(database)) {
             return;
         }
-        Path cached = cached(dataDir.resolve(CACHE)).resolve(withHistory ? "france.db" : "registers.db");
-        try {
-            Files.createDirectories(database.getParent());
-            Files.copy(cached, database);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copy(cached(dataDir.resolve(CACHE)).resolve(withHistory ? "france.db" : "registers.db"), database);
     }
 
     /** The directory of the cached seed, made first if it is not there. */
@@ -183,10 +177,16 @@ public final class FranceSeed {
         }
     }
 
+    /**
+     * Copied beside its place, then moved there in one step: a copy cut short (Ctrl-C, a full disk)
+     * never leaves a torn database that the next start would take for whole.
+     */
     private static void copy(Path database, Path to) {
+        Path part = to.resolveSibling(to.getFileName() + ".part");
         try {
             Files.createDirectories(to.getParent());
-            Files.copy(database, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(database, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

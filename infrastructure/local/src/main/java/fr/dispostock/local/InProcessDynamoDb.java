@@ -2,10 +2,11 @@ package fr.dispostock.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.amazonaws.services.dynamodbv2.model.PutRequest;
-import com.amazonaws.services.dynamodbv2.model.WriteRequest;
+import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteDBAccess;
 import com.almworks.sqlite4java.SQLiteConnection;
 import com.almworks.sqlite4java.SQLiteException;
+import com.almworks.sqlite4java.SQLiteJob;
+import com.almworks.sqlite4java.SQLiteQueue;
 import com.almworks.sqlite4java.SQLiteStatement;
 import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.platform.dynamo.BatchCalls;
@@ -14,6 +15,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -28,16 +31,37 @@ import java.util.Map;
  * DynamoDB Local's database file opened in this JVM without its HTTP server: no HTTP, no request
  * signing, no JSON. The functions' beans in {@link #context()} reach DynamoDB Local's SDK v1 handler
  * through {@link DirectClient} (DynamoDB Local's own SDK v2 client would turn each request into JSON
- * and back), and {@link #putAll} hands bulk writes to that handler directly (measured in
- * BENCHMARKS.md). The file is the same as the server's, so the platform then serves it as it is.
+ * and back), bulk writes ({@link #putAll}) too (measured in BENCHMARKS.md). The file is the same as the server's, so the platform then serves it as it is.
+ *
+ * <p>Every file opened here is one being made (the seed, the benchmark's, the tests'), and a crash
+ * loses it whole anyway (it is made in a scratch directory, then copied). So its SQLite connection
+ * keeps its rollback journal in memory and never syncs ({@link #BULK_LOAD}): most of the seed's
+ * system time went to the journal file made, synced and deleted at every commit (measured in
+ * BENCHMARKS.md).
+ * Rollback still works; only a power cut would leave the scratch file torn.
  */
 public final class InProcessDynamoDb implements AutoCloseable {
     static final String PROPERTY = "dispostock.local.in-process-dynamodb";
+    /** SQLite settings of a database being made; the server opens the copied file with its defaults. */
+    static final List<String> BULK_LOAD = List.of("journal_mode = MEMORY", "synchronous = OFF",
+            "cache_size = -65536"); // KiB: the history's indexes stay in memory
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessDynamoDb.class);
     private final AmazonDynamoDBLocal dynamoDb;
     private final DynamoDbClient client;
+    /** DynamoDB Local's one SQLite connection's queue; null where it was not reached. */
+    private final SQLiteQueue sqlite;
 
     private InProcessDynamoDb(AmazonDynamoDBLocal dynamoDb, boolean direct) {
         this.dynamoDb = dynamoDb;
+        this.sqlite = sqliteQueue(dynamoDb);
+        if (sqlite != null) {
+            onSqlite(connection -> {
+                for (String pragma : BULK_LOAD) {
+                    connection.exec("PRAGMA " + pragma);
+                }
+                return null;
+            });
+        }
         this.client = direct ? new DirectClient(dynamoDb.amazonDynamoDB()) : dynamoDb.dynamoDbClient();
     }
 
@@ -56,29 +80,65 @@ public final class InProcessDynamoDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(database.toFile(), true); // true: no telemetry
-        TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(local.dynamoDbClient());
-        return new InProcessDynamoDb(local, direct);
+        InProcessDynamoDb db = new InProcessDynamoDb(DynamoDBEmbedded.create(database.toFile(), true), direct); // true: no telemetry
+        TableDefinitions.load(TableDefinitions.locateTemplate()).createAll(db.dynamoDb.dynamoDbClient());
+        return db;
+    }
+
+    /**
+     * The queue DynamoDB Local runs every SQLite statement on (one connection). DynamoDB Local has no
+     * option for {@link #BULK_LOAD}, so its queue is reached by reflection; if another version of it
+     * moves things, the seed is only slower (said in the log), and {@code InProcessDynamoDbTest} fails.
+     */
+    private static SQLiteQueue sqliteQueue(AmazonDynamoDBLocal local) {
+        try {
+            Object exceptionMapping = field(local, local.getClass(), "val$handler");
+            Object client = field(exceptionMapping, exceptionMapping.getClass(), "impl");
+            return (SQLiteQueue) field(field(client, client.getClass(), "dbAccess"), SQLiteDBAccess.class, "queue");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("DynamoDB Local's SQLite connection was not reached ({}): the seed loads with SQLite's defaults", e.toString());
+            return null;
+        }
+    }
+
+    private static Object field(Object owner, Class<?> declaring, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = declaring.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(owner);
+    }
+
+    private <T> T onSqlite(SqliteWork<T> work) {
+        return sqlite.execute(new SQLiteJob<T>() {
+            @Override
+            protected T job(SQLiteConnection connection) throws SQLiteException {
+                return work.on(connection);
+            }
+        }).complete();
+    }
+
+    private interface SqliteWork<T> {
+        T on(SQLiteConnection connection) throws SQLiteException;
+    }
+
+    /** A PRAGMA's value on DynamoDB Local's own connection: how the tests see {@link #BULK_LOAD} applied. */
+    String pragma(String name) {
+        return onSqlite(connection -> {
+            SQLiteStatement read = connection.prepare("PRAGMA " + name);
+            try {
+                return read.step() ? read.columnString(0) : null;
+            } finally {
+                read.dispose();
+            }
+        });
     }
 
     public DynamoDbClient client() {
         return client;
     }
 
-    /**
-     * BatchWriteItem in pages of 25 through DynamoDB Local's own SDK v1 handler, retrying what it
-     * leaves unprocessed; the items as the stores map them (SDK v2).
-     */
+    /** BatchWriteItem in pages of 25 (the stores' one batch loop) through {@link #client()}. */
     public void putAll(String table, List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> page = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> new WriteRequest(new PutRequest(DirectClient.v1(item)))).toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, page);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                BatchCalls.backOff(attempt);
-                pending = dynamoDb.amazonDynamoDB().batchWriteItem(pending).getUnprocessedItems();
-            }
-        }
+        new BatchCalls(client).putAll(table, items);
     }
 
     /**

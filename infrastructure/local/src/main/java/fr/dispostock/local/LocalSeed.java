@@ -114,7 +114,7 @@ public class LocalSeed {
         }
         // the medicines agency's shortage statuses of July 2025, as the national operator imports them
         SupplyStatusImport statuses = supplyStatuses.importFile(OPERATOR, read("seed/bdpm-cis-cip-dispo-spec.txt"));
-        LOG.info("seed: supply statuses of {} CIS, lines rejected {}", statuses.created(), statuses.rejected().size());
+        LOG.info("seed: supply statuses of {} CIS", statuses.created());
         instructions.put(OPERATOR, "declaration-hebdomadaire", new InstructionBody("Déclaration hebdomadaire",
                 "Chaque lundi, déclarez pour chaque médicament suivi le stock de votre PUI et sa consommation"
                         + " moyenne journalière. Un stock nul se déclare explicitement.", null, "2026-01-05", null),

@@ -18,6 +18,18 @@ class InProcessDynamoDbTest {
     private static final List<LocalHistory.SeedPui> PUIS = LocalHistory.puis("seed/puis-small.csv").subList(0, 20);
 
     @Test
+    void a_database_being_made_keeps_its_journal_in_memory_and_never_syncs(@TempDir Path dir) {
+        // given a database opened to be made (the seed's, the benchmark's)
+        try (InProcessDynamoDb db = InProcessDynamoDb.open(dir.resolve("made.db"))) {
+            // when SQLite is asked how DynamoDB Local's own connection is set
+            // then its journal is in memory, it never syncs, and its page cache holds 64 MiB
+            assertEquals("memory", db.pragma("journal_mode"));
+            assertEquals("0", db.pragma("synchronous"));
+            assertEquals("-65536", db.pragma("cache_size"));
+        }
+    }
+
+    @Test
     void a_merged_database_holds_every_item_of_both_files_in_every_table(@TempDir Path dir) {
         // given the registers and the history of a few PUIs, loaded at once into two files
         Path registers = dir.resolve("registers.db");

@@ -18,7 +18,7 @@ public final class Lending {
     public record Holding(Finess finessEt, Region region, Place place, long stock, double dailyUse) {
 
         /** Units above {@code safetyDays} of its own consumption: what it can lend and still be covered. */
-        long spare(int safetyDays) {
+        public long spare(int safetyDays) {
             return Math.max(0, stock - (long) Math.ceil(safetyDays * dailyUse));
         }
     }
@@ -28,6 +28,14 @@ public final class Lending {
     }
 
     private Lending() {
+    }
+
+    /**
+     * Units a PUI lacks to cover {@code safetyDays} of its consumption with its stock and the units under
+     * way: what it would ask its neighbours for (never below zero).
+     */
+    public static long need(long stock, long incoming, double dailyUse, int safetyDays) {
+        return Math.max(0, (long) Math.ceil(safetyDays * dailyUse) - stock - incoming);
     }
 
     /**

@@ -21,4 +21,17 @@ public interface InsightReader {
 
     /** The items of one PUI assessed for that week. */
     List<ShortageRisk> risks(Region region, IsoWeek week, Finess finessEt);
+
+    /**
+     * The coverage of the areas for that week (TerritorialDisparities): the nation's, then the regions'
+     * and départements', all of them or those of one region; empty before a run of that week.
+     */
+    List<AreaCoverage> coverages(IsoWeek week, Optional<Region> region);
+
+    /** A region's weekly counts and the outcomes of the alerts it raised, weeks {@code from} to {@code to} (one Query). */
+    IndicatorWeeks indicatorWeeks(Region region, IsoWeek from, IsoWeek to);
+
+    /** What {@link Indicators} adds up. */
+    record IndicatorWeeks(List<WeeklyIndicators> weeks, List<AlertOutcome> outcomes) {
+    }
 }

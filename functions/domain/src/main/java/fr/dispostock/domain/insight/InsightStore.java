@@ -11,6 +11,12 @@ public interface InsightStore extends InsightReader {
     /** Writes (or overwrites with the same key) the assessments of a run. */
     void saveRisks(List<ShortageRisk> risks);
 
+    /** Writes (or overwrites with the same key, one per area) the coverage of the areas for a week. */
+    void saveCoverages(List<AreaCoverage> areas);
+
+    /** Writes (or overwrites: the week's latest run's) a region's counts of the week and the outcomes it saw. */
+    void saveIndicators(WeeklyIndicators week, List<AlertOutcome> outcomes);
+
     /** Marks the run DONE with its counts. */
     void finish(InsightRun run);
 }

@@ -133,7 +133,8 @@ public final class ShortageAssessor {
             s.append(", forecast ").append(units(f.daily())).append("/day");
         }
         s.append(days == null ? " → no consumption" : " → " + (long) Math.floor(days) + " days");
-        tension.ifPresent(t -> s.append("; ").append(t.status().toLowerCase(Locale.ROOT)).append(" declared on ")
+        tension.ifPresent(t -> s.append("; ").append(t.source() == SupplyTension.Source.AGENCY
+                ? t.status().toLowerCase(Locale.ROOT) + " declared on " : t.status() + " on ")
                 .append(FRENCH_DATE.format(t.since())));
         if (stalled > 0) {
             s.append("; no delivery for ").append(stalled).append(" weeks");

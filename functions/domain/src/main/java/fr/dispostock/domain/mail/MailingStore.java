@@ -42,6 +42,8 @@ public interface MailingStore {
     /**
      * Counts a bounce or a complaint against the mailing the mail came from (both in its {@code bounced}),
      * once per {@code event} (SES's event id and the recipient's place in it): a redelivered event counts nothing.
+     *
+     * @return whether it was counted now (false: counted before, or no such mailing)
      */
-    void countBounceOrComplaint(MailingId id, String event);
+    boolean countBounceOrComplaint(MailingId id, String event);
 }

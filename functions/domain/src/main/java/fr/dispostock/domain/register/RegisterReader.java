@@ -27,6 +27,12 @@ public interface RegisterReader {
 
     List<Pui> puis(Region region);
 
+    /**
+     * The sites (FINESS géographique) of a region, by their own number's region, whatever their legal
+     * entity's; with their coordinates, where a PUI is.
+     */
+    List<Site> sites(Region region);
+
     Optional<Medicine> medicine(String itemId);
 
     List<Medicine> medicines();

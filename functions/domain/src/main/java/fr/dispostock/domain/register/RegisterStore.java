@@ -21,9 +21,6 @@ public interface RegisterStore extends RegisterReader {
     /** With its sites and PUIs. */
     Optional<Establishment> establishment(Finess finessEj);
 
-    /** The sites (FINESS géographique) of a region, by their own number's region, whatever their legal entity's. */
-    List<Site> sites(Region region);
-
     Establishment save(Establishment previous, Establishment next, String who);
 
     /** The establishments of a region, without their sites and PUIs. */

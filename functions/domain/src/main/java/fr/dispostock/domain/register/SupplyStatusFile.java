@@ -27,17 +27,15 @@ public final class SupplyStatusFile {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final int URL_MAX = 500;
 
-    /** The statuses by CIS in the file's order, and the lines refused with why (line 1 is the first). */
-    public record Parsed(Map<Cis, List<SupplyStatus>> byCis, List<Rejected> rejected) {
-    }
-
-    public record Rejected(int line, String reason) {
-    }
-
     private SupplyStatusFile() {
     }
 
-    public static Parsed parse(String text) {
+    /**
+     * The statuses by CIS in the file's order. A bad line refuses the whole file, every bad line named
+     * ({@code /lines/N} is line N + 1, said in the message): the file replaces what is kept, so a CIS whose
+     * lines were refused would otherwise lose its statuses.
+     */
+    public static Map<Cis, List<SupplyStatus>> parse(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("Empty file", List.of(new FieldError("", "the file is empty")));
         }
@@ -47,7 +45,7 @@ public final class SupplyStatusFile {
                     "", "at most " + Limits.SUPPLY_STATUS_LINES_MAX + " lines (the agency's file has about a thousand)")));
         }
         Map<Cis, List<SupplyStatus>> byCis = new LinkedHashMap<>();
-        List<Rejected> rejected = new ArrayList<>();
+        List<FieldError> refused = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -63,10 +61,13 @@ public final class SupplyStatusFile {
                 }
                 ofCis.add(status);
             } catch (InvalidValueException e) {
-                rejected.add(new Rejected(i + 1, e.getMessage()));
+                refused.add(new FieldError("/lines/" + i, "line " + (i + 1) + ": " + e.getMessage()));
             }
         }
-        return new Parsed(byCis, rejected);
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException("Invalid supply status file", refused);
+        }
+        return byCis;
     }
 
     private static SupplyStatus status(String line) {

@@ -60,6 +60,15 @@ class HelpBetweenPuisTest {
     }
 
     @Test
+    void a_pui_needs_what_its_stock_and_the_units_under_way_lack_to_cover_its_safety_days() {
+        // given by hand, 14 days at 30.5 a day = 427 units: stock 120 and 100 under way lack 207;
+        //   stock 500 lacks nothing
+        // when the needs are computed, then they are those, and never below zero
+        assertEquals(207, Lending.need(120, 100, 30.5, 14));
+        assertEquals(0, Lending.need(500, 0, 30.5, 14));
+    }
+
+    @Test
     void three_lots_used_first_expiry_first_out_leave_the_units_that_will_expire_unused() {
         // given on 3 December 2026 a PUI using 10 doses a day and three lots, given out of order:
         //   B 300 expiring 2 January (30 days), A 100 expiring 13 December (10 days), C 200 expiring 23 December (20 days)

@@ -49,6 +49,22 @@ class ShortageAssessorTest {
     }
 
     @Test
+    void a_state_stock_order_refused_raises_twenty_days_of_stock_to_a_risk_within_28_days_and_says_so() {
+        // given 600 units at 30/day (20 days), deliveries every week, the PUI's order refused on 5 November 2026
+        WeeklySeries s = new WeeklySeries(new double[]{600, 600, 600, 600}, new double[]{30, 30, 30, 30});
+        Optional<SupplyTension.Tension> refused = Optional.of(new SupplyTension.Tension(RefusedOrders.STATUS,
+                LocalDate.parse("2026-11-05"), SupplyTension.Source.ORDER_REFUSED));
+
+        // when assessed
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, refused);
+
+        // then within 28 days, the refusal in its sentence
+        assertEquals(ShortageRisk.Horizon.DAYS_28, r.horizon());
+        assertEquals("stock 600, adjusted consumption 30/day → 20 days; State-stock order refused on 05/11/2026;"
+                + " no order under way", r.reason());
+    }
+
+    @Test
     void units_under_way_count_as_stock() {
         // given 120 units at 30/day and 300 under way: (120 + 300) / 30 = 14 days
         WeeklySeries s = new WeeklySeries(new double[]{120}, new double[]{30});

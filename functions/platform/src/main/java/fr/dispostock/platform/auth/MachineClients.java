@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * What a hospital's software may call with a token of OAuth 2.0 client credentials: its
  * establishment's weekly declarations (expected items, the week, its history) and Thursday
  * State-stock lots, nothing else. The HTTP API's authorizer lets the scope through on the same routes
- * only (template.yaml, checked by {@code MachineClientRoutesTest}); the establishment itself is
- * checked by the domain's {@code Scope}.
+ * only (template.yaml, checked by infrastructure/template's {@code HttpRoutesTest}
+ * {@code a_hospital_software_scope_opens_at_the_gateway_exactly_the_routes_the_functions_let_it_call});
+ * the establishment itself is checked by the domain's {@code Scope}.
  */
 public final class MachineClients {
     /** The OAuth scope the identity platform grants a client bound to one FINESS juridique. */

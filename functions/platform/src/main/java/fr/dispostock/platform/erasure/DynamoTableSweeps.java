@@ -1,6 +1,7 @@
 package fr.dispostock.platform.erasure;
 
 import fr.dispostock.domain.erasure.TableSweep;
+import fr.dispostock.platform.dynamo.Items;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * item (lists, maps and sets included, JSON documents as text) rewritten with the pseudonym. An item
  * whose key holds the address (a suppressed address) is put under the new key, then the old one deleted,
  * so that it never stops suppressing; any other is updated on the condition that the attributes rewritten
- * still hold what was read (a concurrent change is read again and rewritten).
+ * still hold what was read (a concurrent change is read again and rewritten). A versioned item gets a new
+ * version, so that an update naming the version read before the erasure is refused.
  */
 @Singleton
 public class DynamoTableSweeps {
@@ -89,6 +91,10 @@ public class DynamoTableSweeps {
             current.forEach((name, value) -> replaced.put(name, replace(value, address, pseudonym)));
             if (replaced.equals(current)) {
                 return false;
+            }
+            // a new version: a form read before the erasure, saved with its If-Match, would write the address back
+            if (current.containsKey("version")) {
+                replaced.put("version", Items.n(Items.number(current, "version") + 1));
             }
             if (!key(replaced).equals(key(current))) {
                 dynamoDb.putItem(p -> p.tableName(table).item(replaced));

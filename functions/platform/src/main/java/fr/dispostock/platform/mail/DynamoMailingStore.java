@@ -225,7 +225,7 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
     }
 
     @Override
-    public void countBounceOrComplaint(MailingId id, String event) {
+    public boolean countBounceOrComplaint(MailingId id, String event) {
         // the event's marker and the count in one transaction: a redelivered event finds its marker and adds nothing
         Map<String, AttributeValue> marker = Map.of("pk", s(MailKeys.mailing(id)), "sk", s(MailKeys.sesEvent(event)),
                 "expiresAt", n(clock.instant().plus(Duration.ofDays(30)).getEpochSecond()));
@@ -234,8 +234,10 @@ public class DynamoMailingStore implements MailingStore, CampaignStore, Reminder
                     w -> w.put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)")),
                     w -> w.update(u -> u.tableName(table).key(Items.key(MailKeys.mailing(id), MailKeys.ROOT)).updateExpression("ADD bounced :one")
                             .conditionExpression("attribute_exists(pk)").expressionAttributeValues(Map.of(":one", n(1))))));
+            return true;
         } catch (TransactionCanceledException e) {
             // counted before, or no such mailing (it expired, or came from another platform)
+            return false;
         }
     }
 

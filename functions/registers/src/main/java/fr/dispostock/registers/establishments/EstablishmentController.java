@@ -16,6 +16,10 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.util.List;
 
@@ -47,7 +51,18 @@ public class EstablishmentController {
     }
 
     @Post(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN})
-    public ImportReport importFiness(Caller caller, @Body String csv) {
+    @ApiResponse(responseCode = "200", description = "sites created, updated, unchanged; each refused line with why"
+            + " (a bad FINESS, another region's row, coordinates out of range or given half)",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "403", description = "neither an ARS nor the national operator",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "the header lacks a required column (pointer `/header`)",
+            content = @Content(mediaType = "application/problem+json"))
+    public ImportReport importFiness(Caller caller, @RequestBody(content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", description = "the FINESS extract, `;`, official column names: nofinesset,"
+                    + " nofinessej, rs, code_departement required; categetab, libcategetab, libcategagretab, adresse,"
+                    + " code_postal, commune, code_region optional; latitude (WGS84 degrees, -90 to 90) and longitude"
+                    + " (-180 to 180) optional, both or neither on a line"))) @Body String csv) {
         return establishments.importFiness(caller, csv);
     }
 

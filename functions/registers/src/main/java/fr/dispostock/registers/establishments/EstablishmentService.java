@@ -202,7 +202,21 @@ public class EstablishmentService {
                     + ", not " + departement.code());
         }
         return new Site(et, ej, required(row, "rs"), row.get("categetab"), row.get("libcategetab"),
-                row.get("adresse"), row.get("code_postal"), row.get("commune"), departement);
+                row.get("adresse"), row.get("code_postal"), row.get("commune"), departement,
+                degrees(row, "latitude"), degrees(row, "longitude"));
+    }
+
+    /** An optional WGS84 coordinate (the extract leaves a few sites without); its range is the Site's check. */
+    private static Double degrees(Csv.Row row, String column) {
+        String raw = row.get(column);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(raw);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(column + ": " + raw + " is not a number of degrees");
+        }
     }
 
     private static <T> T parse(Csv.Row row, String column, java.util.function.Function<String, T> parser) {

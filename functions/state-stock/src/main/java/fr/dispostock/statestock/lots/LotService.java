@@ -65,7 +65,7 @@ public class LotService {
      */
     public Declared declare(Caller caller, Finess finessEt, String dateParam, List<LotsBody.LotBody> body, Violations v) {
         Pui pui = registers.existingPui(finessEt);
-        Scope.requireDeclarant(caller, pui.finessEj());
+        Scope.requireDeclarantOrSoftware(caller, pui.finessEj());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
         LocalDate date = v.parse("date", dateParam, Dates::parse);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.DayOfWeek;
@@ -109,5 +110,35 @@ class AllocationScreenTest {
         assertTrue(portal.driver().findElements(By.id("commande-" + pontDeVaux)).isEmpty(), "a reviewed order leaves the queue");
         portal.checkAccessibility();
         portal.screenshot("61-repartition-apres-decision");
+    }
+
+    @Test
+    void whenTheProposalsCannotBeHadTheArsStillReviewsItsQueueAndIsToldSo() {
+        // given Thoissey's order waiting for review, and the fair-share route answering 503 (an API throttled)
+        String thoissey = order(THOISSEY_ET, THOISSEY_EJ);
+        portal.signInAs("ARS", "84");
+        ChromeDriver chrome = (ChromeDriver) portal.driver();
+        Map<String, Object> unavailable = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                const real = window.fetch;
+                window.fetch = (url, init) => String(url).includes('/v1/state-stock/allocation')
+                  ? Promise.resolve(new Response('{"title":"Service Unavailable","status":503}',
+                      { status: 503, headers: { 'Content-Type': 'application/problem+json' } }))
+                  : real(url, init);"""));
+        try {
+            // when the ARS opens its review
+            portal.open("/regulation.html");
+
+            // then the order is there to review without a proposal, and a notice says why in French
+            WebElement form = vaccineLine(thoissey);
+            assertTrue(form.findElements(By.cssSelector(".proposition")).isEmpty(), form.getText());
+            String notice = portal.waitFor(By.id("propositions-indisponibles")).getText();
+            assertTrue(notice.contains("Propositions de répartition indisponibles"), notice);
+            portal.checkAccessibility();
+            portal.screenshot("62-repartition-indisponible");
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", unavailable.get("identifier")));
+            // the order leaves the queue: the other journey counts what its PUIs ask
+            assertEquals(200, portal.call("POST", "/v1/orders/" + thoissey + "/cancel", pharmacist(THOISSEY_EJ), null, null).status());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.dispostock.local.portal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +75,45 @@ class AuthorityHomeTest {
         portal.waitFor(By.tagName("h1"));
         assertEquals(first, portal.driver().getCurrentUrl().replaceAll("\\?.*", ""));
         assertFalse(portal.driver().findElements(By.id("acces-refuse")).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    @Test
+    void anArsWhoseTokenLacksItsRegionStillFindsItsScreensAndIsToldWhyTheWeekIsMissing() {
+        // given an ARS signed in whose token carries no region (the API refuses it the week's completeness: 403)
+        portal.signInAs("ARS", "84");
+        String noRegion = portal.token("{\"roles\":[\"ARS\"],\"email\":\"ars-sans-region@dispostock.invalid\"}");
+        portal.js().executeScript("const s = JSON.parse(sessionStorage.getItem('dispostock.session'));"
+                + "s.accessToken = arguments[0]; sessionStorage.setItem('dispostock.session', JSON.stringify(s));", noRegion);
+
+        // when it opens its home page
+        portal.open("/index.html");
+
+        // then its tiles and the instructions are there, and the week's box says, in French, why it has no figures
+        portal.waitFor(By.id("espace-titre"));
+        portal.waitFor(By.id("consignes-titre"));
+        assertFalse(portal.driver().findElements(By.cssSelector("#espace-titre ~ ul .fr-tile")).isEmpty());
+        String said = portal.waitFor(By.id("semaine-en-cours")).getText();
+        assertTrue(said.contains("Déclarations de la semaine") && said.contains("indisponibles"), said);
+        portal.checkAccessibility();
+        portal.screenshot("accueil-ars-sans-region");
+    }
+
+    @Test
+    void aTableTheKeyboardScrollsIsARegionNamedByItsCaption() {
+        // given the national operator
+        portal.signInAs("NATIONAL", null);
+
+        // when it opens the completeness of the week (tables by region) and the tracked medicines
+        for (String page : List.of("/completude.html", "/medicaments.html")) {
+            portal.open(page);
+            portal.waitFor(By.cssSelector(".fr-table__container"));
+
+            // then every scrolling table the keyboard reaches is a region named as its caption says
+            for (WebElement scrolled : portal.driver().findElements(By.cssSelector(".fr-table__container[tabindex='0']"))) {
+                String caption = scrolled.findElement(By.tagName("caption")).getAttribute("textContent").strip();
+                assertEquals("region", scrolled.getAttribute("role"), page + " " + caption);
+                assertEquals(caption, scrolled.getAttribute("aria-label"), page);
+            }
+        }
     }
 }
