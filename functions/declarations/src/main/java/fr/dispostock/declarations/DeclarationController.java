@@ -14,6 +14,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Pui;
 import io.micronaut.core.annotation.Nullable;
 import fr.dispostock.platform.fhir.Fhir;
 import io.micronaut.http.HttpRequest;
@@ -74,6 +75,8 @@ public class DeclarationController {
                                                     + "(at most " + Limits.DECLARATION_LINES_MAX + "); answered as an "
                                                     + "InventoryReport, errors as an OperationOutcome"))})
                             @Body String body) {
+        Pui pui = declarations.declarant(caller, Finess.parse(finessEt));
+        IsoWeek isoWeek = IsoWeek.parse(week);
         Violations v = new Violations();
         List<DeclarationBody.LineBody> lines;
         if (contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)) {
@@ -84,7 +87,7 @@ public class DeclarationController {
             csv.requireColumns("itemid", "stock", "averagedailyconsumption");
             lines = DeclarationService.csvLines(csv, v);
         }
-        return declarations.declare(caller, Finess.parse(finessEt), IsoWeek.parse(week), lines, v);
+        return declarations.declare(caller, pui, isoWeek, lines, v);
     }
 
     private DeclarationBody readJson(String body) {

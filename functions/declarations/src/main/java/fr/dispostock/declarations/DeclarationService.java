@@ -113,12 +113,22 @@ public class DeclarationService {
     }
 
     /**
-     * @param v problems already found while reading the body (a CSV file's unreadable numbers)
+     * The PUI, if the caller may declare for it: checked before a body is read, so that an account
+     * out of scope is refused (403) whatever it sent, and learns nothing from the body's errors.
      */
-    public Declared declare(Caller caller, Finess finessEt, IsoWeek week, List<DeclarationBody.LineBody> body,
-                            Violations v) {
+    public Pui declarant(Caller caller, Finess finessEt) {
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarantOrSoftware(caller, pui.finessEj());
+        return pui;
+    }
+
+    /**
+     * @param pui as {@link #declarant} gave it for this caller
+     * @param v   problems already found while reading the body (a CSV file's unreadable numbers)
+     */
+    public Declared declare(Caller caller, Pui pui, IsoWeek week, List<DeclarationBody.LineBody> body,
+                            Violations v) {
+        Finess finessEt = pui.finessEt();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
         if (week.compareTo(IsoWeek.of(today)) > 0) {

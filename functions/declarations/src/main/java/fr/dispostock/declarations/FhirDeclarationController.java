@@ -6,6 +6,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Pui;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +50,8 @@ public class FhirDeclarationController {
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
                                        String finessEt, String week, @Nullable @Body String body) {
-        Finess et = Finess.parse(finessEt);
+        Pui pui = declarations.declarant(caller, Finess.parse(finessEt));
+        Finess et = pui.finessEt();
         IsoWeek w = IsoWeek.parse(week);
         Map<String, List<Ucd>> ucds = declarations.ucdsOfItems();
         Map<Ucd, String> itemOf = new HashMap<>();
@@ -58,7 +60,7 @@ public class FhirDeclarationController {
         FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body), w, et, itemOf,
                 clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
-        Declared d = declarations.declare(caller, et, w, read.lines(), v);
+        Declared d = declarations.declare(caller, pui, w, read.lines(), v);
         return Fhir.response(HttpStatus.OK, FhirDeclarations.report(d.finessEt(), d.week(), d.lines(), d.declaredAt(),
                 d.declaredBy(), d.late(), d.missingItems(), ucds), json);
     }

@@ -10,6 +10,7 @@ import fr.dispostock.domain.InvalidRequestException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Pui;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -80,12 +81,12 @@ public class SpreadsheetController {
                            @Content(mediaType = Spreadsheet.XLSX, schema = @Schema(type = "string", format = "binary",
                                    maxLength = DeclarationSpreadsheet.MAX_BYTES)))
                            @Nullable @Body byte[] body) {
-        Finess puiFiness = Finess.parse(finessEt);
+        Pui pui = declarations.declarant(caller, Finess.parse(finessEt));
         IsoWeek isoWeek = IsoWeek.parse(week);
         Violations v = new Violations();
-        DeclarationSpreadsheet.Upload upload = DeclarationSpreadsheet.read(body, puiFiness.value(), isoWeek.toString(), v);
+        DeclarationSpreadsheet.Upload upload = DeclarationSpreadsheet.read(body, pui.finessEt().value(), isoWeek.toString(), v);
         try {
-            return declarations.declare(caller, puiFiness, isoWeek, upload.lines(), v);
+            return declarations.declare(caller, pui, isoWeek, upload.lines(), v);
         } catch (InvalidRequestException e) {
             throw upload.located(e);
         }

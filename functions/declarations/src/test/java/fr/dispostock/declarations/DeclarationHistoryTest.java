@@ -6,6 +6,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
+import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
@@ -67,8 +68,9 @@ class DeclarationHistoryTest {
                 Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
 
         // when the pharmacist's software declares the week 1,000 times, each time other figures
+        Pui fleyriat = service.declarant(pharmacist, Finess.parse(FLEYRIAT_ET));
         for (int i = 0; i < 1000; i++) {
-            service.declare(pharmacist, Finess.parse(FLEYRIAT_ET), IsoWeek.parse(WEEK), List.of(
+            service.declare(pharmacist, fleyriat, IsoWeek.parse(WEEK), List.of(
                     new DeclarationBody.LineBody("cisplatine", BigDecimal.valueOf(i), BigDecimal.valueOf(8)),
                     new DeclarationBody.LineBody("lomustine", BigDecimal.valueOf(1000 - i), BigDecimal.ONE),
                     new DeclarationBody.LineBody("vincristine-ara", BigDecimal.ZERO, new BigDecimal("0.25"))),

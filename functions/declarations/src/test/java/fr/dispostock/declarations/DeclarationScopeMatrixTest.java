@@ -1,6 +1,7 @@
 package fr.dispostock.declarations;
 
 import fr.dispostock.embedded.DynamoDbLocalExtension;
+import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.ScopeMatrix;
 import fr.dispostock.embedded.ScopeMatrix.Route;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,18 @@ class DeclarationScopeMatrixTest {
             new Route("GET", PUI + "/history", null, READERS),
             new Route("GET", "/v1/declarations/completeness?week=" + WEEK + "&region=84", null, REGION_READERS),
             new Route("POST", "/v1/declarations/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
-            new Route("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=84", null, REGION_READERS));
+            new Route("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=84", null, REGION_READERS),
+            // bodies no one could declare: whoever is out of scope is refused before they are read
+            new Route("PUT", PUI, "{\"resourceType\": \"InventoryReport\", \"status\": \"active\", \"status\": \"draft\"}",
+                    "application/fhir+json",
+                    Set.of("PHARMACIST-own", "CLIENT-own")),
+            new Route("GET", PUI + "/spreadsheet", null, Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own")),
+            new Route("PUT", PUI + "/spreadsheet", "not a workbook".getBytes(StandardCharsets.UTF_8),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Set.of("PHARMACIST-own")),
+            new Route("GET", "/v1/exports/completeness?week=" + WEEK + "&region=84&format=csv", null, REGION_READERS),
+            new Route("GET", "/v1/exports/non-declarers?week=" + WEEK + "&region=84&format=xlsx", null, REGION_READERS),
+            new Route("GET", "/v1/exports/stock?itemId=cisplatine&week=" + WEEK + "&region=84&format=csv", null,
+                    REGION_READERS));
 
     @BeforeAll
     static void aDeclaredWeek() {
@@ -55,5 +68,17 @@ class DeclarationScopeMatrixTest {
 
         // when every route is called with each, then 401
         assertEquals(List.of(), ScopeMatrix.unauthenticated(API, ROUTES, bad));
+    }
+
+    @Test
+    void a_stranger_is_refused_before_its_body_is_read() {
+        // given a body that is not JSON, sent as JSON and as FHIR, without a token
+        for (String type : List.of("application/json", "application/fhir+json")) {
+            // when it is sent to the week's PUT
+            HttpApiHarness.Response r = API.call("PUT", PUI, null, "{not json", Map.of("Content-Type", type));
+
+            // then 401, not the body's error (the JSON check ran first: a stranger learnt the body's rules)
+            assertEquals(401, r.status(), type + ": " + r.body());
+        }
     }
 }

@@ -7,6 +7,7 @@ import fr.dispostock.domain.HistoryPage;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Role;
+import fr.dispostock.domain.register.Pui;
 import fr.dispostock.domain.Violations;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
@@ -68,8 +69,9 @@ class FailedWriteTest {
                 Optional.empty());
 
         // when a correction of two lines is sent and the write fails
+        Pui fleyriat = service.declarant(pharmacist, Finess.parse(FLEYRIAT_ET));
         assertThrows(ProvisionedThroughputExceededException.class, () -> service.declare(pharmacist,
-                Finess.parse(FLEYRIAT_ET), IsoWeek.parse(WEEK), List.of(
+                fleyriat, IsoWeek.parse(WEEK), List.of(
                         new DeclarationBody.LineBody("cisplatine", BigDecimal.ONE, BigDecimal.ONE),
                         new DeclarationBody.LineBody("lomustine", BigDecimal.TEN, BigDecimal.ONE)), new Violations()));
 

@@ -16,12 +16,39 @@ import java.util.function.Supplier;
  */
 public final class ScopeMatrix {
     /**
-     * @param path     computed per call, for routes that change what they act on (a fresh order each time)
-     * @param allowed  the names (see {@link #accounts}) of the accounts in scope
+     * @param path        computed per call, for routes that change what they act on (a fresh order each time)
+     * @param body        JSON (an object), CSV (a String), or a file's bytes (sent base64-encoded, as API Gateway does)
+     * @param contentType the body's media type, when it is not what {@link HttpApiHarness#call} guesses
+     * @param allowed     the names (see {@link #accounts}) of the accounts in scope
      */
-    public record Route(String method, Supplier<String> path, Object body, Set<String> allowed) {
+    public record Route(String method, Supplier<String> path, Object body, String contentType, Set<String> allowed) {
         public Route(String method, String path, Object body, Set<String> allowed) {
-            this(method, () -> path, body, allowed);
+            this(method, () -> path, body, null, allowed);
+        }
+
+        public Route(String method, Supplier<String> path, Object body, Set<String> allowed) {
+            this(method, path, body, null, allowed);
+        }
+
+        /** A body of this media type (FHIR, xlsx): one out of scope is refused before it is read, whatever it holds. */
+        public Route(String method, String path, Object body, String contentType, Set<String> allowed) {
+            this(method, () -> path, body, contentType, allowed);
+        }
+
+        /** How the route answers an error: FHIR's OperationOutcome to a FHIR body, else problem+json. */
+        String errorType() {
+            return "application/fhir+json".equals(contentType) ? contentType : "application/problem+json";
+        }
+
+        HttpApiHarness.Response call(HttpApiHarness api, String path, String token, Map<String, String> headers) {
+            if (body instanceof byte[] bytes) {
+                return api.call(method, path, token, bytes, contentType);
+            }
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (contentType != null) {
+                sent.put("Content-Type", contentType);
+            }
+            return api.call(method, path, token, body, sent);
         }
     }
 
@@ -66,7 +93,7 @@ public final class ScopeMatrix {
         for (Route route : routes) {
             for (Map.Entry<String, String> account : accounts.entrySet()) {
                 String path = route.path().get();
-                HttpApiHarness.Response r = api.call(route.method(), path, account.getValue(), route.body(), headers);
+                HttpApiHarness.Response r = route.call(api, path, account.getValue(), headers);
                 boolean allowed = route.allowed().contains(account.getKey());
                 if (allowed == (r.status() == 403) || r.status() == 401 || r.status() >= 500) {
                     leaks.add(account.getKey() + " " + route.method() + " " + path + " -> " + r.status()
@@ -77,14 +104,14 @@ public final class ScopeMatrix {
         return leaks;
     }
 
-    /** Every route that answers anything but 401 (problem+json) to one of these bad tokens (null: none). */
+    /** Every route that answers anything but 401 (problem+json, or FHIR's OperationOutcome) to one of these bad tokens (null: none). */
     public static List<String> unauthenticated(HttpApiHarness api, List<Route> routes, List<String> badTokens) {
         List<String> leaks = new ArrayList<>();
         for (Route route : routes) {
             for (String token : badTokens) {
-                HttpApiHarness.Response r = api.call(route.method(), route.path().get(), token, route.body());
-                if (r.status() != 401 || !"application/problem+json".equals(r.header("Content-Type"))) {
-                    leaks.add(route.method() + " " + route.path().get() + " -> " + r.status());
+                HttpApiHarness.Response r = route.call(api, route.path().get(), token, Map.of());
+                if (r.status() != 401 || !route.errorType().equals(r.header("Content-Type"))) {
+                    leaks.add(route.method() + " " + route.path().get() + " -> " + r.status() + " " + r.header("Content-Type"));
                 }
             }
         }

@@ -3,6 +3,7 @@ package fr.dispostock.platform.auth;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.platform.web.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +20,10 @@ import java.util.Optional;
  * elsewhere 403), before any handler runs.
  */
 @ServerFilter("/v1/**")
+@Order(AuthenticationFilter.ORDER)
 public class AuthenticationFilter {
+    /** Before every filter that reads the body ({@code SingleJsonValueFilter}): a stranger learns nothing of its rules. */
+    public static final int ORDER = 0;
     /** The request attribute handlers read the verified caller from. */
     public static final String CALLER = "dispostock.caller";
     private final TokenVerifier verifier;

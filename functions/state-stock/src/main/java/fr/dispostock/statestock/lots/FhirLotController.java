@@ -5,6 +5,7 @@ import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Pui;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
 import io.micronaut.core.annotation.Nullable;
@@ -46,11 +47,11 @@ public class FhirLotController {
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
                                        String finessEt, String date, @Nullable @Body String body) {
-        Finess et = Finess.parse(finessEt);
+        Pui pui = lots.declarant(caller, Finess.parse(finessEt));
         Violations v = new Violations();
-        FhirLots.Read read = FhirLots.read(InventoryReports.parse(body), thursday(date), et, clock.instant(), v);
+        FhirLots.Read read = FhirLots.read(InventoryReports.parse(body), thursday(date), pui.finessEt(), clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
-        return Fhir.response(HttpStatus.OK, FhirLots.report(lots.declare(caller, et, date, read.lines(), v)), json);
+        return Fhir.response(HttpStatus.OK, FhirLots.report(lots.declare(caller, pui, date, read.lines(), v)), json);
     }
 
     private static LocalDate thursday(String date) {

@@ -57,15 +57,25 @@ public class LotService {
     }
 
     public Declared declare(Caller caller, Finess finessEt, String dateParam, LotsBody body) {
-        return declare(caller, finessEt, dateParam, body == null ? null : body.lines(), new Violations());
+        return declare(caller, declarant(caller, finessEt), dateParam, body == null ? null : body.lines(), new Violations());
     }
 
     /**
-     * @param v problems already found while reading the body (a FHIR report's elements)
+     * The PUI, if the caller may record its lots: checked before a body is read, so that an account
+     * out of scope is refused (403) whatever it sent, and learns nothing from the body's errors.
      */
-    public Declared declare(Caller caller, Finess finessEt, String dateParam, List<LotsBody.LotBody> body, Violations v) {
+    public Pui declarant(Caller caller, Finess finessEt) {
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarantOrSoftware(caller, pui.finessEj());
+        return pui;
+    }
+
+    /**
+     * @param pui as {@link #declarant} gave it for this caller
+     * @param v   problems already found while reading the body (a FHIR report's elements)
+     */
+    public Declared declare(Caller caller, Pui pui, String dateParam, List<LotsBody.LotBody> body, Violations v) {
+        Finess finessEt = pui.finessEt();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
         LocalDate date = v.parse("date", dateParam, Dates::parse);
