@@ -61,7 +61,7 @@ public final class TableDefinitions {
      */
     public static Map<String, Object> everyTable() {
         return Map.of(Tables.REGISTERS, "RegistersTable", Tables.DECLARATIONS, "DeclarationsTable",
-                Tables.STATE_STOCK, "StateStockTable", Tables.MAIL, "MailTable");
+                Tables.STATE_STOCK, "StateStockTable", Tables.MAIL, "MailTable", Tables.INSIGHTS, "InsightsTable");
     }
 
     public Set<String> tableNames() {
