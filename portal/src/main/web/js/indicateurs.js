@@ -77,9 +77,9 @@ function periodForm(user, { from, to, region }) {
 function alertsCell(alerts) {
   if (!alerts) return '—';
   const measured = alerts.evaluated
-    ? `précision ${percent(alerts.precision)} (${formatNumber(alerts.followedByStockOut)} suivies d’une rupture sur ${formatNumber(alerts.evaluated)} évaluées)`
-    : 'aucune évaluée encore';
-  return `${formatNumber(alerts.raised)} levées ; ${measured}`;
+    ? `précision ${percent(alerts.precision)} (${formatNumber(alerts.followedByStockOut)} sur ${formatNumber(alerts.evaluated)})`
+    : 'aucune évaluée';
+  return `${formatNumber(alerts.raised)}<br><span class="fr-hint-text">${measured}</span>`;
 }
 
 function figuresRow(f) {
@@ -104,12 +104,13 @@ ${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vid
   <li><button type="button" class="fr-btn fr-btn--secondary" id="indicateurs-csv">Télécharger en CSV</button></li>
 </ul>
 <div id="erreur-csv"></div>
-${table(`Indicateurs du ${data.from} au ${data.to}`, ['Territoire', 'Semaines calculées', 'Complétude des déclarations',
-    'Déclarations en retard', 'Semaines PUI × médicament à stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes « rupture sous ${h} jours »`),
-    'Unités du stock d’État périmées'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.' })}
+${table(`Indicateurs du ${data.from} au ${data.to}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
+    'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.' })}
 <p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
-  Couverture médiane : jours de stock de la PUI × médicament médiane, au plus 365. Précision d’une alerte : part des alertes
-  suivies d’un stock nul déclaré un lundi avant la fin de leur horizon (une rupture entre deux lundis n’est pas vue : c’est un minimum).</p>`;
+  En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.
+  Couverture médiane : jours de stock médians des PUI × médicaments, au plus 365. Alertes « rupture sous 7, 14 ou 28 jours » levées ;
+  leur précision est la part de celles dont l’horizon est passé qui ont été suivies d’un stock nul déclaré un lundi (une rupture
+  entre deux lundis n’est pas vue : c’est un minimum).</p>`;
   const file = `indicateurs-${from}-${to}${region ? `-${region}` : ''}.csv`;
   container.querySelector('#indicateurs-csv').addEventListener('click', () =>
     downloadFile(`/v1/insights/indicators?${new URLSearchParams({ ...scope, format: 'csv' })}`, file)
@@ -128,13 +129,20 @@ async function itemLabels(region) {
 
 const LEVELS = { REGION: 'Région', DEPARTEMENT: 'Département' };
 
+/** Whether a place falls behind the nation: over every item (a shortfall without item), on how many items. */
+function situation(place) {
+  if (!place.behind.length) return badge('success', 'Au niveau');
+  const items = place.behind.filter((s) => s.itemId).length;
+  return badge('warning', items ? `En retard sur ${items} médicament${items > 1 ? 's' : ''}` : 'En retard');
+}
+
 async function showDisparities(container, region) {
   const [{ data }, labels] = await Promise.all([
     api(`/v1/insights/disparities?${new URLSearchParams(region ? { region } : {})}`), itemLabels(region)]);
   const item = (id) => (id ? `${escapeHtml(labels.get(id) ?? id)} <span class="fr-hint-text">${escapeHtml(id)}</span>` : 'Tous les médicaments');
   const place = (p) => `${escapeHtml(p.name)} (${escapeHtml(p.code)})`;
   const places = data.places.map((p) => [place(p), LEVELS[p.level] ?? escapeHtml(p.level), days(p.medianCoverageDays), formatNumber(p.puiItems),
-    p.behind.length ? badge('warning', `En retard sur ${p.behind.length} ligne${p.behind.length > 1 ? 's' : ''}`) : badge('success', 'Au niveau')]);
+    situation(p)]);
   const shortfalls = data.places.flatMap((p) => p.behind.map((s) => [place(p), item(s.itemId), days(s.medianCoverageDays),
     days(s.nationalMedianDays), days(s.daysBelow), percent(s.share), formatNumber(s.puiItems)]));
   container.innerHTML = `
@@ -176,7 +184,8 @@ if (session) {
   })();
   await Promise.all([
     period.catch((error) => {
-      body.querySelector('#periode').replaceChildren();
+      // without this week (the calendar did not answer) there is no default period to offer
+      if (!body.querySelector('#choix')) body.querySelector('#periode').replaceChildren();
       showFailure(indicators, error);
     }),
     showDisparities(disparities, region).catch((error) => showFailure(disparities, error)),

@@ -86,7 +86,7 @@ class IndicatorsScreenTest {
         String behind = text("#en-retard tbody");
         assertTrue(behind.contains("Allier (03)") && behind.contains(item) && behind.contains("2 j"), behind);
         String places = text("#territoires tbody");
-        assertTrue(places.contains("Allier (03)") && !places.contains("Côtes-d"), places);
+        assertTrue(places.contains("Allier (03)") && places.contains("En retard sur 1 médicament") && !places.contains("Côtes-d"), places);
         portal.checkAccessibility();
         portal.screenshot("indicateurs-1-ars-84");
 
@@ -110,9 +110,10 @@ class IndicatorsScreenTest {
         // when the address asks a period ending before it starts
         portal.open("/indicateurs.html?du=2026-W40&au=2026-W10");
 
-        // then the indicators say what to correct, in French, and the disparities are still there
+        // then the indicators say what to correct, in French, under the period kept to correct it, and the disparities are still there
         String refused = portal.waitForText(By.cssSelector("#resultat-indicateurs .fr-alert"), "à corriger").getText();
         assertTrue(refused.contains("Dernière semaine : ne peut pas précéder la première semaine (semaine 40 de 2026)"), refused);
+        assertEquals("2026-W10", portal.driver().findElement(By.id("au")).getAttribute("value"));
         assertTrue(text("#en-retard tbody").contains("Allier (03)"));
         portal.checkAccessibility();
         portal.screenshot("indicateurs-2-periode-refusee");
