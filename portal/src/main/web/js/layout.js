@@ -21,6 +21,7 @@ const NAVIGATION = [
   { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'], purpose: 'Les commandes du stock d’État de la région : accepter, réduire ou refuser chaque ligne.' },
   { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'], purpose: 'Les commandes acceptées à expédier : adresse de livraison, lots et péremptions envoyés.' },
   { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
+  { id: 'indicateurs', href: 'indicateurs.html', label: 'Indicateurs', roles: AUTHORITIES, purpose: 'Les indicateurs T0, M6 et M12 par région (complétude, ruptures, couverture, alertes), en CSV, et les territoires en retard sur la médiane nationale.' },
   { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
   { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
   { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },

@@ -148,6 +148,11 @@ const FIELD_MESSAGES = [
   [/^must be puis, departement or region$/, () => 'doit être par PUI, par département ou par région'],
   [/^must be ALL, REGION or NON_DECLARERS$/, () => 'doit être toutes les PUI, une région ou les non-déclarants d’une semaine'],
   [/^is required for a (\w+) audience$/, (m) => `est obligatoire pour écrire à ${AUDIENCES[m[1]] ?? m[1]}`],
+  // the insights' indicators and disparities
+  [/^must not be before from \((\S+)\)$/, (m) => `ne peut pas précéder la première semaine (semaine ${week(m[1])})`],
+  [/^the period is at most (\d+) weeks; from (\S+) to (\S+) is (\d+)$/,
+    (m) => `la période compte au plus ${number(m[1])} semaines ; de la semaine ${week(m[2])} à la semaine ${week(m[3])}, il y en a ${number(m[4])}`],
+  [/^must be json or csv$/, () => 'doit être json ou csv'],
   [/^Text '(.*)' could not be parsed.*$/, (m) => `« ${m[1]} » n’est pas une date lisible (par exemple 2026-11-23)`],
   // the FINESS import, line by line
   [/^nofinesset (\S+) already appears at line (\d+)$/, (m) => `le FINESS géographique ${m[1]} figure déjà à la ligne ${number(m[2])}`],
@@ -200,6 +205,8 @@ const DETAILS = [
   [/^Your role does not allow this\.$/, () => 'Votre compte ne permet pas cette action.'],
   [/^Your account holds no Dispostock role.*$/, () => 'Votre compte n’a aucun rôle dans Dispostock : contactez votre ARS.'],
   [/^(\w+) (\S+) does not exist; create it without If-Match\.$/, () => 'Ces informations n’existent plus : rechargez la page.'],
+  [/^No insights computed yet.*$/, () => 'Aucun calcul n’a encore été fait.'],
+  [/^No coverage computed for week (\S+)\.$/, (m) => `Aucune couverture n’a été calculée pour la semaine ${week(m[1])}.`],
   // a value of the address refused (a week, a FINESS number): its field message, as a sentence
   [/^.*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${sentenceInFrench(m[0])}.`)],
 ];

@@ -31,9 +31,9 @@ class AuthorityHomeTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "ARS|84|Établissements;Médicaments suivis;Consignes;Régulation des commandes;Complétude;Situation des stocks;Campagnes|Auvergne-Rhône-Alpes (84)",
-        "OMEDIT|53|Médicaments suivis;Complétude;Situation des stocks|Bretagne (53)",
-        "NATIONAL|-|Établissements;Médicaments suivis;Consignes;Complétude;Situation des stocks;Campagnes;Relances;Effacement d’un compte|France entière",
+        "ARS|84|Établissements;Médicaments suivis;Consignes;Régulation des commandes;Complétude;Indicateurs;Situation des stocks;Campagnes|Auvergne-Rhône-Alpes (84)",
+        "OMEDIT|53|Médicaments suivis;Complétude;Indicateurs;Situation des stocks|Bretagne (53)",
+        "NATIONAL|-|Établissements;Médicaments suivis;Consignes;Complétude;Indicateurs;Situation des stocks;Campagnes;Relances;Effacement d’un compte|France entière",
         "SUPPLIER|-|Expéditions|-",
     })
     void eachAuthorityLandsOnAHomeOfItsOwnScreensAndItsWeek(String role, String region, String screens, String territory) {
