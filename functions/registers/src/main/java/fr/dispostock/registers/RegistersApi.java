@@ -15,9 +15,6 @@ public final class RegistersApi {
     /** The answers the registers' routes share, described once. */
     public static final String PROBLEM = "application/problem+json";
     public static final String FINESS = "not a FINESS number (9 characters, its département first)";
-    public static final String VERSION_MISMATCH = "If-Match names another version than the current one (someone changed it"
-            + " since it was read), or names one of an item that does not exist yet; nothing written";
-    public static final String VERSION_REQUIRED = "the item exists and If-Match is missing: send the version read; nothing written";
     public static final String IF_MATCH = "If-Match not a version (pointer `If-Match`)";
 
     private RegistersApi() {

@@ -56,9 +56,9 @@ public class EstablishmentController {
 
     @ApiResponse(responseCode = "403", description = "neither the national operator nor the ARS of the establishment's region",
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "412", description = RegistersApi.VERSION_MISMATCH,
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "428", description = RegistersApi.VERSION_REQUIRED,
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEj " + RegistersApi.FINESS + "; /name missing or over 200 characters, /ipe over 20, /region or"
             + " /departement not the number's, /category over 100, /status not OPEN or CLOSED, /finessEj not the path's; "

@@ -54,9 +54,9 @@ public class InstructionController {
 
     @ApiResponse(responseCode = "403", description = "neither the national operator (national instructions) nor the ARS of the instruction's region",
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "412", description = RegistersApi.VERSION_MISMATCH,
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "428", description = RegistersApi.VERSION_REQUIRED,
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "id (path) not an instruction id, /title missing or too long, /body, /region not a region code, /validFrom or /validTo not a date,"
             + " /validTo before /validFrom; " + RegistersApi.IF_MATCH,

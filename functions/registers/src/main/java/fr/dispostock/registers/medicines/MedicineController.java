@@ -51,9 +51,9 @@ public class MedicineController {
     @ApiResponse(responseCode = "403", description = "a national item kept by someone other than the national operator, or a regional one outside"
             + " the ARS's region",
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "412", description = RegistersApi.VERSION_MISMATCH,
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "428", description = RegistersApi.VERSION_REQUIRED,
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "itemId (path) not an item id, /itemId not the path's, /label, /ucds (at least one, each a UCD code, not another item's), /cis, /trackingStart,"
             + " /trackingEnd, /priority/level, /priority/regions; " + RegistersApi.IF_MATCH,

@@ -44,9 +44,9 @@ public class PuiController {
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no establishment /finessEj in the register",
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "412", description = RegistersApi.VERSION_MISMATCH,
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))
-    @ApiResponse(responseCode = "428", description = RegistersApi.VERSION_REQUIRED,
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEt " + RegistersApi.FINESS + "; /finessEj, /finessEt, /name, /email, /phone, /deliveryAddress"
             + " (line1, line2, postalCode, city); " + RegistersApi.IF_MATCH,
