@@ -72,6 +72,9 @@ public class DeclarationController {
     @ApiResponse(responseCode = "404", description = "no such PUI, or its establishment not in the register",
             content = {@Content(mediaType = DeclarationsApi.PROBLEM),
                     @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "409", description = DeclarationsApi.AT_ONCE,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     @ApiResponse(responseCode = "415", description = DeclarationsApi.UNSUPPORTED,
             content = {@Content(mediaType = DeclarationsApi.PROBLEM),
                     @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})

@@ -18,6 +18,8 @@ final class DeclarationsApi {
     static final String NOT_READER = "outside the account's scope (not the nation, the region's authorities, the"
             + " establishment's pharmacists nor its software)";
     static final String NOT_DECLARANT = "not a pharmacist of the PUI's establishment nor its software";
+    static final String AT_ONCE = "other declarations of this PUI and week kept arriving at once: retry (the same"
+            + " figures again change nothing)";
     static final String UNSUPPORTED = "a body neither JSON, CSV nor FHIR (application/json, text/csv, text/plain,"
             + " application/fhir+json)";
     static final String INVALID_DECLARATION = WEEK_OF_PUI + "; a week not started (pointer `week`), a closed"

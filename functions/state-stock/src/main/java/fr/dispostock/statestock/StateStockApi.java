@@ -22,6 +22,8 @@ public final class StateStockApi {
             + " establishment's pharmacists, nor the supplier for an order to ship or shipped)";
     public static final String STEP_TAKEN = "the order is past this step (or changed meanwhile): nothing written";
     public static final String NOT_DECLARANT = "not a pharmacist of the PUI's establishment nor its software";
+    public static final String AT_ONCE = "other declarations of this PUI and Thursday kept arriving at once: retry (the"
+            + " same lots again change nothing)";
     public static final String UNSUPPORTED = "a body neither JSON nor FHIR (application/json, application/fhir+json)";
     public static final String INVALID_LOTS = "finessEt not a FINESS number, date not a past or present Thursday (pointer"
             + " `date`), no lot or too many (`/lines`), a lot's product, lot, expiry or quantity (`/lines/N/productCode`,"

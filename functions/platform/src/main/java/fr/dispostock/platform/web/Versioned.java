@@ -10,6 +10,8 @@ public final class Versioned {
     public static final String MISMATCH = "If-Match names another version than the current one (someone changed it"
             + " since it was read), or names one of an item that does not exist yet; nothing written";
     public static final String REQUIRED = "the item exists and If-Match is missing: send the version read; nothing written";
+    public static final String CONCURRENT = "a concurrent write won (the item created by someone else meanwhile): read it"
+            + " and retry; nothing written";
 
     private Versioned() {
     }

@@ -60,6 +60,8 @@ public class EstablishmentController {
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEj " + RegistersApi.FINESS + "; /name missing or over 200 characters, /ipe over 20, /region or"
             + " /departement not the number's, /category over 100, /status not OPEN or CLOSED, /finessEj not the path's; "
             + RegistersApi.IF_MATCH,

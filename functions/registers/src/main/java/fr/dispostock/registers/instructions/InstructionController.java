@@ -58,6 +58,8 @@ public class InstructionController {
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "id (path) not an instruction id, /title missing or too long, /body, /region not a region code, /validFrom or /validTo not a date,"
             + " /validTo before /validFrom; " + RegistersApi.IF_MATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))

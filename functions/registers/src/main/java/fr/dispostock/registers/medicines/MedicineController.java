@@ -55,6 +55,8 @@ public class MedicineController {
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "itemId (path) not an item id, /itemId not the path's, /label, /ucds (at least one, each a UCD code, not another item's), /cis, /trackingStart,"
             + " /trackingEnd, /priority/level, /priority/regions; " + RegistersApi.IF_MATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))

@@ -48,6 +48,8 @@ public class PuiController {
             content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
             content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEt " + RegistersApi.FINESS + "; /finessEj, /finessEt, /name, /email, /phone, /deliveryAddress"
             + " (line1, line2, postalCode, city); " + RegistersApi.IF_MATCH,
             content = @Content(mediaType = RegistersApi.PROBLEM))

@@ -35,6 +35,8 @@ public class CatalogueController {
             content = @Content(mediaType = StateStockApi.PROBLEM))
     @ApiResponse(responseCode = "412", description = Versioned.MISMATCH, content = @Content(mediaType = StateStockApi.PROBLEM))
     @ApiResponse(responseCode = "428", description = Versioned.REQUIRED, content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "code not 2 to 40 capital letters, digits, _ or - (pointer `code`), /name, /kind, /unit, /packSize, /devices"
             + " (only for vaccines, each a DEVICE of the catalogue once: `/devices/N/code`, `/devices/N/perUnit`), If-Match"
             + " not a version (`If-Match`)",

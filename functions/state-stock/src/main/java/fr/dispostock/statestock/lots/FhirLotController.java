@@ -49,6 +49,9 @@ public class FhirLotController {
     @ApiResponse(responseCode = "404", description = "no such PUI",
             content = {@Content(mediaType = StateStockApi.PROBLEM),
                     @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "409", description = StateStockApi.AT_ONCE,
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     @ApiResponse(responseCode = "415", description = StateStockApi.UNSUPPORTED,
             content = {@Content(mediaType = StateStockApi.PROBLEM),
                     @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
