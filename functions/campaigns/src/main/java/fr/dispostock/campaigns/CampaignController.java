@@ -25,12 +25,24 @@ public class CampaignController {
         this.campaigns = campaigns;
     }
 
+    @ApiResponse(responseCode = "403", description = "neither the national operator nor an ARS, or an ARS writing beyond its region",
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "/subject missing or over 200 characters, /bodyText missing or too long, /bodyHtml too long,"
+            + " /audience/type not ALL, REGION or NON_DECLARERS, /audience/region not a region code or missing for"
+            + " REGION, /audience/week not an ISO week or missing for NON_DECLARERS",
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
     @Post
     public HttpResponse<CampaignView> create(Caller caller,
                                              @Body CampaignBody body) {
         return HttpResponse.created(CampaignView.of(campaigns.create(caller, body)));
     }
 
+    @ApiResponse(responseCode = "403", description = CampaignsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such campaign",
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = "the campaign is no longer a draft (sending or sent): nothing sent twice",
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
     @Post("/{campaignId}/send")
     public HttpResponse<CampaignView> send(Caller caller,
                                            String campaignId) {
@@ -52,6 +64,10 @@ public class CampaignController {
         return campaigns.latest(caller, limit).stream().map(CampaignView::of).toList();
     }
 
+    @ApiResponse(responseCode = "403", description = CampaignsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such campaign",
+            content = @Content(mediaType = CampaignsApi.PROBLEM))
     @Get("/{campaignId}")
     public CampaignView get(Caller caller, String campaignId) {
         return CampaignView.of(campaigns.get(caller, campaignId));

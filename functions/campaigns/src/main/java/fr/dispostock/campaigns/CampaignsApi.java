@@ -12,6 +12,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "identityPlatform"))
 @SecurityScheme(name = "identityPlatform", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 final class CampaignsApi {
+    /** The answers the campaigns' routes share, described once. */
+    static final String PROBLEM = "application/problem+json";
+    static final String NOT_IN_SCOPE = "neither the national operator nor the ARS of the campaign's region";
     private CampaignsApi() {
     }
 }

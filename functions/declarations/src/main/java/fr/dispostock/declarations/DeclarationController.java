@@ -55,12 +55,33 @@ public class DeclarationController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_READER,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such PUI",
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.WEEK_OF_PUI,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     @Get("/v1/puis/{finessEt}/declarations/{week}/expected")
     public Expected expected(Caller caller, String finessEt, String week) {
         return declarations.expected(caller, Finess.parse(finessEt), IsoWeek.parse(week));
     }
 
     /** JSON {@code {lines:[…]}} or a CSV file with the header itemId;stock;averageDailyConsumption. */
+    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_DECLARANT,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "404", description = "no such PUI, or its establishment not in the register",
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "409", description = DeclarationsApi.AT_ONCE,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "415", description = DeclarationsApi.UNSUPPORTED,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.INVALID_DECLARATION,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}",
             consumes = {MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
     public Declared declare(Caller caller, String finessEt, String week,
@@ -105,8 +126,12 @@ public class DeclarationController {
     @ApiResponse(responseCode = "200", description = "the week's current figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Current.class)),
             @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
+    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_READER,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such PUI, or the week is not declared",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.WEEK_OF_PUI,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     public HttpResponse<?> current(HttpRequest<?> request, Caller caller,
                                    String finessEt, String week) {
         Current c = declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
@@ -123,9 +148,12 @@ public class DeclarationController {
     @Get("/v1/puis/{finessEt}/declarations/{week}/history")
     @ApiResponse(responseCode = "200", description = "a page of earlier revisions, newest first",
             content = @Content(schema = @Schema(implementation = History.class)))
+    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_READER,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such PUI, or the week is not declared",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.WEEK_OF_PUI + ", limit not a whole number from 1 to"
+            + " 100, or a cursor this route did not give (pointers `limit`, `cursor`)",
             content = @Content(mediaType = "application/problem+json"))
     public History history(Caller caller, String finessEt, String week,
                            @Parameter(description = "revisions per page", schema = @Schema(type = "integer",
@@ -156,6 +184,13 @@ public class DeclarationController {
         return picture.completeness(caller, week, region, by);
     }
 
+    @ApiResponse(responseCode = "403", description = "not an authority, the nation asked by a regional account, or a region outside the account's",
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such tracked item",
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "itemId missing, week missing or not an ISO week, region not a region code, by not region,"
+            + " departement or puis (pointers `itemId`, `week`, `region`, `by`)",
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     @Get("/v1/stock/overview")
     public Overview overview(Caller caller, @Nullable @QueryValue String itemId, @Nullable @QueryValue String week,
                              @Nullable @QueryValue String region, @Nullable @QueryValue String by) {

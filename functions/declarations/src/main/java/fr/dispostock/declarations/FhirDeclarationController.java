@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Clock;
@@ -45,8 +46,21 @@ public class FhirDeclarationController {
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
     @ApiResponse(responseCode = "200", description = "the week as stored, an InventoryReport",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
-    @ApiResponse(responseCode = "422", description = "an OperationOutcome, one issue per bad element with its "
-            + "FHIRPath expression; nothing stored", content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_DECLARANT,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "404", description = "no such PUI, or its establishment not in the register",
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "409", description = DeclarationsApi.AT_ONCE,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "415", description = DeclarationsApi.UNSUPPORTED,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.INVALID_DECLARATION,
+            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
                                        String finessEt, String week, @Nullable @Body String body) {

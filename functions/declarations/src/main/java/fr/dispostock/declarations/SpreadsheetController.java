@@ -52,6 +52,8 @@ public class SpreadsheetController {
     @ApiResponse(responseCode = "403", description = "not a pharmacist of the PUI's establishment nor one of its authorities",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "no such PUI", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = DeclarationsApi.WEEK_OF_PUI,
+            content = @Content(mediaType = DeclarationsApi.PROBLEM))
     public HttpResponse<byte[]> template(Caller caller,
                                          String finessEt, String week) {
         byte[] file = DeclarationSpreadsheet.template(declarations.expected(caller, Finess.parse(finessEt),

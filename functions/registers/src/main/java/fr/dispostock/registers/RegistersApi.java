@@ -11,7 +11,12 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         description = "Establishments, PUIs, medicines and instructions: the registers of Dispostock."),
         security = @SecurityRequirement(name = "identityPlatform"))
 @SecurityScheme(name = "identityPlatform", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-final class RegistersApi {
+public final class RegistersApi {
+    /** The answers the registers' routes share, described once. */
+    public static final String PROBLEM = "application/problem+json";
+    public static final String FINESS = "not a FINESS number (9 characters, its département first)";
+    public static final String IF_MATCH = "If-Match not a version (pointer `If-Match`)";
+
     private RegistersApi() {
     }
 }

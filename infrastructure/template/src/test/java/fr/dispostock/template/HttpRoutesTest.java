@@ -167,22 +167,42 @@ class HttpRoutesTest {
         return m.group(1);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Route> servedRoutes(String module) {
+        return operations(module).stream().map(Operation::route).toList();
+    }
+
+    /** An operation of a function's generated OpenAPI description, as the file states it. */
+    record Operation(String module, Route route, Map<String, Object> spec) {
+        @Override
+        public String toString() {
+            return module + ": " + route;
+        }
+    }
+
+    /** Every operation of every function the HTTP API routes to. */
+    static List<Operation> servedOperations() {
+        return SamTemplate.load().resources("AWS::Serverless::Function").values().stream()
+                .filter(function -> !httpEvents(function).isEmpty()).map(HttpRoutesTest::module).distinct()
+                .flatMap(module -> operations(module).stream()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Operation> operations(String module) {
         Path swagger = SamTemplate.ROOT.resolve("functions").resolve(module).resolve("target/classes/META-INF/swagger");
         assertTrue(Files.isDirectory(swagger), "no OpenAPI description in " + swagger + ": build functions/" + module + " first");
-        List<Route> routes = new ArrayList<>();
+        List<Operation> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(swagger)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
                 try (Reader in = Files.newBufferedReader(file)) {
                     Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) ((Map<String, Object>) new Yaml().load(in)).get("paths");
-                    paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
-                            .forEach(method -> routes.add(new Route(method.toUpperCase(), path))));
+                    paths.forEach((path, operations) -> operations.entrySet().stream().filter(o -> METHODS.contains(o.getKey()))
+                            .forEach(o -> found.add(new Operation(module, new Route(o.getKey().toUpperCase(), path),
+                                    (Map<String, Object>) o.getValue()))));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return routes;
+        return found;
     }
 }

@@ -1,5 +1,6 @@
 package fr.dispostock.registers.establishments;
 
+import fr.dispostock.registers.RegistersApi;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.Versions;
@@ -32,17 +33,39 @@ public class EstablishmentController {
         this.establishments = establishments;
     }
 
+    @ApiResponse(responseCode = "403", description = "not an authority, the nation asked by a regional account, or a region outside the account's",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "region not an INSEE region code (pointer `region`)",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get
     public List<Establishment> list(Caller caller, @Nullable @QueryValue String region) {
         return establishments.list(caller, region);
     }
 
+    @ApiResponse(responseCode = "403", description = "outside the account's scope (not the nation, its region's authorities nor its pharmacists)",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such establishment",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "finessEj " + RegistersApi.FINESS,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{finessEj}")
     public HttpResponse<Establishment> get(Caller caller, String finessEj) {
         Establishment e = establishments.get(caller, Finess.parse(finessEj));
         return Versioned.ok(e, e.version());
     }
 
+    @ApiResponse(responseCode = "403", description = "neither the national operator nor the ARS of the establishment's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "finessEj " + RegistersApi.FINESS + "; /name missing or over 200 characters, /ipe over 20, /region or"
+            + " /departement not the number's, /category over 100, /status not OPEN or CLOSED, /finessEj not the path's; "
+            + RegistersApi.IF_MATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Put("/{finessEj}")
     public HttpResponse<Establishment> put(Caller caller, String finessEj, @Body EstablishmentBody body,
                                            @Nullable @Header("If-Match") String ifMatch) {
@@ -66,6 +89,12 @@ public class EstablishmentController {
         return establishments.importFiness(caller, csv);
     }
 
+    @ApiResponse(responseCode = "403", description = "neither the national operator nor the ARS of the establishment's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such establishment",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "finessEj " + RegistersApi.FINESS,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{finessEj}/audit")
     public List<AuditEntry> audit(Caller caller, String finessEj) {
         return establishments.audit(caller, Finess.parse(finessEj));

@@ -1,5 +1,6 @@
 package fr.dispostock.registers.instructions;
 
+import fr.dispostock.registers.RegistersApi;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
@@ -43,12 +44,25 @@ public class InstructionController {
         return instructions.inForce(caller, region, upcoming);
     }
 
+    @ApiResponse(responseCode = "404", description = "no such instruction (whatever the id's shape)",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{id}")
     public HttpResponse<Instruction> get(Caller caller, String id) {
         Instruction i = instructions.get(id);
         return Versioned.ok(i, i.version());
     }
 
+    @ApiResponse(responseCode = "403", description = "neither the national operator (national instructions) nor the ARS of the instruction's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "id (path) not an instruction id, /title missing or too long, /body, /region not a region code, /validFrom or /validTo not a date,"
+            + " /validTo before /validFrom; " + RegistersApi.IF_MATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Put("/{id}")
     public HttpResponse<Instruction> put(Caller caller, String id, @Body InstructionBody body,
                                          @Nullable @Header("If-Match") String ifMatch) {
@@ -56,6 +70,10 @@ public class InstructionController {
         return Versioned.saved(i, i.version());
     }
 
+    @ApiResponse(responseCode = "403", description = "neither the national operator (national instructions) nor the ARS of the instruction's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such instruction",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{id}/audit")
     public List<AuditEntry> audit(Caller caller, String id) {
         return instructions.audit(caller, id);

@@ -1,5 +1,6 @@
 package fr.dispostock.registers.medicines;
 
+import fr.dispostock.registers.RegistersApi;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.register.AuditEntry;
@@ -32,17 +33,33 @@ public class MedicineController {
         this.supply = supply;
     }
 
+    @ApiResponse(responseCode = "422", description = "activeOn not a date, region not an INSEE region code (pointers `activeOn`, `region`)",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get
     public List<Medicine> list(Caller caller, @Nullable @QueryValue String activeOn, @Nullable @QueryValue String region) {
         return medicines.list(activeOn, region);
     }
 
+    @ApiResponse(responseCode = "404", description = "no such tracked item (whatever the id's shape)",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{itemId}")
     public HttpResponse<Medicine> get(Caller caller, String itemId) {
         Medicine m = medicines.get(itemId);
         return Versioned.ok(m, m.version());
     }
 
+    @ApiResponse(responseCode = "403", description = "a national item kept by someone other than the national operator, or a regional one outside"
+            + " the ARS's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "itemId (path) not an item id, /itemId not the path's, /label, /ucds (at least one, each a UCD code, not another item's), /cis, /trackingStart,"
+            + " /trackingEnd, /priority/level, /priority/regions; " + RegistersApi.IF_MATCH,
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Put("/{itemId}")
     public HttpResponse<Medicine> put(Caller caller, String itemId, @Body MedicineBody body,
                                       @Nullable @Header("If-Match") String ifMatch) {
@@ -60,6 +77,11 @@ public class MedicineController {
         return supply.of(medicines.get(itemId));
     }
 
+    @ApiResponse(responseCode = "403", description = "a national item asked by someone other than the national operator, or a regional one"
+            + " outside the ARS's region",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such tracked item",
+            content = @Content(mediaType = RegistersApi.PROBLEM))
     @Get("/{itemId}/audit")
     public List<AuditEntry> audit(Caller caller, String itemId) {
         return medicines.audit(caller, itemId);

@@ -1,5 +1,8 @@
 package fr.dispostock.statestock.catalogue;
 
+import fr.dispostock.statestock.StateStockApi;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Versions;
 import fr.dispostock.domain.statestock.Product;
@@ -28,6 +31,16 @@ public class CatalogueController {
         return catalogue.products();
     }
 
+    @ApiResponse(responseCode = "403", description = "not the national operator",
+            content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "412", description = Versioned.MISMATCH, content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "428", description = Versioned.REQUIRED, content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "409", description = Versioned.CONCURRENT,
+            content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "code not 2 to 40 capital letters, digits, _ or - (pointer `code`), /name, /kind, /unit, /packSize, /devices"
+            + " (only for vaccines, each a DEVICE of the catalogue once: `/devices/N/code`, `/devices/N/perUnit`), If-Match"
+            + " not a version (`If-Match`)",
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     @Put("/{code}")
     public HttpResponse<Product> put(Caller caller, String code,
                                      @Body ProductBody body,

@@ -1,5 +1,6 @@
 package fr.dispostock.statestock.lots;
 
+import fr.dispostock.statestock.StateStockApi;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.platform.fhir.Fhir;
@@ -30,6 +31,21 @@ public class LotController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "403", description = StateStockApi.NOT_DECLARANT,
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "404", description = "no such PUI",
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "409", description = StateStockApi.AT_ONCE,
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "415", description = StateStockApi.UNSUPPORTED,
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
+    @ApiResponse(responseCode = "422", description = StateStockApi.INVALID_LOTS,
+            content = {@Content(mediaType = StateStockApi.PROBLEM),
+                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     @Put("/v1/puis/{finessEt}/state-stock/{date}")
     public LotViews.Declared declare(Caller caller, String finessEt,
                                      String date, @Body LotsBody body) {
@@ -41,8 +57,12 @@ public class LotController {
     @ApiResponse(responseCode = "200", description = "the Thursday's current lots", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotViews.Declared.class)),
             @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "a FHIR R5 InventoryReport"))})
+    @ApiResponse(responseCode = "403", description = StateStockApi.NOT_READER,
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such PUI, or no lots declared that Thursday",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = StateStockApi.PUI_DATE,
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     public HttpResponse<?> get(HttpRequest<?> request, Caller caller,
                                String finessEt, String date) {
         LotViews.Declared declared = lots.get(caller, Finess.parse(finessEt), date);
@@ -56,9 +76,12 @@ public class LotController {
     @Get("/v1/puis/{finessEt}/state-stock/{date}/history")
     @ApiResponse(responseCode = "200", description = "a page of earlier revisions, newest first",
             content = @Content(schema = @Schema(implementation = LotViews.History.class)))
+    @ApiResponse(responseCode = "403", description = StateStockApi.NOT_READER,
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such PUI, or no lots declared that Thursday",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "limit not a whole number from 1 to 100, or a cursor this route did not give",
+    @ApiResponse(responseCode = "422", description = StateStockApi.PUI_DATE + ", limit not a whole number from 1 to 100,"
+            + " or a cursor this route did not give (pointers `limit`, `cursor`)",
             content = @Content(mediaType = "application/problem+json"))
     public LotViews.History history(Caller caller, String finessEt,
                                     String date,
@@ -74,6 +97,13 @@ public class LotController {
      * The lots held, by expiry: a region's or France's for the ARS, OMEDIT and the nation; one PUI's
      * ({@code finessEt}) also for its pharmacists.
      */
+    @ApiResponse(responseCode = "403", description = StateStockApi.REGION_SCOPE + ", or a PUI outside it",
+            content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = "no such PUI (finessEt)",
+            content = @Content(mediaType = StateStockApi.PROBLEM))
+    @ApiResponse(responseCode = "422", description = "date missing or not a date, region not a region code, finessEt not a FINESS number, both region and"
+            + " finessEt given (pointers `date`, `region`, `finessEt`)",
+            content = @Content(mediaType = StateStockApi.PROBLEM))
     @Get("/v1/state-stock/lots")
     public LotViews.Picture picture(Caller caller,
                                     @Nullable @QueryValue String date, @Nullable @QueryValue String region,
