@@ -55,7 +55,9 @@ public final class LocalStart {
             String starts = starts(root, rounds, ceiling);
             BenchmarksFile.writeSection("local-start", starts + "\n"
                     + "Measured with `bench/local-start --rounds " + rounds + "` (" + FranceSeed.WRITERS
-                    + " writer threads for the registers and as many for the history; the seed is made in tmpfs).");
+                    + " writer threads for the registers and as many for the history; the seed is made in tmpfs, and it and"
+                    + " the raw ceiling's database with SQLite's journal in memory and no sync, "
+                    + "`InProcessDynamoDb.BULK_LOAD`).");
         } finally {
             FranceSeed.deleteTree(scratch);
         }
