@@ -46,21 +46,6 @@ public class FhirDeclarationController {
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
     @ApiResponse(responseCode = "200", description = "the week as stored, an InventoryReport",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
-    @ApiResponse(responseCode = "403", description = DeclarationsApi.NOT_DECLARANT,
-            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "404", description = "no such PUI, or its establishment not in the register",
-            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "409", description = DeclarationsApi.AT_ONCE,
-            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "415", description = DeclarationsApi.UNSUPPORTED,
-            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "422", description = DeclarationsApi.INVALID_DECLARATION,
-            content = {@Content(mediaType = DeclarationsApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
                                        String finessEt, String week, @Nullable @Body String body) {
