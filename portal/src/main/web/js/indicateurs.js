@@ -177,7 +177,9 @@ if (session) {
   const indicators = body.querySelector('#resultat-indicateurs');
   const disparities = body.querySelector('#resultat-disparites');
   const period = (async () => {
-    const to = params.get('au') || await currentWeek();
+    const asked = params.get('au');
+    // an address edited by hand: a week that is not one would break the date arithmetic, so this week
+    const to = /^\d{4}-W\d{2}$/.test(asked ?? '') ? asked : await currentWeek();
     const chosen = { from: params.get('du') || weeksBefore(to, PERIOD_WEEKS - 1), to, region };
     body.querySelector('#periode').innerHTML = periodForm(session.user, chosen);
     await showIndicators(indicators, chosen);

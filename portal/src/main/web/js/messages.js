@@ -205,7 +205,6 @@ const DETAILS = [
   [/^Your role does not allow this\.$/, () => 'Votre compte ne permet pas cette action.'],
   [/^Your account holds no Dispostock role.*$/, () => 'Votre compte n’a aucun rôle dans Dispostock : contactez votre ARS.'],
   [/^(\w+) (\S+) does not exist; create it without If-Match\.$/, () => 'Ces informations n’existent plus : rechargez la page.'],
-  [/^No insights computed yet.*$/, () => 'Aucun calcul n’a encore été fait.'],
   [/^No coverage computed for week (\S+)\.$/, (m) => `Aucune couverture n’a été calculée pour la semaine ${week(m[1])}.`],
   // a value of the address refused (a week, a FINESS number): its field message, as a sentence
   [/^.*$/, (m) => (inFrench(m[0]) === UNKNOWN ? '' : `${sentenceInFrench(m[0])}.`)],

@@ -120,6 +120,20 @@ class IndicatorsScreenTest {
     }
 
     @Test
+    void anAddressWhoseLastWeekIsNotAWeekFallsBackOnThisWeek() {
+        // given the ARS of Auvergne-Rhône-Alpes, signed in
+        portal.signInAs("ARS", "84");
+
+        // when the address was edited by hand into a last week that is not one
+        portal.open("/indicateurs.html?au=abc");
+
+        // then the period ends this week and its indicators show (the date arithmetic threw "Invalid time value", in English, and the form was gone)
+        String thisWeek = IsoWeek.of(LocalDate.now(Dates.PARIS)).toString();
+        portal.waitForText(By.cssSelector("#resultat-indicateurs"), "Auvergne-Rhône-Alpes (84)");
+        assertEquals(thisWeek, portal.driver().findElement(By.id("au")).getAttribute("value"));
+    }
+
+    @Test
     void aPharmacistIsNotOfferedThePageAndIsRefusedItsData() {
         // given a pharmacist of CH de Moulins, signed in
         portal.signInAsPharmacist("030780092");
