@@ -56,7 +56,7 @@ public class AccountErasureService {
             throw new NotFoundException("No account has this address.");
         }
         boolean recorded = earlier.isEmpty() && erasures.recordOnce(new Erasure(pseudonym, clock.instant(), caller.auditName()));
-        Erasure erasure = erasures.find(pseudonym).orElseThrow();
+        Erasure erasure = earlier.orElseGet(() -> erasures.find(pseudonym).orElseThrow());
         holding.forEach(a -> accounts.forget(a.subject()));
         int changed = holding.size() + registers.replace(email, pseudonym);
         LOG.info("erasure {} by {}: {} accounts forgotten, {} register items changed", pseudonym, caller.subject(),
