@@ -28,7 +28,8 @@ import java.util.Map;
 public final class InventoryReports {
     /**
      * A report's size at most, in characters: a declaration of 1,000 items or 200 lots, pretty-printed,
-     * weighs under 1 MB; past this, the body is refused before it is read into memory.
+     * weighs under 1 MB; past this, the body is refused before it is parsed into a tree (the framework has
+     * read it already: what bounds the bytes received is API Gateway's payload limit).
      */
     public static final int MAX_CHARS = 2 * 1024 * 1024;
     /** How far ahead of ours a sender's clock may be: a count reported later than that is not yet made. */
