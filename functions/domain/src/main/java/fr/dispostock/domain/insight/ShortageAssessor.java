@@ -11,9 +11,12 @@ import java.util.Optional;
  * units under way last along the forecast (from the adjusted consumption) say when it would run out
  * if nothing more arrived. Whether something more arrives is what the supply signals say: with the
  * national supply declared tense, or with no delivery seen in its declarations for much longer than
- * its usual interval, nothing is expected and a stock-out is at risk within 7, 14 or 28 days when the
- * stock lasts less; with a normal supply the PUI's own orders come in time, and only a stock that
- * lasts less than 7 days is at risk (an order placed now may not arrive before it runs out).
+ * its usual interval, nothing is expected and a stock-out is at risk within 14 or 28 days when the
+ * stock lasts less; with a normal supply the PUI's own orders come in time. Within 7 days, the stock
+ * must fall short of next week's forecast by more than the week's usual variation allows: a little
+ * with a supply signal, a whole spread with a normal supply (the PUI's order, placed now, arrives in
+ * a few days unless the stock is far too short). A stock lasting under 7 days without being that
+ * short is at risk within 14.
  */
 public final class ShortageAssessor {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -22,6 +25,15 @@ public final class ShortageAssessor {
     /** Weeks without delivery, as a multiple of the usual interval between deliveries, that make a stall. */
     static final double STALL_FACTOR = 2;
     static final int MIN_STALL_WEEKS = 3;
+    /** The weeks whose adjusted consumption measures how much a week's demand varies (a quarter). */
+    static final int SPREAD_WEEKS = 13;
+    /**
+     * How far short of next week's forecast, in weekly spreads, the stock must be for a stock-out
+     * within 7 days, with and without a supply signal. Chosen on the backtest's tuning weeks, never
+     * its test weeks (BENCHMARKS.md "insights-backtest", which says whether these are still its choice).
+     */
+    public static final double Z_SUPPLY_SIGNAL = 0.25;
+    public static final double Z_NORMAL_SUPPLY = 1.0;
 
     /**
      * @param incoming units under way (State-stock orders approved, not yet shipped)
@@ -40,26 +52,64 @@ public final class ShortageAssessor {
         Double days = daysToStockOut(available, forecast);
         int stalled = weeksWithoutDelivery(series);
         boolean signal = tension.isPresent() || stalled > 0;
-        ShortageRisk.Horizon horizon = horizon(days, signal);
-        String reason = reason(stock, series.lastDailyConsumption(), daily, forecast, days, incoming, tension, stalled);
+        double spread = weeklySpread(adjusted);
+        boolean shortWithinAWeek = shortWithinAWeek(available, forecast.week1(), spread,
+                signal ? Z_SUPPLY_SIGNAL : Z_NORMAL_SUPPLY);
+        ShortageRisk.Horizon horizon = horizon(days, shortWithinAWeek, signal);
+        String reason = reason(stock, series.lastDailyConsumption(), daily, forecast, spread, days, incoming, tension,
+                stalled);
         return new ShortageRisk(p.finessEt(), p.finessEj(), p.region(), p.departement(), p.itemId(), p.week(),
                 (long) stock, series.lastDailyConsumption(), daily, days, forecast.week1(), forecast.weeks2(),
                 forecast.weeks4(), incoming, tension.isPresent(), horizon, reason);
     }
 
-    /** The nearest horizon at risk: within 7 days whatever the supply, 14 and 28 only with a supply signal. */
-    public static ShortageRisk.Horizon horizon(Double days, boolean supplySignal) {
+    /**
+     * The nearest horizon at risk: within 7 days when the stock is short within a week (whatever the
+     * supply, which sets the bar); within 14 when it lasts under 7 days without being that short (a late
+     * order would leave it out); else 14 and 28 only with a supply signal.
+     */
+    public static ShortageRisk.Horizon horizon(Double days, boolean shortWithinAWeek, boolean supplySignal) {
         if (days == null) {
             return ShortageRisk.Horizon.NONE;
         }
-        if (days < 7) {
+        if (shortWithinAWeek) {
             return ShortageRisk.Horizon.DAYS_7;
+        }
+        if (days < 7) {
+            return ShortageRisk.Horizon.DAYS_14;
         }
         if (!supplySignal) {
             return ShortageRisk.Horizon.NONE;
         }
         return days < 14 ? ShortageRisk.Horizon.DAYS_14 : days < 28 ? ShortageRisk.Horizon.DAYS_28
                 : ShortageRisk.Horizon.NONE;
+    }
+
+    /**
+     * Whether the units available fall short of next week's forecast by more than {@code spreads}
+     * weekly spreads; with no spread (a steady demand), short at all: the stock lasts under 7 days.
+     */
+    public static boolean shortWithinAWeek(double available, double week1, double spread, double spreads) {
+        return week1 - available > spreads * spread;
+    }
+
+    /**
+     * The standard deviation of the weekly adjusted consumption over the last SPREAD_WEEKS declared
+     * weeks; 0 with fewer than two.
+     */
+    public static double weeklySpread(double[] adjustedDaily) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (int t = adjustedDaily.length - 1; t >= 0 && n < SPREAD_WEEKS; t--) {
+            if (!Double.isNaN(adjustedDaily[t])) {
+                double week = 7 * adjustedDaily[t];
+                sum += week;
+                squares += week * week;
+                n++;
+            }
+        }
+        return n < 2 ? 0 : Math.sqrt(Math.max(0, (squares - sum * sum / n) / (n - 1)));
     }
 
     /** The last known value (the week assessed, else the latest before it); 0 when none. */
@@ -120,8 +170,8 @@ public final class ShortageAssessor {
         return since >= MIN_STALL_WEEKS && since >= STALL_FACTOR * usual ? since : 0;
     }
 
-    private static String reason(double stock, double declared, double adjusted, Forecast f, Double days, long incoming,
-                                 Optional<SupplyTension.Tension> tension, int stalled) {
+    private static String reason(double stock, double declared, double adjusted, Forecast f, double spread, Double days,
+                                 long incoming, Optional<SupplyTension.Tension> tension, int stalled) {
         StringBuilder s = new StringBuilder("stock ").append((long) stock);
         if (Math.abs(adjusted - declared) > 0.05 * Math.max(adjusted, 1e-9)) {
             s.append(", adjusted consumption ").append(units(adjusted)).append("/day (declared ").append(units(declared))
@@ -133,6 +183,9 @@ public final class ShortageAssessor {
             s.append(", forecast ").append(units(f.daily())).append("/day");
         }
         s.append(days == null ? " → no consumption" : " → " + (long) Math.floor(days) + " days");
+        if (days != null && spread > 0) {
+            s.append(" (next week ").append(Math.round(f.week1())).append(" ± ").append(Math.round(spread)).append(')');
+        }
         tension.ifPresent(t -> s.append("; ").append(t.source() == SupplyTension.Source.AGENCY
                 ? t.status().toLowerCase(Locale.ROOT) + " declared on " : t.status() + " on ")
                 .append(FRENCH_DATE.format(t.since())));

@@ -6,6 +6,7 @@ import fr.dispostock.domain.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +109,59 @@ class ShortageAssessorTest {
         assertEquals(3, stalled);
         // and 210 units (7 days) with that signal are at risk within 14 days
         assertEquals(ShortageRisk.Horizon.DAYS_14, assessor.assess(FLEYRIAT, s, 0, Optional.empty()).horizon());
+    }
+
+    @Test
+    void a_stock_short_of_next_week_by_less_than_its_usual_variation_is_at_risk_within_7_days_only_with_a_supply_signal() {
+        // given weeks of 140 and 280 units (20 and 40/day): next week 210, a spread of 80.8 (sample
+        // standard deviation of 140, 280, 140, 280); 150 units this Monday, 60 short of next week
+        WeeklySeries s = new WeeklySeries(new double[]{1000, 900, 800, 150}, new double[]{20, 40, 20, 40});
+
+        // when assessed with a normal supply and under tension
+        ShortageRisk normal = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+        ShortageRisk tense = assessor.assess(FLEYRIAT, s, 0, TENSION);
+
+        // then 60 short is less than one spread (normal supply: the PUI's order arrives first), but more
+        // than a quarter of one (tension: nothing arrives); 150 / 30 = 5 days is within 14 in any case
+        assertEquals(5.0, normal.coverageDays(), 1e-9);
+        assertEquals(ShortageRisk.Horizon.DAYS_14, normal.horizon());
+        assertEquals(ShortageRisk.Horizon.DAYS_7, tense.horizon());
+        assertEquals("stock 150, adjusted consumption 40/day, forecast 30/day → 5 days (next week 210 ± 81); no order"
+                + " under way", normal.reason());
+    }
+
+    @Test
+    void a_stock_short_of_next_week_by_more_than_its_usual_variation_is_at_risk_within_7_days_whatever_the_supply() {
+        // given the same weeks (next week 210, spread 80.8) and 100 units: 110 short
+        WeeklySeries s = new WeeklySeries(new double[]{1000, 900, 800, 100}, new double[]{20, 40, 20, 40});
+
+        // when assessed with a normal supply
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then more than one spread short: within 7 days
+        assertEquals(ShortageRisk.Horizon.DAYS_7, r.horizon());
+    }
+
+    @Test
+    void the_weekly_spread_is_the_standard_deviation_of_the_last_13_declared_weeks() {
+        // given 20 weeks, the first 7 at 100/day, then 40/day in odd weeks and 20/day in even ones, week 12
+        // not declared
+        double[] daily = new double[20];
+        Arrays.fill(daily, 0, 7, 100);
+        for (int t = 7; t < 20; t++) {
+            daily[t] = t % 2 == 0 ? 20 : 40;
+        }
+        daily[12] = Double.NaN;
+
+        // when the spread is computed
+        double spread = ShortageAssessor.weeklySpread(daily);
+
+        // then over weeks 6-19 less the undeclared one: 700 once, 140 five times (8, 10, 14, 16, 18) and 280
+        // seven times (7 to 19, odd)
+        double[] weeks = {700, 140, 140, 140, 140, 140, 280, 280, 280, 280, 280, 280, 280};
+        double mean = Arrays.stream(weeks).average().orElseThrow();
+        double variance = Arrays.stream(weeks).map(w -> (w - mean) * (w - mean)).sum() / 12;
+        assertEquals(Math.sqrt(variance), spread, 1e-9);
     }
 
     @Test
