@@ -62,7 +62,7 @@ public class ExpiryService {
     public ExpiryView expiry(Caller caller, String regionParam, String dateParam, String weekParam) {
         Violations v = new Violations();
         Region region = v.parseOptional("region", regionParam, Region::parse);
-        LocalDate given = v.parseOptional("date", dateParam, ExpiryService::thursday);
+        LocalDate given = v.parseOptional("date", dateParam, LotDeclaration::parseDate);
         IsoWeek asked = v.parseOptional("week", weekParam, IsoWeek::parse);
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
@@ -131,13 +131,5 @@ public class ExpiryService {
                         Math.round(here.get().kmTo(near.place(r.finessEt()).orElseThrow()) * 10) / 10.0, couldUse.apply(r)))
                 .sorted(Comparator.comparingDouble(Taker::km).thenComparing(Taker::finessEt))
                 .limit(TAKERS).toList();
-    }
-
-    private static LocalDate thursday(String raw) {
-        LocalDate date = Dates.parse(raw);
-        if (date.getDayOfWeek() != DayOfWeek.THURSDAY) {
-            throw new fr.dispostock.domain.InvalidValueException("must be a Thursday (the day the lots are declared)");
-        }
-        return date;
     }
 }
