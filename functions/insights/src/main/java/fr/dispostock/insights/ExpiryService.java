@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -122,13 +121,13 @@ public class ExpiryService {
         if (here.isEmpty()) {
             return List.of();
         }
-        Function<ShortageRisk, Long> couldUse = r -> Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(
-                lot.lot().expiry(), date, r.stock(), r.adjustedDailyConsumption()));
         return assessed.stream()
-                .filter(r -> !r.finessEt().equals(holder.finessEt()) && near.place(r.finessEt()).isPresent())
-                .filter(r -> couldUse.apply(r) > 0)
-                .map(r -> new Taker(r.finessEt().value(), near.name(r.finessEt()),
-                        Math.round(here.get().kmTo(near.place(r.finessEt()).orElseThrow()) * 10) / 10.0, couldUse.apply(r)))
+                .filter(r -> !r.finessEt().equals(holder.finessEt()))
+                .flatMap(r -> near.place(r.finessEt()).stream().map(there -> new Taker(r.finessEt().value(),
+                        near.name(r.finessEt()), Math.round(here.get().kmTo(there) * 10) / 10.0,
+                        Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(lot.lot().expiry(), date, r.stock(),
+                                r.adjustedDailyConsumption())))))
+                .filter(t -> t.couldUse() > 0)
                 .sorted(Comparator.comparingDouble(Taker::km).thenComparing(Taker::finessEt))
                 .limit(TAKERS).toList();
     }
