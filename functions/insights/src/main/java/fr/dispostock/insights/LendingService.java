@@ -69,7 +69,7 @@ public class LendingService {
             List<Region> others = Region.all().stream().filter(r -> !r.equals(pui.region())).toList();
             List<ShortageRisk> all = new ArrayList<>(ofRegion);
             all.addAll(ofItem(others, week, itemId));
-            near = Neighbourhood.of(registers, Region.all());
+            near.add(registers, others);
             lenders = Lending.lenders(atRisk, need, holdings(all, near), SAFETY_DAYS, MOST);
         }
         return LendingView.of(own, SAFETY_DAYS, need, lenders, near);
