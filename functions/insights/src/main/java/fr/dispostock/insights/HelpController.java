@@ -1,6 +1,7 @@
 package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Identifiers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -40,7 +41,7 @@ public class HelpController {
     public LendingView lenders(Caller caller,
                                @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
                                @Parameter(description = "the tracked item, required (422 without it)",
-                                       schema = @Schema(type = "string", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+                                       schema = @Schema(type = "string", pattern = Identifiers.ID_REGEX))
                                @Nullable @QueryValue String itemId,
                                @Parameter(description = InsightsApi.WEEK) @Nullable @QueryValue String week) {
         return lending.lenders(caller, finessEt, itemId, week);
