@@ -45,8 +45,7 @@ ${l.need === 0 ? '' : captionedTable('preteurs', `PUI qui peuvent prêter : cell
 async function atRisk(container, { itemId, week, region, names }) {
   let risks;
   try {
-    risks = (await api(`/v1/insights/risks?${new URLSearchParams({ region, week, horizon: String(HORIZON) })}`)).data
-      .filter((r) => r.itemId === itemId);
+    risks = (await api(`/v1/insights/risks?${new URLSearchParams({ region, week, horizon: String(HORIZON), itemId })}`)).data;
   } catch (error) {
     showError(container, error);
     return;

@@ -8,7 +8,8 @@ import { badge, currentWeek, ownRegion, regionName, regionSelect } from './autor
 import { formatNumber, formatWeek, isoWeekOf, mondayOf } from './format.js';
 import { table } from './historique.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
-import { detailInFrench, errorsInFrench } from './messages.js';
+import { showFailure } from './forms.js';
+import { detailInFrench } from './messages.js';
 
 const PERIOD_WEEKS = 52;
 const HORIZONS = [7, 14, 28];
@@ -24,13 +25,12 @@ const percent = (share) => (share === null || share === undefined ? '—' : `${f
 const days = (n) => (n === null || n === undefined ? '—' : `${formatNumber(Math.round(n * 10) / 10)} j`);
 const areaName = (code) => (code ? regionName(code) : 'France entière');
 
-const FIELDS = { from: 'Première semaine', to: 'Dernière semaine', region: 'Région', format: 'Format', week: 'Semaine' };
-
 /**
- * An answer other than the figures, as a DSFR alert in the section: no computation yet (404), the period
- * to correct (422, each field in French), or what api.js says of the others (403, 429, 5xx, unreachable).
+ * An answer other than the figures, as a DSFR alert in the section: no computation yet (404), or what
+ * api.js says of the others (403, 429, 5xx, unreachable). The indicators' period refused (422) is
+ * shown on the period form, each field to correct under it (forms.js).
  */
-function showFailure(container, error) {
+function showUnavailable(container, error, form = null) {
   if (error.kind === 'not-found') {
     container.innerHTML = `
 <div class="fr-alert fr-alert--info">
@@ -38,35 +38,28 @@ function showFailure(container, error) {
   <p>Les indicateurs et les disparités sont calculés chaque lundi à 15 h, après les déclarations de la semaine,
     et chaque jeudi à 18 h, après les lots du stock d’État. Revenez après le prochain calcul.</p>
 </div>`;
-  } else if (error.kind === 'invalid' && error.problem?.errors?.length) {
-    const fields = errorsInFrench(error.problem.errors).map((e) => {
-      const field = e.pointer.replace(/^\//, '');
-      return `<li>${escapeHtml(FIELDS[field] ?? field)} : ${escapeHtml(e.message)}</li>`;
-    });
-    container.innerHTML = `
-<div class="fr-alert fr-alert--error" role="alert">
-  <h3 class="fr-alert__title">La période demandée est à corriger.</h3>
-  <ul>${fields.join('')}</ul>
-</div>`;
+  } else if (form && error.kind === 'invalid') {
+    container.innerHTML = '<p>Corrigez la période ci-dessus pour afficher les indicateurs.</p>';
+    showFailure(form, error);
   } else {
     showError(container, error);
   }
 }
 
-const weekInput = (id, label, value) => `
+const weekInput = (id, pointer, label, value) => `
 <div class="fr-input-group"><label class="fr-label" for="${id}">${label} <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
-  <input class="fr-input" id="${id}" name="${id}" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(value)}" required></div>`;
+  <input class="fr-input" id="${id}" name="${id}" data-pointer="${pointer}" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(value)}" required></div>`;
 
 function periodForm(user, { from, to, region }) {
   const own = ownRegion(user);
   const regionField = own
     ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
-    : regionSelect('Région', region, 'name="region"', 'France entière et toutes les régions');
+    : regionSelect('Région', region, 'name="region" data-pointer="region"', 'France entière et toutes les régions');
   return `
 <form method="get" action="indicateurs.html" class="fr-mb-4w" id="choix">
   <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend">Période et territoire</legend>
-    <div class="fr-fieldset__element fr-fieldset__element--inline">${weekInput('du', 'Première semaine', from)}</div>
-    <div class="fr-fieldset__element fr-fieldset__element--inline">${weekInput('au', 'Dernière semaine', to)}</div>
+    <div class="fr-fieldset__element fr-fieldset__element--inline">${weekInput('du', 'from', 'Première semaine', from)}</div>
+    <div class="fr-fieldset__element fr-fieldset__element--inline">${weekInput('au', 'to', 'Dernière semaine', to)}</div>
     <div class="fr-fieldset__element">${regionField}</div>
     <div class="fr-fieldset__element"><button type="submit" class="fr-btn">Afficher</button></div>
   </fieldset>
@@ -187,9 +180,10 @@ if (session) {
   await Promise.all([
     period.catch((error) => {
       // without this week (the calendar did not answer) there is no default period to offer
-      if (!body.querySelector('#choix')) body.querySelector('#periode').replaceChildren();
-      showFailure(indicators, error);
+      const form = body.querySelector('#choix');
+      if (!form) body.querySelector('#periode').replaceChildren();
+      showUnavailable(indicators, error, form);
     }),
-    showDisparities(disparities, region).catch((error) => showFailure(disparities, error)),
+    showDisparities(disparities, region).catch((error) => showUnavailable(disparities, error)),
   ]);
 }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * so that a 100,000-character id never reaches the storage (whose keys are bounded) nor an answer.
  */
 public final class Identifiers {
-    /** Tracked items and instructions: chosen by their keepers. */
-    public static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    /** Tracked items and instructions: chosen by their keepers (the expression, for the OpenAPI's annotations). */
+    public static final String ID_REGEX = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    public static final Pattern ID = Pattern.compile(ID_REGEX);
     /** Products of the State-stock catalogue. */
     public static final Pattern PRODUCT_CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,39}$");
     /** Orders: ORD-, the day placed, 8 hexadecimal characters. */

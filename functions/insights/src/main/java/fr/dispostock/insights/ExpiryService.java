@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +61,7 @@ public class ExpiryService {
     public ExpiryView expiry(Caller caller, String regionParam, String dateParam, String weekParam) {
         Violations v = new Violations();
         Region region = v.parseOptional("region", regionParam, Region::parse);
-        LocalDate given = v.parseOptional("date", dateParam, ExpiryService::thursday);
+        LocalDate given = v.parseOptional("date", dateParam, LotDeclaration::parseDate);
         IsoWeek asked = v.parseOptional("week", weekParam, IsoWeek::parse);
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
@@ -122,22 +121,14 @@ public class ExpiryService {
         if (here.isEmpty()) {
             return List.of();
         }
-        Function<ShortageRisk, Long> couldUse = r -> Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(
-                lot.lot().expiry(), date, r.stock(), r.adjustedDailyConsumption()));
         return assessed.stream()
-                .filter(r -> !r.finessEt().equals(holder.finessEt()) && near.place(r.finessEt()).isPresent())
-                .filter(r -> couldUse.apply(r) > 0)
-                .map(r -> new Taker(r.finessEt().value(), near.name(r.finessEt()),
-                        Math.round(here.get().kmTo(near.place(r.finessEt()).orElseThrow()) * 10) / 10.0, couldUse.apply(r)))
+                .filter(r -> !r.finessEt().equals(holder.finessEt()))
+                .flatMap(r -> near.place(r.finessEt()).stream().map(there -> new Taker(r.finessEt().value(),
+                        near.name(r.finessEt()), Math.round(here.get().kmTo(there) * 10) / 10.0,
+                        Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(lot.lot().expiry(), date, r.stock(),
+                                r.adjustedDailyConsumption())))))
+                .filter(t -> t.couldUse() > 0)
                 .sorted(Comparator.comparingDouble(Taker::km).thenComparing(Taker::finessEt))
                 .limit(TAKERS).toList();
-    }
-
-    private static LocalDate thursday(String raw) {
-        LocalDate date = Dates.parse(raw);
-        if (date.getDayOfWeek() != DayOfWeek.THURSDAY) {
-            throw new fr.dispostock.domain.InvalidValueException("must be a Thursday (the day the lots are declared)");
-        }
-        return date;
     }
 }

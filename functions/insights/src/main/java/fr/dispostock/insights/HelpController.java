@@ -1,6 +1,7 @@
 package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Identifiers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,8 +18,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  */
 @Controller
 public class HelpController {
-    private static final String PROBLEM = "application/problem+json";
-    private static final String WEEK = "ISO week of the assessments, e.g. 2026-W48; default: the last run's";
     private final LendingService lending;
     private final ExpiryService expiry;
 
@@ -32,19 +31,19 @@ public class HelpController {
             + " that could lend it and keep 14 days of their own, those of its region first, nearest first",
             content = @Content(schema = @Schema(implementation = LendingView.class)))
     @ApiResponse(responseCode = "403", description = "not the ARS or OMEDIT of the PUI's region nor the national operator"
-            + " (pharmacists and software included)", content = @Content(mediaType = PROBLEM))
+            + " (pharmacists and software included)", content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such PUI; no week given and no run done yet; the item not"
             + " assessed for the PUI that week; the PUI's site without FINESS coordinates",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "finessEt not a FINESS number, itemId missing or not an item id"
             + " (letters, digits, `.`, `_`, `-`, at most 64), week not an ISO week (pointers `finessEt`, `itemId`, `week`)",
-            content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     public LendingView lenders(Caller caller,
                                @Parameter(description = "FINESS of the PUI's site (9 characters)") @PathVariable String finessEt,
                                @Parameter(description = "the tracked item, required (422 without it)",
-                                       schema = @Schema(type = "string", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))
+                                       schema = @Schema(type = "string", pattern = Identifiers.ID_REGEX))
                                @Nullable @QueryValue String itemId,
-                               @Parameter(description = WEEK) @Nullable @QueryValue String week) {
+                               @Parameter(description = InsightsApi.WEEK) @Nullable @QueryValue String week) {
         return lending.lenders(caller, finessEt, itemId, week);
     }
 
@@ -53,18 +52,17 @@ public class HelpController {
             + " unused (first expiry first out at each PUI's adjusted consumption), by region and by PUI, each lot with"
             + " at most 3 PUIs of its region that would use its units in time",
             content = @Content(schema = @Schema(implementation = ExpiryView.class)))
-    @ApiResponse(responseCode = "403", description = "not an authority, or a region outside the account's",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "no week given and no run done yet", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
+            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN, content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "region not a region code, date not a Thursday from 2000-01-01 to"
-            + " 2099-12-31, week not an ISO week (pointers `region`, `date`, `week`)", content = @Content(mediaType = PROBLEM))
+            + " 2099-12-31, week not an ISO week (pointers `region`, `date`, `week`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public ExpiryView expiry(Caller caller,
-                             @Parameter(description = "INSEE region code; an ARS or OMEDIT reads its own, the national"
-                                     + " operator every region without it") @Nullable @QueryValue String region,
+                             @Parameter(description = InsightsApi.REGION) @Nullable @QueryValue String region,
                              @Parameter(description = "the Thursday of the lots; default: the last Thursday (today's"
                                      + " included, Paris)", schema = @Schema(type = "string", format = "date"))
                              @Nullable @QueryValue String date,
-                             @Parameter(description = WEEK) @Nullable @QueryValue String week) {
+                             @Parameter(description = InsightsApi.WEEK) @Nullable @QueryValue String week) {
         return expiry.expiry(caller, region, date, week);
     }
 }

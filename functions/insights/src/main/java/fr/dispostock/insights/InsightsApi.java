@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @SecurityScheme(name = "identityPlatform", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 final class InsightsApi {
     /** The query parameters and answers the insights' regional routes share, described once. */
-    static final String WEEK = "ISO week, e.g. 2026-W48; default: the last run's";
+    static final String WEEK = "ISO week of the assessments, e.g. 2026-W48; default: the last run's";
     static final String REGION = "INSEE region code; an ARS or OMEDIT reads its own, the national operator every"
             + " region without it";
     static final String NOT_IN_SCOPE = "not an authority, or a region outside the account's";

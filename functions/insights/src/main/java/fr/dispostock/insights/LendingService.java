@@ -2,8 +2,6 @@ package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
-import fr.dispostock.domain.Identifiers;
-import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
@@ -49,7 +47,7 @@ public class LendingService {
     public LendingView lenders(Caller caller, String finessEtParam, String itemParam, String weekParam) {
         Violations v = new Violations();
         Finess finessEt = v.parse("finessEt", finessEtParam, Finess::parse);
-        String itemId = v.parse("itemId", itemParam, LendingService::itemId);
+        String itemId = v.parse("itemId", itemParam, RiskService::itemId);
         IsoWeek asked = v.parseOptional("week", weekParam, IsoWeek::parse);
         v.throwIfAny("Invalid request");
         Pui pui = registers.existingPui(finessEt);
@@ -69,7 +67,7 @@ public class LendingService {
             List<Region> others = Region.all().stream().filter(r -> !r.equals(pui.region())).toList();
             List<ShortageRisk> all = new ArrayList<>(ofRegion);
             all.addAll(ofItem(others, week, itemId));
-            near = Neighbourhood.of(registers, Region.all());
+            near.add(registers, others);
             lenders = Lending.lenders(atRisk, need, holdings(all, near), SAFETY_DAYS, MOST);
         }
         return LendingView.of(own, SAFETY_DAYS, need, lenders, near);
@@ -85,12 +83,5 @@ public class LendingService {
         return assessed.stream().flatMap(r -> near.place(r.finessEt()).stream()
                         .map(p -> new Holding(r.finessEt(), r.region(), p, r.stock(), r.adjustedDailyConsumption())))
                 .toList();
-    }
-
-    private static String itemId(String raw) {
-        if (!Identifiers.fits(Identifiers.ID, raw)) {
-            throw new InvalidValueException("must be a tracked item's id: letters, digits, '.', '_' or '-', at most 64");
-        }
-        return raw;
     }
 }

@@ -25,13 +25,18 @@ final class Neighbourhood {
 
     static Neighbourhood of(RegisterReader registers, Collection<Region> regions) {
         Neighbourhood n = new Neighbourhood();
+        n.add(registers, regions);
+        return n;
+    }
+
+    /** The PUIs of more regions, when help is sought beyond those read first (which are not read again). */
+    void add(RegisterReader registers, Collection<Region> regions) {
         for (Region region : regions) {
-            registers.puis(region).forEach(p -> n.puis.put(p.finessEt(), p));
+            registers.puis(region).forEach(p -> puis.put(p.finessEt(), p));
             for (Site site : registers.sites(region)) {
-                site.place().ifPresent(place -> n.places.put(site.finessEt(), place));
+                site.place().ifPresent(place -> places.put(site.finessEt(), place));
             }
         }
-        return n;
     }
 
     Optional<Place> place(Finess finessEt) {

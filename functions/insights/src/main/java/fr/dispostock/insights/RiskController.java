@@ -1,6 +1,7 @@
 package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Identifiers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -43,7 +44,9 @@ public class RiskController {
     @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN,
             content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
-            + " 14 or 28, limit not from 1 to " + RiskService.MAX_LIMIT + " (pointers `week`, `region`, `horizon`, `limit`)", content = @Content(mediaType = InsightsApi.PROBLEM))
+            + " 14 or 28, itemId not an item id (letters, digits, `.`, `_`, `-`, at most 64), limit not from 1 to "
+            + RiskService.MAX_LIMIT + " (pointers `week`, `region`, `horizon`, `itemId`, `limit`)",
+            content = @Content(mediaType = InsightsApi.PROBLEM))
     public HttpResponse<List<RiskView>> region(Caller caller,
                                  @Parameter(description = InsightsApi.WEEK)
                                  @Nullable @QueryValue String week,
@@ -52,11 +55,15 @@ public class RiskController {
                                  @Parameter(description = "only the stock-outs at risk within this many days",
                                          schema = @Schema(allowableValues = {"7", "14", "28"}))
                                  @Nullable @QueryValue String horizon,
+                                 @Parameter(description = "only the assessments of this tracked item (the header "
+                                         + TOTAL + " then counts them alone)",
+                                         schema = @Schema(type = "string", pattern = Identifiers.ID_REGEX))
+                                 @Nullable @QueryValue String itemId,
                                  @Parameter(description = "at most this many alerts, the nearest stock-outs first (default "
                                          + RiskService.DEFAULT_LIMIT + ")", schema = @Schema(type = "integer", minimum = "1",
                                          maximum = "" + RiskService.MAX_LIMIT, defaultValue = "" + RiskService.DEFAULT_LIMIT))
                                  @Nullable @QueryValue String limit) {
-        RiskService.Risks found = risks.region(caller, week, region, horizon, limit);
+        RiskService.Risks found = risks.region(caller, week, region, horizon, itemId, limit);
         return HttpResponse.ok(found.nearest()).header(TOTAL, Integer.toString(found.total()));
     }
 

@@ -2,6 +2,7 @@ package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Identifiers;
 import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.NotFoundException;
@@ -45,14 +46,16 @@ public class RiskService {
 
     /**
      * The alerts of a region (an ARS or OMEDIT its own, the nation any or all) within the horizon, the
-     * nearest stock-outs first; every assessed PUI × item when {@code horizon} is absent; at most
-     * {@code limit} of them.
+     * nearest stock-outs first; every assessed PUI × item when {@code horizon} is absent; those of one
+     * item when {@code itemId} is given; at most {@code limit} of them.
      */
-    public Risks region(Caller caller, String weekParam, String regionParam, String horizonParam, String limitParam) {
+    public Risks region(Caller caller, String weekParam, String regionParam, String horizonParam, String itemParam,
+                        String limitParam) {
         Violations v = new Violations();
         IsoWeek asked = v.parseOptional("week", weekParam, IsoWeek::parse);
         Region region = v.parseOptional("region", regionParam, Region::parse);
         ShortageRisk.Horizon horizon = v.parseOptional("horizon", horizonParam, RiskService::horizon);
+        String itemId = v.parseOptional("itemId", itemParam, RiskService::itemId);
         Integer limit = v.parseOptional("limit", limitParam, RiskService::limit);
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
@@ -60,6 +63,7 @@ public class RiskService {
         List<ShortageRisk> all = scoped.map(List::of).orElse(Region.all()).stream()
                 .flatMap(r -> insights.risks(r, week).stream())
                 .filter(r -> horizon == null || r.horizon().within(horizon))
+                .filter(r -> itemId == null || r.itemId().equals(itemId))
                 .sorted(NEAREST_FIRST).toList();
         return new Risks(all.stream().limit(limit == null ? DEFAULT_LIMIT : limit).map(RiskView::of).toList(), all.size());
     }
@@ -92,6 +96,14 @@ public class RiskService {
             throw new InvalidValueException("must be a whole number between 1 and " + MAX_LIMIT);
         }
         return limit;
+    }
+
+    /** A tracked item's id, as the insights' routes take it in their query. */
+    static String itemId(String raw) {
+        if (!Identifiers.fits(Identifiers.ID, raw)) {
+            throw new InvalidValueException("must be a tracked item's id: letters, digits, '.', '_' or '-', at most 64");
+        }
+        return raw;
     }
 
     private static ShortageRisk.Horizon horizon(String raw) {

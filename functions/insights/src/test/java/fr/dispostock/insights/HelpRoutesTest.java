@@ -163,10 +163,13 @@ class HelpRoutesTest {
         Response client = API.call("GET", "/v1/insights/expiry", ACCOUNTS.get("CLIENT-own"), null);
         Response bad = API.call("GET", "/v1/insights/expiry?date=2026-11-20&region=99", ACCOUNTS.get("NATIONAL"), null);
 
-        // then 403 three times, and 422 naming both parameters
+        // then 403 three times, and 422 naming both parameters, the date as the lots' declaration names it
         assertEquals(List.of(403, 403, 403), List.of(corsica.status(), pharmacist.status(), client.status()));
         assertEquals(422, bad.status(), bad.body());
-        assertTrue(bad.body().contains("Thursday") && bad.body().contains("region"), bad.body());
+        List<Map<?, ?>> errors = maps(bad.object().get("errors"));
+        assertEquals(List.of("date", "region"), errors.stream().map(e -> e.get("pointer")).sorted().toList(), bad.body());
+        assertEquals(List.of("2026-11-20 is a friday; State-stock lots are declared for a Thursday"), errors.stream()
+                .filter(e -> e.get("pointer").equals("date")).map(e -> e.get("message")).toList());
     }
 
     private static void lots(Pui pui, LotLine... lines) {

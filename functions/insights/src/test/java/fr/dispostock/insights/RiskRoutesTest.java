@@ -70,6 +70,34 @@ class RiskRoutesTest {
     }
 
     @Test
+    void an_item_asked_keeps_its_alerts_only_and_the_count_counts_them() {
+        // when the national operator reads ITEM-B's assessments, then ITEM-A's at most 1
+        Response itemB = API.call("GET", "/v1/insights/risks?itemId=ITEM-B", ACCOUNTS.get("NATIONAL"), null);
+        Response itemA = API.call("GET", "/v1/insights/risks?itemId=ITEM-A&limit=1", ACCOUNTS.get("NATIONAL"), null);
+
+        // then both PUIs' ITEM-B, counted 2; one ITEM-A of the 2 there are
+        assertEquals(200, itemB.status(), itemB.body());
+        assertEquals(List.of("ITEM-B", "ITEM-B"), itemB.list().stream().map(o -> ((Map<?, ?>) o).get("itemId")).toList());
+        assertEquals("2", itemB.header("X-Total-Count"));
+        assertEquals(List.of("ITEM-A"), itemA.list().stream().map(o -> ((Map<?, ?>) o).get("itemId")).toList());
+        assertEquals("2", itemA.header("X-Total-Count"));
+    }
+
+    @Test
+    void an_item_id_of_no_items_shape_is_named() {
+        // when the item asked has a space, then 65 characters
+        Response space = API.call("GET", "/v1/insights/risks?itemId=ITEM%20A", ACCOUNTS.get("NATIONAL"), null);
+        Response tooLong = API.call("GET", "/v1/insights/risks?itemId=" + "A".repeat(65), ACCOUNTS.get("NATIONAL"), null);
+
+        // then 422 as problem+json naming itemId, both times
+        for (Response r : List.of(space, tooLong)) {
+            assertEquals(422, r.status(), r.body());
+            assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
+            assertTrue(r.body().contains("\"pointer\":\"itemId\""), r.body());
+        }
+    }
+
+    @Test
     void a_limit_out_of_its_bounds_is_refused() {
         // when the national operator asks for 0 alerts, then for more than one answer carries
         Response none = API.call("GET", "/v1/insights/risks?limit=0", ACCOUNTS.get("NATIONAL"), null);

@@ -1,12 +1,16 @@
 package fr.dispostock.domain.statestock;
 
+import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.InvalidValueException;
 import fr.dispostock.domain.Region;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The State-stock lots a PUI declares for a Thursday, and how many earlier revisions corrections
@@ -19,6 +23,16 @@ public record LotDeclaration(Finess finessEt, Finess finessEj, Region region, De
         public Revision {
             lines = lines == null ? List.of() : List.copyOf(lines);
         }
+    }
+
+    /** The day of a PUI's lots, as asked: a date ({@link Dates#parse}) that is a Thursday, the day they are declared for. */
+    public static LocalDate parseDate(String raw) {
+        LocalDate date = Dates.parse(raw);
+        if (date.getDayOfWeek() != DayOfWeek.THURSDAY) {
+            throw new InvalidValueException(date + " is a " + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
+                    + "; State-stock lots are declared for a Thursday");
+        }
+        return date;
     }
 
     /** The Thursday's first declaration. */

@@ -28,6 +28,11 @@ public final class Items {
         return value == null ? null : AttributeValue.fromN(value.toPlainString());
     }
 
+    /** A number with a fraction (degrees, days, units a day), null when there is none, read back by {@link #real}. */
+    public static AttributeValue n(Double value) {
+        return value == null ? null : n(BigDecimal.valueOf(value));
+    }
+
     /**
      * Strings as a list (L), read back by {@link #strings}: the order is kept and an empty list is fine,
      * which a string set (SS) would give neither (items already stored are lists: keep it so).
@@ -51,6 +56,12 @@ public final class Items {
     public static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? 0 : Long.parseLong(v.n());
+    }
+
+    /** A number with a fraction, or null when the item has none. */
+    public static Double real(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : Double.valueOf(v.n());
     }
 
     public static List<String> strings(Map<String, AttributeValue> item, String name) {

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static fr.dispostock.platform.dynamo.Items.n;
+import static fr.dispostock.platform.dynamo.Items.real;
 import static fr.dispostock.platform.dynamo.Items.s;
 import static fr.dispostock.platform.dynamo.Items.string;
 
@@ -147,23 +150,18 @@ public class DynamoInsightStore implements InsightStore {
 
     /** Two decimals are what a reader needs of a figure in units or days; the item stays small. */
     private static AttributeValue decimal(double value) {
-        return AttributeValue.fromN(String.format(Locale.ROOT, "%.2f", value));
+        return n(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 
     private static ShortageRisk risk(Map<String, AttributeValue> item) {
         String[] pk = string(item, "pk").split("#");
         String finessEt = string(item, "sk").substring(0, string(item, "sk").indexOf('#'));
-        AttributeValue coverage = item.get("coverage");
         return new ShortageRisk(Finess.parse(finessEt), Finess.parse(string(item, "finessEj")), Region.parse(pk[1]),
                 Departement.parse(string(item, "departement")), string(item, "itemId"), IsoWeek.parse(pk[2]),
                 Items.number(item, "stock"), real(item, "declared"), real(item, "adjusted"),
-                coverage == null ? null : Double.parseDouble(coverage.n()), real(item, "forecast1"),
+                real(item, "coverage"), real(item, "forecast1"),
                 real(item, "forecast2"), real(item, "forecast4"), Items.number(item, "incoming"),
                 item.get("tension").bool(), ShortageRisk.Horizon.valueOf(string(item, "horizon")), string(item, "reason"));
-    }
-
-    private static double real(Map<String, AttributeValue> item, String name) {
-        return Double.parseDouble(item.get(name).n());
     }
 
     @Override

@@ -84,25 +84,16 @@ final class RegisterItems {
         put(item, "postalCode", s(st.postalCode()));
         put(item, "city", s(st.city()));
         item.put("departement", s(st.departement().code()));
-        put(item, "latitude", degrees(st.latitude()));
-        put(item, "longitude", degrees(st.longitude()));
+        put(item, "latitude", Items.n(st.latitude()));
+        put(item, "longitude", Items.n(st.longitude()));
         return item;
-    }
-
-    private static AttributeValue degrees(Double value) {
-        return value == null ? null : AttributeValue.fromN(value.toString());
-    }
-
-    private static Double degrees(Map<String, AttributeValue> i, String name) {
-        AttributeValue v = i.get(name);
-        return v == null ? null : Double.valueOf(v.n());
     }
 
     static Site site(Map<String, AttributeValue> i) {
         return new Site(Finess.parse(string(i, "finessEt")), Finess.parse(string(i, "finessEj")), string(i, "name"),
                 string(i, "category"), string(i, "categoryLabel"), string(i, "address"), string(i, "postalCode"),
-                string(i, "city"), Departement.parse(string(i, "departement")), degrees(i, "latitude"),
-                degrees(i, "longitude"));
+                string(i, "city"), Departement.parse(string(i, "departement")), Items.real(i, "latitude"),
+                Items.real(i, "longitude"));
     }
 
     static Map<String, AttributeValue> item(Pui p) {

@@ -25,7 +25,6 @@ import fr.dispostock.statestock.lots.LotViews.Picture;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -78,11 +77,7 @@ public class LotService {
         Finess finessEt = pui.finessEt();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
-        LocalDate date = v.parse("date", dateParam, Dates::parse);
-        if (date != null && date.getDayOfWeek() != DayOfWeek.THURSDAY) {
-            v.add("date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
-                    + "; State-stock lots are declared for a Thursday");
-        }
+        LocalDate date = v.parse("date", dateParam, LotDeclaration::parseDate);
         if (date != null && date.isAfter(today)) {
             v.add("date", date + " is still to come");
         }

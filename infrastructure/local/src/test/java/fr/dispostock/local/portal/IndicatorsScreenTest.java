@@ -110,10 +110,15 @@ class IndicatorsScreenTest {
         // when the address asks a period ending before it starts
         portal.open("/indicateurs.html?du=2026-W40&au=2026-W10");
 
-        // then the indicators say what to correct, in French, under the period kept to correct it, and the disparities are still there
-        String refused = portal.waitForText(By.cssSelector("#resultat-indicateurs .fr-alert"), "à corriger").getText();
+        // then the period form, kept to correct it, says what to correct, in French, at its top and under the last week,
+        //   as every form does; the indicators point at it; the disparities are still there
+        String refused = portal.waitForText(By.cssSelector("#choix .fr-alert"), "à corriger").getText();
         assertTrue(refused.contains("Dernière semaine : ne peut pas précéder la première semaine (semaine 40 de 2026)"), refused);
         assertEquals("2026-W10", portal.driver().findElement(By.id("au")).getAttribute("value"));
+        assertEquals("true", portal.driver().findElement(By.id("au")).getAttribute("aria-invalid"));
+        assertEquals("ne peut pas précéder la première semaine (semaine 40 de 2026)",
+                portal.driver().findElement(By.id("au-erreur")).getText());
+        assertTrue(text("#resultat-indicateurs").contains("Corrigez la période ci-dessus"), text("#resultat-indicateurs"));
         assertTrue(text("#en-retard tbody").contains("Allier (03)"));
         portal.checkAccessibility();
         portal.screenshot("indicateurs-2-periode-refusee");
