@@ -7,6 +7,7 @@ import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.ScopeMatrix;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 import fr.dispostock.embedded.SesEmulator;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -46,7 +47,7 @@ final class CampaignsFunction {
     private static Map<String, Object> withEndpoint() {
         Map<String, Object> properties = new java.util.HashMap<>(MAIL);
         properties.put("dispostock.ses.endpoint", SES.endpoint().toString());
-        return properties;
+        return SecretsManagerEmulator.withPseudonymKeySecret(properties);
     }
 
     /** Every site of the slice as a PUI; how many are in region 84. */

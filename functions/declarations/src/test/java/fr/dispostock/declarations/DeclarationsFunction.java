@@ -6,6 +6,7 @@ import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.ScopeMatrix;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ final class DeclarationsFunction {
     }
 
     static HttpApiHarness harness(String now) {
-        return new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of("dispostock.clock.fixed", now));
+        return new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS,
+                SecretsManagerEmulator.withPseudonymKeySecret(Map.of("dispostock.clock.fixed", now)));
     }
 
     /** Empty tables, then the registers the declarations rely on. */

@@ -4,6 +4,7 @@ import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.ScopeMatrix;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class RegistersFunction {
     static final LocalTokens TOKENS = LocalTokens.generate();
-    static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of());
+    static final HttpApiHarness API = startedFor("on-demand");
 
     /** Ain (01) is in Auvergne-Rhône-Alpes (84); Corse-du-Sud (2A) in Corse (94). */
     static final String CH_FLEYRIAT_EJ = "010780054";
@@ -43,7 +44,8 @@ final class RegistersFunction {
      * ({@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}); the caller closes it.
      */
     static HttpApiHarness startedFor(String initializationType) {
-        return new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS, Map.of(), initializationType);
+        return new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS,
+                SecretsManagerEmulator.withPseudonymKeySecret(Map.of()), initializationType);
     }
 
     static String finessSlice() {

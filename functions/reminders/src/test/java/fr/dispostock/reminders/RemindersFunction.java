@@ -2,10 +2,10 @@ package fr.dispostock.reminders;
 
 import fr.dispostock.campaigns.MailingSenderHandler;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
-import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.FakeLambdaContext;
 import fr.dispostock.embedded.LambdaEvents;
 import fr.dispostock.embedded.Schedules;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 import fr.dispostock.embedded.SesEmulator;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -24,11 +24,10 @@ import java.util.Map;
  */
 final class RemindersFunction {
     static final SesEmulator SES = SesEmulator.withMaxSendRate(1000);
-    static final Map<String, Object> PROPERTIES = Map.of(
+    static final Map<String, Object> PROPERTIES = SecretsManagerEmulator.withPseudonymKeySecret(Map.of(
             "dispostock.dynamodb.endpoint", DynamoDbLocalExtension.dynamoDb().endpoint().toString(),
             "dispostock.ses.endpoint", SES.endpoint().toString(),
-            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>",
-            "dispostock.pseudonym.key", HttpApiHarness.PSEUDONYM_KEY);
+            "dispostock.mail.from", "Dispostock <no-reply@dispostock.invalid>"));
     static final ReminderHandler HANDLER = new ReminderHandler(ApplicationContext.builder()
             .properties(PROPERTIES).environments("function", "test"));
     static final MailingSenderHandler SENDER = sender(Map.of());

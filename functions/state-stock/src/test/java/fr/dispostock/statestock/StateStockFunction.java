@@ -6,6 +6,7 @@ import fr.dispostock.embedded.HttpApiHarness;
 import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.RegisterFixtures;
 import fr.dispostock.embedded.ScopeMatrix;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class StateStockFunction {
     static final LocalTokens TOKENS = LocalTokens.generate();
     static final HttpApiHarness API = new HttpApiHarness(DynamoDbLocalExtension.dynamoDb(), TOKENS,
-            Map.of("dispostock.clock.fixed", "2026-11-26T08:00:00Z"));
+            SecretsManagerEmulator.withPseudonymKeySecret(Map.of("dispostock.clock.fixed", "2026-11-26T08:00:00Z")));
     static final String THURSDAY = "2026-11-26";
 
     static final String FLEYRIAT_ET = "010000024";

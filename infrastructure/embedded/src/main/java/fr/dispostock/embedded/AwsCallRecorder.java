@@ -118,6 +118,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         putIfPresent(resources, "template", value(request, "TemplateName"));
         putIfPresent(resources, "template", value(request, "DefaultContent", "Template", "TemplateName"));
         putIfPresent(resources, "template", value(request, "Content", "Template", "TemplateName"));
+        putIfPresent(resources, "secret", value(request, "SecretId"));
         call.put("resources", resources);
         List<Map<String, Object>> items = items(request);
         if (!items.isEmpty()) {

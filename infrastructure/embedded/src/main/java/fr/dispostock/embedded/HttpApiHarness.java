@@ -2,6 +2,7 @@ package fr.dispostock.embedded;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fr.dispostock.platform.erasure.PseudonymFactory;
 import fr.dispostock.platform.lambda.HttpApiFunction;
 import fr.dispostock.platform.lambda.LambdaContexts;
 import io.micronaut.context.ApplicationContext;
@@ -20,7 +21,10 @@ import java.util.Map;
  * HTTP API events, its storage on DynamoDB Local and its tokens from {@link LocalTokens}.
  */
 public final class HttpApiHarness implements AutoCloseable {
-    /** The pseudonyms' key of the tests (in AWS a secret of the stack's, locally one of the data directory). */
+    /**
+     * The pseudonyms' key of the tests (in AWS a secret of the stack's, locally one of the data directory): the
+     * function's configuration gives it, unless its properties name the secret ({@link SecretsManagerEmulator}).
+     */
     public static final String PSEUDONYM_KEY = "test-pseudonym-key-of-at-least-32-bytes-0123456789";
     private final HttpApiFunction handler;
     private final JsonMapper json;
@@ -40,7 +44,9 @@ public final class HttpApiHarness implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(tokens.verifierProperties());
         properties.put("dispostock.dynamodb.endpoint", dynamoDb.endpoint().toString());
         properties.put("aws.lambda.initialization.type", initializationType); // as Micronaut reads Lambda's variable
-        properties.put("dispostock.pseudonym.key", PSEUDONYM_KEY);
+        if (!extraProperties.containsKey(PseudonymFactory.SECRET_ARN)) {
+            properties.put(PseudonymFactory.KEY, PSEUDONYM_KEY); // else the function reads it from the secret, as in AWS
+        }
         properties.putAll(extraProperties);
         ApplicationContext context = LambdaContexts.builder(initializationType).properties(properties)
                 .environments("test").build();

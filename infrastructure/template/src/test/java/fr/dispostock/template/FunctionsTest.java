@@ -134,6 +134,27 @@ class FunctionsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    @Test
+    void no_function_is_given_a_secret_in_its_environment() {
+        // given every function of the template, its variables merged with Globals.Function's
+        List<String> problems = new ArrayList<>();
+        functions.forEach((id, function) -> {
+            Object environment = template.functionProperty(function, "Environment");
+            Object variables = environment instanceof Map<?, ?> e ? e.get("Variables") : null;
+
+            // when a variable is a dynamic reference to a secret or a secure parameter
+            (variables instanceof Map<?, ?> v ? v : Map.of()).forEach((name, value) -> {
+                if (String.valueOf(value).matches("(?s).*\\{\\{resolve:(secretsmanager|ssm-secure):.*")) {
+                    problems.add(id + ": " + name + " resolves a secret into the environment: " + value);
+                }
+            });
+        });
+
+        // then none is: anyone allowed lambda:GetFunctionConfiguration reads the environment in clear; a function
+        // is given the secret's ARN and reads it itself (the pseudonym key: DISPOSTOCK_PSEUDONYM_SECRET_ARN)
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     /** The artifactId of the module or jar a class was loaded from. */
     static String artifactOf(Class<?> type) throws Exception {
         Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();

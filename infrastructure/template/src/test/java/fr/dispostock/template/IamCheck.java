@@ -30,11 +30,12 @@ final class IamCheck {
     /**
      * @param denied  calls IAM would refuse: which function, which call, which action on which resource
      * @param unused  granted actions (on a resource) that no test of the function used, without a why
+     * @param broad   actions granted on every resource ({@code *}) where the calls name theirs
      * @param other   what the check could not read (statements, notes that no longer apply)
      */
-    record Report(List<String> denied, List<String> unused, List<String> other) {
+    record Report(List<String> denied, List<String> unused, List<String> broad, List<String> other) {
         boolean clean() {
-            return denied.isEmpty() && unused.isEmpty() && other.isEmpty();
+            return denied.isEmpty() && unused.isEmpty() && broad.isEmpty() && other.isEmpty();
         }
 
         @Override
@@ -44,6 +45,7 @@ final class IamCheck {
                     + " in template.yaml):", denied);
             section(s, "granted, and never used by the function's tests (remove it, or say why in the function's"
                     + " Metadata." + UNTESTED_GRANTS + "):", unused);
+            section(s, "granted on every resource, where the calls name theirs (grant those only):", broad);
             section(s, "not checked:", other);
             return s.toString();
         }
@@ -73,6 +75,7 @@ final class IamCheck {
         List<Function> all = byModule.values().stream().flatMap(List::stream).toList();
         List<String> denied = new ArrayList<>();
         List<String> unused = new ArrayList<>();
+        List<String> broad = new ArrayList<>();
         List<String> other = new ArrayList<>();
         Map<String, Set<Need>> needs = new HashMap<>();
         Map<String, Call> example = new HashMap<>();
@@ -97,8 +100,9 @@ final class IamCheck {
             Set<Need> used = needs.getOrDefault(f.id(), Set.of());
             denied.addAll(refused(f, used, statements, example));
             unused.addAll(unusedGrants(f, used, statements, whys(resource), other));
+            broad.addAll(broadGrants(f, used, statements));
         }
-        return new Report(denied, unused, other);
+        return new Report(denied, unused, broad, other);
     }
 
     /**
@@ -165,6 +169,29 @@ final class IamCheck {
         }
         explainedAndUsed.forEach(a -> other.add(f.id() + ": Metadata." + UNTESTED_GRANTS + " explains " + a
                 + ", which the tests do call now: remove the note"));
+        return lines;
+    }
+
+    /**
+     * Each action an Allow grants on {@code *} although every call of it names a resource (a secret, a table):
+     * {@code *} would let the function read every secret of the account. Actions without a resource type
+     * (ses:GetAccount) are needed on {@code *}, and pass.
+     */
+    private static List<String> broadGrants(Function f, Set<Need> needs, List<Statement> statements) {
+        List<String> lines = new ArrayList<>();
+        for (Statement s : statements) {
+            if (!s.allow() || !s.resources().contains("*")) {
+                continue;
+            }
+            for (String action : s.actions()) {
+                List<String> named = needs.stream().filter(n -> IamPolicies.matches(action.toLowerCase(),
+                        n.action().toLowerCase())).map(Need::resource).distinct().toList();
+                if (!named.isEmpty() && !named.contains("*")) {
+                    lines.add(f.id() + " (functions/" + f.module() + "): grants " + action + " on * (" + s.origin()
+                            + "), where its calls need " + named);
+                }
+            }
+        }
         return lines;
     }
 

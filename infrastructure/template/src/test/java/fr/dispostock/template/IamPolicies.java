@@ -1,6 +1,7 @@
 package fr.dispostock.template;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.dispostock.embedded.SecretsManagerEmulator;
 import fr.dispostock.template.SamTemplate.Intrinsic;
 
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * transform does: SAM policy templates from SAM's own definitions (iam/sam-policy-templates.json), inline
  * statements as written, intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join})
  * resolved with a placeholder partition, region and account. A table is named by its logical id, as the
- * tests name theirs (embedded's TableDefinitions), so that ARNs of the policies and of the recorded calls
- * meet.
+ * tests name theirs (embedded's TableDefinitions), a secret's ARN is built as the tests build it (embedded's
+ * SecretsManagerEmulator), so that ARNs of the policies and of the recorded calls meet.
  */
 final class IamPolicies {
     static final String PARTITION = "aws";
@@ -173,10 +174,14 @@ final class IamPolicies {
         if (resource == null) {
             throw new IllegalArgumentException("Ref " + name + ": no such parameter or resource");
         }
-        // a configuration set's Ref is its name; a table's, the name the tests give it (its logical id)
+        // a configuration set's Ref is its name; a secret's, its ARN as the tests name it; a table's, the name
+        // the tests give it (its logical id)
         if ("AWS::SES::ConfigurationSet".equals(resource.get("Type"))
                 && resource.get("Properties") instanceof Map<?, ?> p && p.get("Name") instanceof String n) {
             return n;
+        }
+        if ("AWS::SecretsManager::Secret".equals(resource.get("Type"))) {
+            return SecretsManagerEmulator.arn(name);
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package fr.dispostock.template;
 
+import fr.dispostock.embedded.SecretsManagerEmulator;
 import fr.dispostock.template.AwsCalls.Call;
 import fr.dispostock.template.IamCheck.Report;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * function, and those policies grant nothing its tests never used, unless the function's Metadata says why.
  */
 class IamTest {
+    /** The functions that pseudonymise addresses, and how template.yaml lets them read the key's secret. */
+    private static final List<String> PSEUDONYMISERS = List.of("CampaignsFunction", "DeclarationsFunction",
+            "RegistersFunction", "RemindersFunction", "StateStockFunction");
+    private static final String SECRET_GRANT = """
+                    - AWSSecretsManagerGetSecretValuePolicy:
+                        SecretArn: !Ref PseudonymKey
+            """;
     /** Each module's recording, read once for all the tests of this class. */
     private static final Map<String, List<Call>> RECORDED = new HashMap<>();
 
@@ -64,6 +72,46 @@ class IamTest {
         assertTrue(line.startsWith("DeclarationsFunction (functions/declarations): DynamoDb ")
                 && line.contains(" needs dynamodb:PutItem on [arn:aws:dynamodb:eu-west-3:123456789012:table/DeclarationsTable],"
                 + " not granted; called from fr.dispostock."), line);
+    }
+
+    @Test
+    void each_function_given_the_pseudonym_key_reads_its_secret_and_without_the_grant_is_refused(@TempDir Path dir)
+            throws Exception {
+        // given template.yaml where no function may read the pseudonym key's secret any more
+        String original = Files.readString(SamTemplate.FILE);
+        String missing = original.replace(SECRET_GRANT, "");
+        assertNotEquals(original, missing, "template.yaml changed: take the secret's grant away another way");
+        SamTemplate broken = SamTemplate.load(Files.writeString(dir.resolve("template.yaml"), missing));
+
+        // when checked against the same recordings
+        Report report = IamCheck.run(broken, IamTest::recorded);
+
+        // then the read each of the five functions' tests made of that secret (and only it) is refused
+        List<String> refused = report.denied().stream().map(l -> l.substring(0, l.indexOf(' '))).sorted().toList();
+        assertEquals(PSEUDONYMISERS, refused, report.toString());
+        assertTrue(report.denied().stream().allMatch(l -> l.contains(" SecretsManager GetSecretValue needs"
+                + " secretsmanager:GetSecretValue on [" + SecretsManagerEmulator.arn("PseudonymKey") + "], not granted")),
+                report.toString());
+    }
+
+    @Test
+    void the_pseudonym_key_granted_on_every_secret_is_refused_as_too_broad(@TempDir Path dir) throws Exception {
+        // given template.yaml where the five functions may read any secret of the account
+        String original = Files.readString(SamTemplate.FILE);
+        String everySecret = original.replace(SECRET_GRANT, SECRET_GRANT.replace("!Ref PseudonymKey", "\"*\""));
+        assertNotEquals(original, everySecret, "template.yaml changed: widen the secret's grant another way");
+        SamTemplate broad = SamTemplate.load(Files.writeString(dir.resolve("template.yaml"), everySecret));
+
+        // when checked
+        Report report = IamCheck.run(broad, IamTest::recorded);
+
+        // then nothing is refused, but each of them is named for granting on * what it reads of one secret
+        assertEquals(List.of(), report.denied(), report.toString());
+        assertEquals(PSEUDONYMISERS, report.broad().stream().map(l -> l.substring(0, l.indexOf(' '))).sorted().toList(),
+                report.toString());
+        assertTrue(report.broad().get(0).contains("grants secretsmanager:GetSecretValue on * (")
+                && report.broad().get(0).endsWith("where its calls need [" + SecretsManagerEmulator.arn("PseudonymKey") + "]"),
+                report.toString());
     }
 
     @Test
