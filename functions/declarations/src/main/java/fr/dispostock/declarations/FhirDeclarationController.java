@@ -6,6 +6,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
@@ -52,14 +53,15 @@ public class FhirDeclarationController {
         Pui pui = declarations.declarant(caller, Finess.parse(finessEt));
         Finess et = pui.finessEt();
         IsoWeek w = IsoWeek.parse(week);
-        Map<String, List<Ucd>> ucds = declarations.ucdsOfItems();
+        List<Medicine> medicines = declarations.medicines(); // read once: the report's UCD codes, then the rules
+        Map<String, List<Ucd>> ucds = DeclarationService.ucdsOfItems(medicines);
         Map<Ucd, String> itemOf = new HashMap<>();
         ucds.forEach((item, codes) -> codes.forEach(u -> itemOf.put(u, item)));
         Violations v = new Violations();
         FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body), w, et, itemOf,
                 clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
-        Declared d = declarations.declare(caller, pui, w, read.lines(), v);
+        Declared d = declarations.declare(caller, pui, w, read.lines(), v, medicines);
         return Fhir.response(HttpStatus.OK, FhirDeclarations.report(d.finessEt(), d.week(), d.lines(), d.declaredAt(),
                 d.declaredBy(), d.late(), d.missingItems(), ucds), json);
     }

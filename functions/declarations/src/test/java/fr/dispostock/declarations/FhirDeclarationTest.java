@@ -3,10 +3,18 @@ package fr.dispostock.declarations;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import fr.dispostock.domain.BusinessMetric;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Ucd;
+import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.fhir.Fhir;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.CodeableReference;
 import org.hl7.fhir.r5.model.Coding;
@@ -22,9 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +100,41 @@ class FhirDeclarationTest {
         assertEquals("[{itemId=cisplatine, stock=120, averageDailyConsumption=8.125}, "
                 + "{itemId=lomustine, stock=0, averageDailyConsumption=0}]", String.valueOf(json.object().get("lines")));
         assertEquals("application/json", json.header("Content-Type"));
+    }
+
+    @Test
+    void a_fhir_declaration_and_a_fhir_reading_each_read_the_medicines_register_once() {
+        // given the FHIR routes over the real register, counting its medicines queries
+        AtomicInteger medicinesRead = new AtomicInteger();
+        RegisterStore store = API.context().getBean(RegisterStore.class);
+        RegisterStore counted = (RegisterStore) Proxy.newProxyInstance(RegisterStore.class.getClassLoader(),
+                new Class<?>[]{RegisterStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("medicines")) {
+                        medicinesRead.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DeclarationService service = new DeclarationService(counted, API.context().getBean(DeclarationStore.class),
+                API.context().getBean(Clock.class), API.context().getBean(BusinessMetric.Counter.class));
+        JsonMapper json = API.context().getBean(JsonMapper.class);
+        Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
+                Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
+        String body = strict().encodeResourceToString(report(new Object[]{cisplatine(), 120, "8.125"}));
+
+        // when the week is sent as a report, then read as one
+        int declared = new FhirDeclarationController(service, json, API.context().getBean(Clock.class))
+                .declare(HttpRequest.PUT(PATH, body), pharmacist, FLEYRIAT_ET, WEEK, body).code();
+        int afterDeclaring = medicinesRead.getAndSet(0);
+        int read = new DeclarationController(service, API.context().getBean(StockPictureService.class), json)
+                .current(HttpRequest.GET(PATH).accept(Fhir.MEDIA_TYPE), pharmacist, FLEYRIAT_ET, WEEK).code();
+
+        // then each request queried the medicines once, for the report's UCD codes and the rules alike
+        assertEquals(List.of(200, 200), List.of(declared, read));
+        assertEquals(List.of(1, 1), List.of(afterDeclaring, medicinesRead.get()));
     }
 
     @Test
