@@ -189,6 +189,40 @@ class FhirDeclarationTest {
     }
 
     @Test
+    void a_property_named_twice_or_a_body_cut_short_gets_the_same_answer_in_json_and_in_fhir() {
+        // given a stock named twice and a body cut short, each as a JSON declaration and as a FHIR report
+        String json = "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":1,\"stock\":2,\"averageDailyConsumption\":1}]}";
+        String fhir = strict().encodeResourceToString(report(new Object[]{cisplatine(), 1, "1"}))
+                .replace("\"value\":1", "\"value\":1,\"value\":2");
+        assertTrue(fhir.contains("\"value\":1,\"value\":2"), fhir);
+
+        // when each is sent
+        List<Response> twice = List.of(API.call("PUT", PATH, PH_FLEYRIAT, json),
+                API.call("PUT", PATH, CLIENT_FLEYRIAT, fhir, SENDS_FHIR));
+        List<Response> cut = List.of(API.call("PUT", PATH, PH_FLEYRIAT, json.substring(0, 30)),
+                API.call("PUT", PATH, CLIENT_FLEYRIAT, fhir.substring(0, 30), SENDS_FHIR));
+
+        // then JSON and FHIR alike get a 400 (the body is not one JSON value to read), saying why in the
+        // same words, FHIR's as an OperationOutcome; nothing is stored
+        for (List<Response> pair : List.of(twice, cut)) {
+            assertEquals(List.of(400, 400), pair.stream().map(Response::status).toList(), pair.toString());
+        }
+        assertEquals(List.of("The body is not well-formed JSON", "The body is not well-formed JSON"),
+                List.of(detail(cut.get(0)), detail(cut.get(1))));
+        assertEquals(List.of("The JSON body names 'stock' twice in one object",
+                "The JSON body names 'value' twice in one object"), List.of(detail(twice.get(0)), detail(twice.get(1))));
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    /** What a problem or an OperationOutcome says, up to where in the body. */
+    private static String detail(Response r) {
+        String said = r.header("Content-Type").startsWith(Fhir.MEDIA_TYPE)
+                ? strict().parseResource(OperationOutcome.class, r.body()).getIssueFirstRep().getDiagnostics()
+                : (String) r.object().get("detail");
+        return said.split(" \\(")[0];
+    }
+
+    @Test
     void refusals_keep_todays_status_codes_as_operation_outcomes() {
         // given a body that is not JSON, a pharmacist of another establishment, and no token
         String report = strict().encodeResourceToString(report(new Object[]{cisplatine(), 1, 1}));

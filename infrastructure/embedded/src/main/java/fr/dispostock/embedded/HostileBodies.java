@@ -125,7 +125,7 @@ final class HostileBodies {
                 fhir("50,000 listings (20 MB)", report(Collections.nCopies(50_000, good())), 422, "characters, more than"),
                 fhir("1,001 listings", report(Collections.nCopies(1_001, good())), 422, "at most 1000 listings"),
                 fhir("a property twice", okText.replace("\"status\":\"active\"",
-                        "\"status\":\"active\",\"status\":\"entered-in-error\""), 422, "Duplicate field"),
+                        "\"status\":\"active\",\"status\":\"entered-in-error\""), 400, "names 'status' twice"),
                 fhir("a code of 2,000,000 characters", report(List.of(listing(ITEM_SYSTEM, "x".repeat(2_000_000), "1", "1"))),
                         422, code0),
                 fhir("a Patient", with(ok, "resourceType", "Patient"), 422, "InventoryReport"),
