@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Clock;
@@ -45,7 +44,7 @@ public class FhirDeclarationController {
     }
 
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
-    @ApiResponse(responseCode = "200", description = "the week as stored, an InventoryReport",
+    @ApiResponse(responseCode = "200", description = "the week as stored (an InventoryReport when sent in FHIR)",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
