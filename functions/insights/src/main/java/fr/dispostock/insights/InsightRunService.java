@@ -37,6 +37,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
@@ -51,6 +55,11 @@ public class InsightRunService {
     private static final Logger LOG = LoggerFactory.getLogger(InsightRunService.class);
     /** Weeks of history read for each PUI × item: two years, for the seasonal index (Forecast). */
     static final int HISTORY_WEEKS = 104;
+    /**
+     * How many of a region's earlier weeks are read at once: each is a Query of its own, which the run
+     * mostly waits for; a few at once overlap those waits.
+     */
+    static final int READERS = 4;
     /** The horizons whose alerts' outcome each run records, for the alerts raised that many days before. */
     private static final List<ShortageRisk.Horizon> OUTCOMES = List.of(ShortageRisk.Horizon.DAYS_7,
             ShortageRisk.Horizon.DAYS_14, ShortageRisk.Horizon.DAYS_28);
@@ -98,14 +107,19 @@ public class InsightRunService {
         int assessed = 0;
         int alerts = 0;
         TerritorialDisparities disparities = new TerritorialDisparities();
-        for (Region region : Region.all()) {
-            RegionWeek regionWeek = assess(region, week, day, tensions);
-            List<ShortageRisk> risks = regionWeek.risks();
-            insights.saveRisks(risks);
-            insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
-            risks.forEach(disparities::add);
-            assessed += risks.size();
-            alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            for (Region region : Region.all()) {
+                RegionWeek regionWeek = assess(region, week, day, tensions, readers);
+                List<ShortageRisk> risks = regionWeek.risks();
+                insights.saveRisks(risks);
+                insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
+                risks.forEach(disparities::add);
+                assessed += risks.size();
+                alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
+            }
+        } finally {
+            readers.shutdownNow();
         }
         insights.saveCoverages(disparities.areas(week));
         InsightRun done = run.done(assessed, alerts);
@@ -123,7 +137,8 @@ public class InsightRunService {
      * week's indicators; and the outcome of the alerts whose horizon ends this week (raised 1, 2 and 4
      * weeks ago: their PUI × items' histories are read too).
      */
-    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions) {
+    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions,
+                              ExecutorService readers) {
         List<Declaration> current = declarations.ofRegion(region, week);
         Map<ShortageRisk.Horizon, List<ShortageRisk>> raised = new EnumMap<>(ShortageRisk.Horizon.class);
         for (ShortageRisk.Horizon h : OUTCOMES) {
@@ -138,17 +153,19 @@ public class InsightRunService {
         }
         raised.values().forEach(alerts -> alerts.forEach(r -> series.computeIfAbsent(key(r.finessEt(), r.itemId()),
                 k -> empty())));
-        for (int back = 0; back < HISTORY_WEEKS && !series.isEmpty(); back++) {
-            int index = HISTORY_WEEKS - 1 - back;
-            for (Declaration d : back == 0 ? current : declarations.ofRegion(region, week.minusWeeks(back))) {
-                for (Line l : d.lines()) {
-                    double[][] s = series.get(key(d.finessEt(), l.itemId()));
-                    if (s != null) {
-                        s[0][index] = l.stock();
-                        s[1][index] = l.averageDailyConsumption().doubleValue();
-                    }
-                }
+        for (Declaration d : current) {
+            record(series, HISTORY_WEEKS - 1, d.finessEt(), d.lines());
+        }
+        if (!series.isEmpty()) {
+            // the earlier weeks' lines only, a few weeks at once: each fills its own column of the series
+            List<Future<?>> weeks = new ArrayList<>();
+            for (int back = 1; back < HISTORY_WEEKS; back++) {
+                int index = HISTORY_WEEKS - 1 - back;
+                IsoWeek earlier = week.minusWeeks(back);
+                weeks.add(readers.submit(() -> declarations.linesOfRegion(region, earlier)
+                        .forEach(d -> record(series, index, d.finessEt(), d.lines()))));
             }
+            weeks.forEach(InsightRunService::await);
         }
         Map<String, WeeklySeries> histories = new HashMap<>();
         series.forEach((k, s) -> histories.put(k, new WeeklySeries(s[0], s[1])));
@@ -169,6 +186,28 @@ public class InsightRunService {
         WeeklyIndicators indicators = WeeklyIndicators.of(region, week, registers.puis(region).size(), current, risks,
                 stateStock.lots(region, week.monday().plusDays(3)));
         return new RegionWeek(risks, indicators, outcomes);
+    }
+
+    /** Week {@code index} of the series of a PUI's items, for those of them that have one. */
+    private static void record(Map<String, double[][]> series, int index, Finess finessEt, List<Line> lines) {
+        for (Line l : lines) {
+            double[][] s = series.get(key(finessEt, l.itemId()));
+            if (s != null) {
+                s[0][index] = l.stock();
+                s[1][index] = l.averageDailyConsumption().doubleValue();
+            }
+        }
+    }
+
+    private static void await(Future<?> read) {
+        try {
+            read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the declarations", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static double[][] empty() {

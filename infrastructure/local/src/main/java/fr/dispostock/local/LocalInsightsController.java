@@ -13,8 +13,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -27,6 +30,7 @@ import java.util.Map;
  */
 @Controller("/local/insights")
 public class LocalInsightsController {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalInsightsController.class);
     private final InsightRunService runs;
 
     public LocalInsightsController(DeclarationReader declarations, StateStockReader stateStock, InsightStore insights,
@@ -40,7 +44,26 @@ public class LocalInsightsController {
         LocalDate day = v.parse("date", date, Dates::parse);
         LocalTime time = v.parseOptional("at", at, LocalController::time);
         v.throwIfAny("Invalid insights run");
-        return InsightRunHandler.report(runs.run(ZonedDateTime.of(day, time == null ? LocalTime.of(15, 0) : time,
-                Dates.PARIS).toInstant()));
+        return InsightRunHandler.report(runs.run(mondayRun(day, time)));
+    }
+
+    /** When the Monday schedule fires on that day (15:00 in Paris), or at that time. */
+    static Instant mondayRun(LocalDate day, @Nullable LocalTime time) {
+        return ZonedDateTime.of(day, time == null ? LocalTime.of(15, 0) : time, Dates.PARIS).toInstant();
+    }
+
+    /**
+     * The Monday run of the seed's last week ({@link LocalHistory#LAST_WEEK}), as its schedule would
+     * have made it, unless made already (then it costs one read): what the authorities' screens show
+     * on a platform nobody ran the insights on. Run by the platform in the background after it starts.
+     */
+    void historysLastMonday() {
+        long started = System.nanoTime();
+        InsightRunService.Outcome outcome = runs.run(mondayRun(LocalHistory.LAST_WEEK.monday(), null));
+        if (!outcome.duplicate()) {
+            LOG.info("insights of {} computed in the background in {} s: {} PUI × items assessed, {} alerts",
+                    outcome.run().week(), (System.nanoTime() - started) / 1_000_000_000, outcome.run().assessed(),
+                    outcome.run().alerts());
+        }
     }
 }

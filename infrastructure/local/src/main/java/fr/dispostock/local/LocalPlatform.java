@@ -6,6 +6,8 @@ import fr.dispostock.embedded.LocalTokens;
 import fr.dispostock.embedded.TableDefinitions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +33,11 @@ import java.util.stream.Stream;
  * Started by ./dispostock-local.
  */
 public final class LocalPlatform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     private final EmbeddedDynamoDb dynamoDb;
     private final ApplicationContext context;
+    /** The insights of the history's last Monday, computed after the start ({@link #computeInsights}). */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(LocalPlatform::daemon);
 
     private LocalPlatform(EmbeddedDynamoDb dynamoDb, ApplicationContext context) {
         this.dynamoDb = dynamoDb;
@@ -115,7 +123,28 @@ public final class LocalPlatform implements AutoCloseable {
         if (seed == Seed.SMALL) {
             context.getBean(LocalSeed.class).seedIfEmpty();
         }
-        return new LocalPlatform(dynamoDb, context);
+        LocalPlatform platform = new LocalPlatform(dynamoDb, context);
+        if (seed != Seed.NONE) {
+            platform.computeInsights();
+        }
+        return platform;
+    }
+
+    /**
+     * The insights of the history's last Monday, in the background: a national run on the whole-France
+     * history takes minutes here (README "Insights, in short"), which the start does not wait for. A
+     * run already made costs one read; one cut short by a stop is finished by the next start.
+     */
+    private void computeInsights() {
+        background.execute(() -> {
+            try {
+                context.getBean(LocalInsightsController.class).historysLastMonday();
+            } catch (RuntimeException e) {
+                if (!background.isShutdown()) { // a stop meanwhile: the next start finishes the run
+                    LOG.error("the insights of the history's last Monday were not computed", e);
+                }
+            }
+        });
     }
 
     /**
@@ -156,8 +185,20 @@ public final class LocalPlatform implements AutoCloseable {
         return context;
     }
 
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work, "local-insights");
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @Override
     public void close() {
+        background.shutdownNow(); // a run cut short is left computing, and finished by the next start
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         context.close();
         dynamoDb.close();
     }

@@ -1,5 +1,7 @@
 package fr.dispostock.local;
 
+import fr.dispostock.domain.insight.InsightRun;
+import fr.dispostock.domain.insight.InsightStore;
 import fr.dispostock.domain.mail.Mail;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -16,10 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -343,6 +347,27 @@ class LocalPlatformTest {
 
     private static DynamoDbClient dynamoDb() {
         return platform.context().getBean(DynamoDbClient.class);
+    }
+
+    @Test
+    void a_fresh_platform_computes_the_insights_of_the_historys_last_monday_without_being_asked() throws Exception {
+        // given the platform started on an empty data directory, nobody having run the insights
+        Instant lastMonday = LocalInsightsController.mondayRun(LocalHistory.LAST_WEEK.monday(), null);
+        InsightStore insights = platform.context().getBean(InsightStore.class);
+
+        // when the run it starts in the background has had its time
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (insights.run(lastMonday).filter(r -> r.status() == InsightRun.Status.DONE).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+
+        // then the Monday run of the history's last week is done, and the risks answer from it
+        InsightRun run = insights.run(lastMonday).orElseThrow();
+        assertEquals(InsightRun.Status.DONE, run.status(), run.toString());
+        assertEquals(LocalHistory.LAST_WEEK, run.week());
+        Answer risks = call("GET", "/v1/insights/risks?region=84", token("{\"roles\":[\"NATIONAL\"]}"), null);
+        assertEquals(200, risks.status(), String.valueOf(risks.json()));
     }
 
     @Test

@@ -17,6 +17,14 @@ public interface DeclarationReader {
     /** Every declaration of a region for a week (one Query, paged): current figures only. */
     List<Declaration> ofRegion(Region region, IsoWeek week);
 
+    /**
+     * The current lines of every PUI of a region for a week, and nothing else of their declarations
+     * (a store reads those attributes only): a week of the insights' histories.
+     */
+    default List<DeclaredLines> linesOfRegion(Region region, IsoWeek week) {
+        return ofRegion(region, week).stream().map(d -> new DeclaredLines(d.finessEt(), d.lines())).toList();
+    }
+
     /** The earlier revisions of a week, newest first; empty when the week is not declared. */
     Optional<HistoryPage<Revision>> history(Region region, IsoWeek week, Finess finessEt, HistoryPage.Request page);
 }

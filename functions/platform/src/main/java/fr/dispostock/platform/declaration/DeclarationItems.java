@@ -5,6 +5,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.declaration.Declaration;
+import fr.dispostock.domain.declaration.DeclaredLines;
 import fr.dispostock.domain.declaration.Line;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.platform.dynamo.Items;
@@ -87,6 +88,11 @@ public final class DeclarationItems {
 
     /** A revision from its figures: a revision item, or the current figures' map ({@code cur}). */
     static Revision revision(Map<String, AttributeValue> figures) {
+        return new Revision(Instant.parse(figures.get("at").s()), figures.get("by").s(), figures.get("late").bool(),
+                lines(figures));
+    }
+
+    private static List<Line> lines(Map<String, AttributeValue> figures) {
         List<Line> lines = new ArrayList<>();
         String packed = figures.get("lines").s();
         if (!packed.isEmpty()) {
@@ -97,7 +103,16 @@ public final class DeclarationItems {
                         new BigDecimal(part.substring(colon + 1))));
             }
         }
-        return new Revision(Instant.parse(figures.get("at").s()), figures.get("by").s(), figures.get("late").bool(), lines);
+        return lines;
+    }
+
+    /** The attributes {@link #declaredLines} reads: the PUI's key and the current lines (names in {@link #LINES_NAMES}). */
+    static final String LINES_PROJECTION = "sk, cur.#lines";
+    static final Map<String, String> LINES_NAMES = Map.of("#lines", "lines");
+
+    /** A PUI's current lines from an item read with {@link #LINES_PROJECTION} (or whole). */
+    static DeclaredLines declaredLines(Map<String, AttributeValue> item) {
+        return new DeclaredLines(DeclarationKeys.puiOf(string(item, "sk")), lines(item.get("cur").m()));
     }
 
     static Declaration declaration(Map<String, AttributeValue> item, Region region, IsoWeek week) {

@@ -6,6 +6,7 @@ import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.declaration.Declaration;
 import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.declaration.DeclaredLines;
 import fr.dispostock.domain.declaration.Revision;
 import fr.dispostock.platform.dynamo.Items;
 import fr.dispostock.platform.dynamo.RevisionWriter;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static fr.dispostock.platform.dynamo.Items.s;
 
@@ -57,11 +59,20 @@ public class DynamoDeclarationStore implements DeclarationStore {
 
     @Override
     public List<Declaration> ofRegion(Region region, IsoWeek week) {
-        return dynamoDb.queryPaginator(QueryRequest.builder().tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(DeclarationKeys.week(region, week))))
-                        .build())
-                .items().stream().map(i -> DeclarationItems.declaration(i, region, week)).toList();
+        return weekOf(region, week, QueryRequest.builder()).map(i -> DeclarationItems.declaration(i, region, week))
+                .toList();
+    }
+
+    @Override
+    public List<DeclaredLines> linesOfRegion(Region region, IsoWeek week) {
+        return weekOf(region, week, QueryRequest.builder().projectionExpression(DeclarationItems.LINES_PROJECTION)
+                .expressionAttributeNames(DeclarationItems.LINES_NAMES)).map(DeclarationItems::declaredLines).toList();
+    }
+
+    /** The items of a region's week (every page). */
+    private Stream<Map<String, AttributeValue>> weekOf(Region region, IsoWeek week, QueryRequest.Builder request) {
+        return dynamoDb.queryPaginator(request.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(DeclarationKeys.week(region, week)))).build()).items().stream();
     }
 
     @Override
