@@ -3,7 +3,7 @@
 // they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
 import { api } from './api.js';
 import { badge as layoutBadge, escapeHtml } from './layout.js';
-import { formatAuthor, formatInstant } from './format.js';
+import { formatAuthor, formatDay, formatInstant } from './format.js';
 import { table } from './historique.js';
 
 export const REGIONS = {
@@ -43,15 +43,31 @@ export function regionChoice(user, region) {
 
 /** The French of the registers' enumerated values, as the screens show them elsewhere. */
 const VALUES = { OPEN: 'ouvert', CLOSED: 'fermé', NATIONAL: 'national', REGIONAL: 'régional' };
-const shown = (value) => (value === null || value === undefined ? '—'
-  : typeof value === 'object' ? JSON.stringify(value) : VALUES[value] ?? String(value));
+/** Coordinates to the metre (6 decimals), so that a small move is not shown as no change. */
+const PRECISE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
+/**
+ * A field's value as a reader says it: lists and addresses as comma lists, regions by name, dates and
+ * instants in French, numbers with a decimal comma, yes/no; nothing (null, empty) as '—'.
+ */
+function shown(value, field) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.map((v) => shown(v, field)).join(', ') : '—';
+  if (typeof value === 'object') return shown(Object.values(value).filter((v) => v !== null && v !== ''), field);
+  if (typeof value === 'number') return PRECISE.format(value);
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (field === 'region' || field === 'regions') return regionName(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);
+  return VALUES[value] ?? String(value);
+}
 const ACTIONS = { CREATE: 'Création', UPDATE: 'Modification', IMPORT: 'Import FINESS' };
 const FIELDS = {
   itemId: 'Identifiant', label: 'Libellé', ucds: 'Codes UCD', level: 'Niveau', regions: 'Régions', trackingStart: 'Début du suivi',
   trackingEnd: 'Fin du suivi', name: 'Nom', finessEj: 'FINESS juridique', finessEt: 'FINESS géographique', region: 'Région',
   departement: 'Département', category: 'Catégorie', categoryLabel: 'Libellé de catégorie', status: 'Statut', address: 'Adresse',
   postalCode: 'Code postal', city: 'Commune', email: 'E-mail', phone: 'Téléphone', title: 'Titre', body: 'Texte',
-  validFrom: 'Affichée à partir du', validTo: 'Jusqu’au', ipe: 'IPE',
+  validFrom: 'Affichée à partir du', validTo: 'Jusqu’au', ipe: 'IPE', cis: 'Codes CIS', latitude: 'Latitude',
+  longitude: 'Longitude', line1: 'Adresse', line2: 'Complément d’adresse', id: 'Identifiant',
 };
 
 /** An item's audit trail (GET …/audit): when, who, and each field that changed, newest first. */
@@ -61,8 +77,8 @@ export function auditTrail(entries, caption) {
     const before = e.before ?? {};
     const after = e.after ?? {};
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-      .filter((k) => k !== 'version' && shown(before[k]) !== shown(after[k]))
-      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k]))} → ` : ''}${escapeHtml(shown(after[k]))}</li>`);
+      .filter((k) => k !== 'version' && shown(before[k], k) !== shown(after[k], k))
+      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k], k))} → ` : ''}${escapeHtml(shown(after[k], k))}</li>`);
     return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(formatAuthor(e.by))}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
       <td>${fields.length ? `<ul class="fr-mb-0">${fields.join('')}</ul>` : '—'}</td></tr>`;
   });

@@ -64,6 +64,11 @@ ${captionedTable('risques-rupture', `PUI à risque de rupture sous ${HORIZON} jo
     () => lenders(detail, button.dataset.pui, name(button.dataset.pui), itemId, week)));
 }
 
+/** The PUIs nearby that would use some of a lot's expiring units in time, or 'aucune'. */
+const takersOf = (lot) => (lot.takers.length
+  ? `<ul class="fr-raw-list">${lot.takers.map((t) => `<li>${escapeHtml(t.name)} : ${formatNumber(t.couldUse)} à ${formatNumber(t.km)} km</li>`).join('')}</ul>`
+  : 'aucune');
+
 async function expiring(container, { week, region }) {
   const date = thursdayOf(week);
   let e;
@@ -73,21 +78,25 @@ async function expiring(container, { week, region }) {
     showError(container, error);
     return;
   }
-  const lots = e.puis.flatMap((p) => p.lots.filter((l) => l.expiring > 0).map((l) => [
+  // a lot whose use is unknown (fewer than two Thursdays declared) is shown as such, never as all expiring
+  const known = (l) => l.dailyUse !== null && l.dailyUse !== undefined;
+  const lots = e.puis.flatMap((p) => p.lots.filter((l) => l.expiring > 0 || !known(l)).map((l) => [
     `${escapeHtml(p.name)} <span class="fr-text--xs">(${escapeHtml(p.finessEt)})</span>`, escapeHtml(l.productCode), escapeHtml(l.lot),
-    escapeHtml(formatDay(l.expiry)), formatNumber(l.quantity), formatNumber(l.used), `<strong>${formatNumber(l.expiring)}</strong>`,
-    l.takers.length ? `<ul class="fr-raw-list">${l.takers.map((t) => `<li>${escapeHtml(t.name)} : ${formatNumber(t.couldUse)} à ${formatNumber(t.km)} km</li>`).join('')}</ul>`
-      : 'aucune']));
+    escapeHtml(formatDay(l.expiry)), formatNumber(l.quantity),
+    known(l) ? formatNumber(Math.round(l.dailyUse * 10) / 10) : 'usage inconnu',
+    known(l) ? formatNumber(l.used) : '—', known(l) ? `<strong>${formatNumber(l.expiring)}</strong>` : '—',
+    known(l) ? takersOf(l) : '—']));
   container.innerHTML = `
 <p id="peremption-total">Lots déclarés le ${escapeHtml(formatDay(e.date))} : <strong>${formatNumber(e.units)}</strong> unités,
- dont <strong>${formatNumber(e.expiring)}</strong> périmeront sans être utilisées au rythme de consommation actuel
- (premier périmé, premier utilisé) ;
- pour chaque lot, les PUI de la région qui en utiliseraient à temps, les plus proches d’abord.</p>
-${region ? '' : captionedTable('peremption-regions', 'Par région', ['Région', 'Unités déclarées', 'Périmeront sans être utilisées'],
-    e.regions.map((r) => [escapeHtml(regionName(r.region)), formatNumber(r.units), formatNumber(r.expiring)]))}
+ dont <strong>${formatNumber(e.expiring)}</strong> périmeront sans être utilisées au rythme d’utilisation de chaque PUI
+ (premier périmé, premier utilisé), mesuré sur ses déclarations du jeudi et les livraisons reçues des 8 dernières semaines${e.unknownUse
+    ? ` ; <strong>${formatNumber(e.unknownUse)}</strong> unités d’usage inconnu (moins de deux jeudis déclarés en 8 semaines), comptées à part` : ''}.
+ Pour chaque lot, les PUI de la région qui en utiliseraient à temps, les plus proches d’abord.</p>
+${region ? '' : captionedTable('peremption-regions', 'Par région', ['Région', 'Unités déclarées', 'Périmeront sans être utilisées', 'Usage inconnu'],
+    e.regions.map((r) => [escapeHtml(regionName(r.region)), formatNumber(r.units), formatNumber(r.expiring), formatNumber(r.unknownUse)]))}
 <div class="fr-mt-2w"></div>
-${captionedTable('peremption-lots', `Lots qui périmeront en partie sans être utilisés (${formatNumber(lots.length)})`,
-    ['PUI', 'Produit', 'Lot', 'Péremption', 'Quantité', 'Utilisées à temps', 'Périmeront', 'Utilisables à temps par'], lots)}`;
+${captionedTable('peremption-lots', `Lots qui périmeront en partie sans être utilisés, ou d’usage inconnu (${formatNumber(lots.length)})`,
+    ['PUI', 'Produit', 'Lot', 'Péremption', 'Quantité', 'Utilisées par jour', 'Utilisées à temps', 'Périmeront', 'Utilisables à temps par'], lots)}`;
 }
 
 /**

@@ -2,6 +2,7 @@ package fr.dispostock.insights;
 
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Dates;
+import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Region;
 import fr.dispostock.domain.Scope;
@@ -10,8 +11,7 @@ import fr.dispostock.domain.help.ExpiryRisk;
 import fr.dispostock.domain.help.ExpiryRisk.Lot;
 import fr.dispostock.domain.help.ExpiryRisk.LotOutcome;
 import fr.dispostock.domain.help.Place;
-import fr.dispostock.domain.insight.InsightReader;
-import fr.dispostock.domain.insight.ShortageRisk;
+import fr.dispostock.domain.help.StateStockUse;
 import fr.dispostock.domain.register.RegisterReader;
 import fr.dispostock.domain.statestock.LotDeclaration;
 import fr.dispostock.domain.statestock.LotLine;
@@ -31,27 +31,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
  * Expiry risk of the State-stock lots (domain {@link ExpiryRisk}): each PUI's lots of a Thursday, used
- * first-expiry-first-out from that day at its adjusted consumption of the product (the run's assessment
- * of the item whose id is the product's code; none assessed: nothing counted as used), the units that will
- * expire unused by PUI, region and nation, and for each lot at risk the PUIs of its region that would use
- * them before they expire (beyond their own stock), nearest first: its ARS arranges the transfer.
- * Computed when asked from the lots and the run's assessments, as the lenders are (LendingService).
+ * first-expiry-first-out from that day at the PUI's own use of the product ({@link StateStockUse}: its
+ * Thursday lots and the shipments to it over the last 8 weeks; unknown use: the lot counted neither used
+ * nor expiring), the units that will expire unused by PUI, region and nation, and for each lot at risk the
+ * PUIs of its region that would use them before they expire (beyond their own stock that Thursday, at
+ * their own measured use), nearest first: its ARS arranges the transfer. Computed when asked from the lots
+ * and orders, as the lenders are (LendingService); the weekly insights run plays no part.
  */
 @Singleton
 public class ExpiryService {
     /** PUIs proposed at most to take a lot's units. */
     static final int TAKERS = 3;
-    private final InsightReader insights;
     private final StateStockReader stateStock;
     private final RegisterReader registers;
     private final Clock clock;
 
-    public ExpiryService(InsightReader insights, StateStockReader stateStock, RegisterReader registers, Clock clock) {
-        this.insights = insights;
+    public ExpiryService(StateStockReader stateStock, RegisterReader registers, Clock clock) {
         this.stateStock = stateStock;
         this.registers = registers;
         this.clock = clock;
@@ -67,68 +67,91 @@ public class ExpiryService {
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
         LocalDate date = given != null ? given
                 : LocalDate.now(clock.withZone(Dates.PARIS)).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
-        IsoWeek week = RiskService.weekOrLatest(insights, asked);
         List<RegionExpiry> regions = new ArrayList<>();
         List<PuiExpiry> puis = new ArrayList<>();
         for (Region r : scoped.map(List::of).orElse(Region.all())) {
             List<LotDeclaration> lots = stateStock.lots(r, date);
             if (!lots.isEmpty()) {
-                List<PuiExpiry> ofRegion = region(r, lots, date, week);
+                List<PuiExpiry> ofRegion = region(r, lots, date);
                 regions.add(new RegionExpiry(r.code(), ofRegion.stream().mapToLong(PuiExpiry::units).sum(),
-                        ofRegion.stream().mapToLong(PuiExpiry::expiring).sum()));
-                ofRegion.stream().filter(p -> p.expiring() > 0).forEach(puis::add);
+                        ofRegion.stream().mapToLong(PuiExpiry::expiring).sum(),
+                        ofRegion.stream().mapToLong(PuiExpiry::unknownUse).sum()));
+                ofRegion.stream().filter(p -> p.expiring() > 0 || p.unknownUse() > 0).forEach(puis::add);
             }
         }
         puis.sort(Comparator.comparingLong(PuiExpiry::expiring).reversed().thenComparing(PuiExpiry::finessEt));
-        return new ExpiryView(date.toString(), week.toString(), regions.stream().mapToLong(RegionExpiry::units).sum(),
-                regions.stream().mapToLong(RegionExpiry::expiring).sum(), regions, puis);
+        return new ExpiryView(date.toString(), (asked != null ? asked : IsoWeek.of(date)).toString(),
+                regions.stream().mapToLong(RegionExpiry::units).sum(), regions.stream().mapToLong(RegionExpiry::expiring).sum(),
+                regions.stream().mapToLong(RegionExpiry::unknownUse).sum(), regions, puis);
     }
 
-    private List<PuiExpiry> region(Region region, List<LotDeclaration> declared, LocalDate date, IsoWeek week) {
-        Map<String, List<ShortageRisk>> byItem = insights.risks(region, week).stream()
-                .collect(Collectors.groupingBy(ShortageRisk::itemId));
+    private List<PuiExpiry> region(Region region, List<LotDeclaration> declared, LocalDate date) {
+        List<LotDeclaration> history = StateStockUse.window(date).stream().filter(d -> !d.equals(date))
+                .flatMap(d -> stateStock.lots(region, d).stream()).collect(Collectors.toCollection(ArrayList::new));
+        history.addAll(declared);
+        StateStockUse use = StateStockUse.of(date, history, stateStock.ordersOfRegion(region));
         Neighbourhood near = Neighbourhood.of(registers, List.of(region));
         List<PuiExpiry> puis = new ArrayList<>();
         for (LotDeclaration d : declared) {
             List<LotExpiry> lots = new ArrayList<>();
-            Map<String, List<LotLine>> byProduct = d.current().lines().stream().filter(l -> !l.expired())
-                    .collect(Collectors.groupingBy(LotLine::productCode));
-            byProduct.forEach((product, lines) -> {
-                List<ShortageRisk> assessed = byItem.getOrDefault(product, List.of());
-                double daily = assessed.stream().filter(r -> r.finessEt().equals(d.finessEt())).findFirst()
-                        .map(ShortageRisk::adjustedDailyConsumption).orElse(0.0);
-                for (LotOutcome o : ExpiryRisk.fefo(lines.stream().map(l -> new Lot(l.lot(), l.expiry(), l.quantity()))
-                        .toList(), daily, date)) {
+            usable(d).forEach((product, lines) -> {
+                OptionalDouble daily = use.dailyUse(d.finessEt(), product);
+                List<Lot> held = lines.stream().map(l -> new Lot(l.lot(), l.expiry(), l.quantity())).toList();
+                if (daily.isEmpty()) {
+                    held.forEach(l -> lots.add(new LotExpiry(product, l.lot(), l.expiry().toString(), l.quantity(), 0, null,
+                            0, 0, List.of())));
+                    return;
+                }
+                for (LotOutcome o : ExpiryRisk.fefo(held, daily.getAsDouble(), date)) {
                     List<Taker> takers = o.expiring() == 0 ? List.of()
-                            : takers(d, o, assessed, near, date);
+                            : takers(d, product, o, declared, use, near, date);
                     lots.add(new LotExpiry(product, o.lot().lot(), o.lot().expiry().toString(), o.lot().quantity(),
-                            daily, o.used(), o.expiring(), takers));
+                            daily.getAsDouble(), daily.getAsDouble(), o.used(), o.expiring(), takers));
                 }
             });
             lots.sort(Comparator.comparing(LotExpiry::expiry).thenComparing(LotExpiry::productCode)
                     .thenComparing(LotExpiry::lot));
             puis.add(new PuiExpiry(d.finessEt().value(), near.name(d.finessEt()), region.code(),
                     d.departement().code(), lots.stream().mapToLong(LotExpiry::quantity).sum(),
-                    lots.stream().mapToLong(LotExpiry::expiring).sum(), lots));
+                    lots.stream().mapToLong(LotExpiry::expiring).sum(),
+                    lots.stream().filter(l -> l.dailyUse() == null).mapToLong(LotExpiry::quantity).sum(), lots));
         }
         return puis;
     }
 
-    /** The PUIs of the region that would use some of the lot's expiring units in time, nearest first. */
-    private static List<Taker> takers(LotDeclaration holder, LotOutcome lot, List<ShortageRisk> assessed,
-                                      Neighbourhood near, LocalDate date) {
+    /** A PUI's lots not yet expired that Thursday, by product. */
+    private static Map<String, List<LotLine>> usable(LotDeclaration declaration) {
+        return declaration.current().lines().stream().filter(l -> !l.expired())
+                .collect(Collectors.groupingBy(LotLine::productCode));
+    }
+
+    /**
+     * The PUIs of the region that declared lots that Thursday and would use some of the lot's expiring units
+     * in time, beyond their own units of the product, at their own measured use: nearest first.
+     */
+    private static List<Taker> takers(LotDeclaration holder, String product, LotOutcome lot, List<LotDeclaration> declared,
+                                      StateStockUse use, Neighbourhood near, LocalDate date) {
         Optional<Place> here = near.place(holder.finessEt());
         if (here.isEmpty()) {
             return List.of();
         }
-        return assessed.stream()
-                .filter(r -> !r.finessEt().equals(holder.finessEt()))
-                .flatMap(r -> near.place(r.finessEt()).stream().map(there -> new Taker(r.finessEt().value(),
-                        near.name(r.finessEt()), Math.round(here.get().kmTo(there) * 10) / 10.0,
-                        Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(lot.lot().expiry(), date, r.stock(),
-                                r.adjustedDailyConsumption())))))
-                .filter(t -> t.couldUse() > 0)
-                .sorted(Comparator.comparingDouble(Taker::km).thenComparing(Taker::finessEt))
+        List<Taker> takers = new ArrayList<>();
+        for (LotDeclaration other : declared) {
+            Finess taker = other.finessEt();
+            OptionalDouble daily = use.dailyUse(taker, product);
+            Optional<Place> there = near.place(taker);
+            if (taker.equals(holder.finessEt()) || daily.isEmpty() || there.isEmpty()) {
+                continue;
+            }
+            long own = usable(other).getOrDefault(product, List.of()).stream().mapToLong(LotLine::quantity).sum();
+            long couldUse = Math.min(lot.expiring(), ExpiryRisk.couldUseBefore(lot.lot().expiry(), date, own,
+                    daily.getAsDouble()));
+            if (couldUse > 0) {
+                takers.add(new Taker(taker.value(), near.name(taker), Math.round(here.get().kmTo(there.get()) * 10) / 10.0,
+                        couldUse));
+            }
+        }
+        return takers.stream().sorted(Comparator.comparingDouble(Taker::km).thenComparing(Taker::finessEt))
                 .limit(TAKERS).toList();
     }
 }

@@ -49,12 +49,12 @@ public class HelpController {
 
     @Get("/v1/insights/expiry")
     @ApiResponse(responseCode = "200", description = "State-stock units declared that Thursday and those expected to expire"
-            + " unused (first expiry first out at each PUI's adjusted consumption), by region and by PUI, each lot with"
-            + " at most 3 PUIs of its region that would use its units in time",
+            + " unused (first expiry first out at each PUI's use of the product, measured from its Thursday lots and the"
+            + " shipments to it over the last 8 weeks; units whose use is unknown are counted apart, in `unknownUse`),"
+            + " by region and by PUI, each lot with at most 3 PUIs of its region that would use its units in time",
             content = @Content(schema = @Schema(implementation = ExpiryView.class)))
     @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
             content = @Content(mediaType = InsightsApi.PROBLEM))
-    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN, content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "region not a region code, date not a Thursday from 2000-01-01 to"
             + " 2099-12-31, week not an ISO week (pointers `region`, `date`, `week`)", content = @Content(mediaType = InsightsApi.PROBLEM))
     public ExpiryView expiry(Caller caller,
@@ -62,7 +62,9 @@ public class HelpController {
                              @Parameter(description = "the Thursday of the lots; default: the last Thursday (today's"
                                      + " included, Paris)", schema = @Schema(type = "string", format = "date"))
                              @Nullable @QueryValue String date,
-                             @Parameter(description = InsightsApi.WEEK) @Nullable @QueryValue String week) {
+                             @Parameter(description = "deprecated, echoed in the answer: the use no longer comes from a"
+                                     + " weekly run; an ISO week (422 otherwise)", deprecated = true)
+                             @Nullable @QueryValue String week) {
         return expiry.expiry(caller, region, date, week);
     }
 }

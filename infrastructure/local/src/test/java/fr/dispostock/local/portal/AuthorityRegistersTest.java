@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +71,9 @@ class AuthorityRegistersTest {
         portal.waitForText(By.id("fiche"), "Historique des modifications");
         String fiche = text("fiche");
         assertTrue(fiche.contains("CH DE FLEYRIAT") && fiche.contains(FLEYRIAT_ET) && fiche.contains("Import FINESS"), fiche);
+        // and its history in French: the region by name, coordinates labelled, with a decimal comma
+        assertTrue(fiche.contains("Région : Auvergne-Rhône-Alpes (84)") && fiche.contains("Latitude : 46,222745")
+                && fiche.contains("Longitude : 5,208596") && !fiche.contains("latitude :"), fiche);
         portal.checkAccessibility();
         portal.screenshot("20-etablissements-fiche");
 
@@ -180,7 +185,12 @@ class AuthorityRegistersTest {
         assertTrue(row.contains("dernier jour le"), row);
         portal.driver().findElement(By.cssSelector("[data-history='" + itemId + "']")).click();
         String history = portal.waitForText(By.id("edition"), "Modification").getText();
-        assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → "), history);
+        assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → "
+                + LocalDate.now(Dates.PARIS).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH))), history);
+        // and each field in French: lists as comma lists, regions by name, an empty list not shown, no raw JSON
+        assertTrue(history.contains("Régions : Corse (94)") && history.contains("Codes UCD : " + Ucd.parse(ucd7).ucd13()
+                + ", " + other) && history.contains("Niveau : régional") && !history.contains("[")
+                && !history.contains("cis :"), history);
         portal.checkAccessibility();
         portal.screenshot("25-medicaments-historique");
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Help between PUIs and the State stock's expiry risk on the stock picture (stock.html, "Dépannages et
  * péremptions"), with the FINESS coordinates of three Lyon hospitals: Édouard Herriot at 10 units,
- * using 10 a day; Croix-Rousse (5.6 km away) 200 and Lyon Sud (7.3 km) 500, each using 10 a day.
+ * using 10 a day; Croix-Rousse (5.6 km away) 200 and Lyon Sud (7.3 km) 500, each using 10 a day; and
+ * State-stock lots whose use comes from the Thursdays declared.
  */
 class HelpScreenTest {
     @RegisterExtension
@@ -42,12 +44,14 @@ class HelpScreenTest {
         declare(pharmacist, EDOUARD_HERRIOT, 10);
         declare(pharmacist, CROIX_ROUSSE, 200);
         declare(pharmacist, LYON_SUD, 500);
-        // Herriot's 100 doses of a lot expiring ten days after the Thursday: it does not consume the product
-        String thursday = w.monday().with(DayOfWeek.THURSDAY).toString();
-        PortalBrowser.Answer lots = portal.call("PUT", "/v1/puis/" + EDOUARD_HERRIOT + "/state-stock/" + thursday, pharmacist,
-                "{\"lines\":[{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"PER-1\",\"expiry\":\""
-                        + w.monday().with(DayOfWeek.THURSDAY).plusDays(10) + "\",\"quantity\":100}]}", null);
-        assertTrue(lots.status() == 200 || lots.status() == 201, lots.body());
+        // Herriot's doses of a lot expiring ten days after the Thursday: 121 the Thursday before, 100 now, so 3 a day:
+        //   30 used in time, 70 expire; Lyon Sud's 40 doses of its first declaration: use unknown, never "all expire"
+        LocalDate thursday = w.monday().with(DayOfWeek.THURSDAY);
+        String perOne = "{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"PER-1\",\"expiry\":\"" + thursday.plusDays(10) + "\",\"quantity\":";
+        lots(pharmacist, EDOUARD_HERRIOT, thursday.minusWeeks(1), perOne + "121}");
+        lots(pharmacist, EDOUARD_HERRIOT, thursday, perOne + "100}");
+        lots(pharmacist, LYON_SUD, thursday, "{\"productCode\":\"MPOX-MVA-BN\",\"lot\":\"PER-2\",\"expiry\":\""
+                + thursday.plusYears(1) + "\",\"quantity\":40}");
         PortalBrowser.Answer run = portal.call("POST", "/local/insights/run?date=" + w.monday(), null, null, null);
         assertEquals(200, run.status(), run.body());
     }
@@ -56,6 +60,20 @@ class HelpScreenTest {
         PortalBrowser.Answer a = portal.call("PUT", "/v1/puis/" + finessEt + "/declarations/" + week, token,
                 "{\"lines\":[{\"itemId\":\"" + item + "\",\"stock\":" + stock + ",\"averageDailyConsumption\":10}]}", null);
         assertEquals(200, a.status(), a.body());
+    }
+
+    private static void lots(String token, String finessEt, LocalDate thursday, String lines) {
+        PortalBrowser.Answer a = portal.call("PUT", "/v1/puis/" + finessEt + "/state-stock/" + thursday, token,
+                "{\"lines\":[" + lines + "]}", null);
+        assertTrue(a.status() == 200 || a.status() == 201, a.body());
+    }
+
+    /** The cells of the table's row that contains {@code text}. */
+    private static List<String> cells(String tableId, String text) {
+        portal.waitFor(By.id(tableId));
+        return portal.driver().findElements(By.cssSelector("#" + tableId + " tbody tr")).stream()
+                .filter(r -> r.getAttribute("textContent").contains(text)).findFirst().orElseThrow()
+                .findElements(By.cssSelector("th, td")).stream().map(c -> c.getAttribute("textContent").trim()).toList();
     }
 
     private static List<String> rows(String tableId) {
@@ -86,9 +104,14 @@ class HelpScreenTest {
                 lenders.get(0));
         assertTrue(lenders.get(1).contains(LYON_SUD) && lenders.get(1).contains("7,3 km") && lenders.get(1).endsWith("130"),
                 lenders.get(1));
-        // and Herriot's 100 doses, not consumed, will all expire, no PUI of the region using the product
-        String lot = rows("peremption-lots").stream().filter(r -> r.contains("PER-1")).findFirst().orElseThrow();
-        assertTrue(lot.contains(EDOUARD_HERRIOT) && lot.endsWith("aucune"), lot);
+        // and Herriot's lot, used 3 a day: 30 in time, 70 expire, no PUI of the region with a known use to take them;
+        //   Lyon Sud's lot of unknown use said so, counted neither used nor expiring
+        List<String> perOne = cells("peremption-lots", "PER-1");
+        assertTrue(perOne.get(0).contains(EDOUARD_HERRIOT), perOne.toString());
+        assertEquals(List.of("100", "3", "30", "70", "aucune"), perOne.subList(4, 9));
+        List<String> perTwo = cells("peremption-lots", "PER-2");
+        assertEquals(List.of("40", "usage inconnu", "—", "—", "—"), perTwo.subList(4, 9));
+        portal.waitForText(By.id("peremption-total"), "40 unités d’usage inconnu");
         portal.checkAccessibility();
         portal.screenshot("entraide-1-ars-depannage");
     }
@@ -99,10 +122,9 @@ class HelpScreenTest {
         portal.signInAs("NATIONAL", null);
         portal.open("/stock.html?semaine=" + week + "&medicament=" + item);
 
-        // then the expiry risk by region, Auvergne-Rhône-Alpes with Herriot's 100 doses, and no list of PUIs at risk
-        String region = rows("peremption-regions").stream().filter(r -> r.contains("Auvergne-Rhône-Alpes")).findFirst()
-                .orElseThrow();
-        assertTrue(region.endsWith("100"), region);
+        // then the expiry risk by region, Auvergne-Rhône-Alpes with Herriot's 100 + Lyon Sud's 40 doses, 70 to expire and
+        //   40 of unknown use, and no list of PUIs at risk
+        assertEquals(List.of("140", "70", "40"), cells("peremption-regions", "Auvergne-Rhône-Alpes").subList(1, 4));
         assertTrue(portal.driver().findElements(By.id("risques-rupture")).isEmpty());
         portal.checkAccessibility();
         portal.screenshot("entraide-2-national-peremptions");
