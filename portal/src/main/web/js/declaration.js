@@ -86,6 +86,9 @@ function showGrid(current) {
   });
   $('#grille').innerHTML = `
 <h2 id="grille-titre" class="fr-mt-4w">Stock de la ${escapeHtml(formatWeek(week))}</h2>
+<p id="autres-facons">Vous préférez un fichier ? Plus bas sur cette page :
+  <a class="fr-link" href="#xlsx-titre">déclarer avec un tableur (xlsx)</a> ou
+  <a class="fr-link" href="#csv-titre">par fichier CSV</a>.</p>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <form id="declaration" novalidate aria-labelledby="grille-titre">
   ${table(`${items.length} médicaments à déclarer pour ${pui.name}, ${formatWeek(week)}`,

@@ -9,22 +9,26 @@ import { detailInFrench } from './messages.js';
 // them a screen of errors).
 const PHARMACIST = ['PHARMACIST'];
 const AUTHORITIES = ['NATIONAL', 'ARS', 'OMEDIT'];
+// The navigation's sub-menus (DSFR "menu déroulant"): a role's entries of one group, when it has two
+// or more, sit under one button, so that the national operator's ten entries fit on one line at
+// 1,280 px. A group's entries follow each other in NAVIGATION (the home's tiles keep its order).
+const GROUPS = { referentiels: 'Référentiels', pilotage: 'Pilotage', communication: 'Communication' };
 const NAVIGATION = [
   { id: 'accueil', href: 'index.html', label: 'Accueil' },
   { id: 'puis', href: 'puis.html', label: 'PUIs', roles: PHARMACIST },
   { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
   { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
   { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
-  { id: 'etablissements', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'], purpose: 'Le répertoire FINESS : sites, PUI, historique, et l’import d’un extrait.' },
-  { id: 'medicaments', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'], purpose: 'Les médicaments déclarés chaque semaine, leurs codes UCD et leur période de suivi.' },
-  { id: 'consignes', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'], purpose: 'Les consignes affichées aux pharmaciens : rédiger, prévisualiser, publier.' },
+  { id: 'etablissements', group: 'referentiels', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'], purpose: 'Le répertoire FINESS : sites, PUI, historique, et l’import d’un extrait.' },
+  { id: 'medicaments', group: 'referentiels', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'], purpose: 'Les médicaments déclarés chaque semaine, leurs codes UCD et leur période de suivi.' },
+  { id: 'consignes', group: 'referentiels', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'], purpose: 'Les consignes affichées aux pharmaciens : rédiger, prévisualiser, publier.' },
   { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'], purpose: 'Les commandes du stock d’État de la région : accepter, réduire ou refuser chaque ligne.' },
   { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'], purpose: 'Les commandes acceptées à expédier : adresse de livraison, lots et péremptions envoyés.' },
-  { id: 'completude', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
-  { id: 'indicateurs', href: 'indicateurs.html', label: 'Indicateurs', roles: AUTHORITIES, purpose: 'Les indicateurs T0, M6 et M12 par région (complétude, ruptures, couverture, alertes), en CSV, et les territoires en retard sur la médiane nationale.' },
-  { id: 'stock', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
-  { id: 'campagnes', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
-  { id: 'relances', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },
+  { id: 'completude', group: 'pilotage', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
+  { id: 'indicateurs', group: 'pilotage', href: 'indicateurs.html', label: 'Indicateurs', roles: AUTHORITIES, purpose: 'Les indicateurs T0, M6 et M12 par région (complétude, ruptures, couverture, alertes), en CSV, et les territoires en retard sur la médiane nationale.' },
+  { id: 'stock', group: 'pilotage', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
+  { id: 'campagnes', group: 'communication', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
+  { id: 'relances', group: 'communication', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },
   { id: 'effacement', href: 'effacement.html', label: 'Effacement d’un compte', roles: ['NATIONAL'], purpose: 'Effacer l’adresse d’une personne (RGPD) : un pseudonyme la remplace dans toutes les traces.' },
 ];
 
@@ -61,13 +65,40 @@ const SKIP_LINKS = `
   </nav>
 </div>`;
 
+const link = (n, current) => `<a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a>`;
+
+/** The navigation's items: a link per entry, or a sub-menu for two or more entries of one group. */
+function navigationItems(visible, current) {
+  const rows = [];
+  for (const n of visible) {
+    const last = rows.at(-1);
+    if (n.group && last?.group === n.group) {
+      last.entries.push(n);
+    } else {
+      rows.push({ group: n.group, entries: [n] });
+    }
+  }
+  return rows.map(({ group, entries }) => {
+    if (entries.length === 1) {
+      return `<li class="fr-nav__item">${link(entries[0], current)}</li>`;
+    }
+    const here = entries.some((n) => n.id === current);
+    return `<li class="fr-nav__item">
+      <button type="button" class="fr-nav__btn" aria-expanded="false" aria-controls="menu-${group}"${here ? ' aria-current="true"' : ''}>${GROUPS[group]}</button>
+      <div class="fr-collapse fr-menu" id="menu-${group}">
+        <ul class="fr-menu__list">${entries.map((n) => `<li>${link(n, current)}</li>`).join('')}</ul>
+      </div>
+    </li>`;
+  }).join('');
+}
+
 function header(current, session) {
   const user = session.state === 'signed-in'
     ? `<li><p class="fr-btn fr-btn--tertiary-no-outline" id="utilisateur">${escapeHtml(session.user.email ?? session.user.sub)}</p></li>
        <li><button type="button" class="fr-btn" id="se-deconnecter">Se déconnecter</button></li>`
     : '<li><button type="button" class="fr-btn" id="se-connecter">Se connecter</button></li>';
   const visible = session.state === 'signed-in' ? NAVIGATION.filter((n) => opens(n, session.user)) : NAVIGATION.filter((n) => !n.roles);
-  const links = visible.map((n) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${n.href}"${n.id === current ? ' aria-current="page"' : ''}>${n.label}</a></li>`).join('');
+  const links = navigationItems(visible, current);
   return `
 <header role="banner" class="fr-header">
   <div class="fr-header__body">

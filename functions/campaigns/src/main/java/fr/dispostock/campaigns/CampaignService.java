@@ -89,7 +89,7 @@ public class CampaignService {
         Departement departement = a == null ? null : departement(v, caller, type, region, a.departement());
         v.throwIfAny("Invalid campaign");
         if (!caller.isNational()) { // an ARS writes to its own region only
-            Region own = caller.region().orElseThrow(() -> new AccessDeniedException("An ARS account names its region."));
+            Region own = Scope.ownRegion(caller);
             if ("ALL".equals(type) || (region != null && !region.equals(own))) {
                 throw new AccessDeniedException("An ARS writes to the PUIs of its own region (" + own.code() + ") only.");
             }
@@ -178,7 +178,7 @@ public class CampaignService {
         if (caller.isNational()) {
             return campaigns.latest(java.util.Optional.empty(), limit);
         }
-        Region own = caller.region().orElseThrow(() -> new AccessDeniedException("An ARS account names its region."));
+        Region own = Scope.ownRegion(caller);
         return campaigns.latest(java.util.Optional.of(own), limit);
     }
 

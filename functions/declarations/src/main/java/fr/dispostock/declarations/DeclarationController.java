@@ -14,6 +14,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Limits;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import io.micronaut.core.annotation.Nullable;
 import fr.dispostock.platform.fhir.Fhir;
@@ -134,11 +135,16 @@ public class DeclarationController {
             content = @Content(mediaType = DeclarationsApi.PROBLEM))
     public HttpResponse<?> current(HttpRequest<?> request, Caller caller,
                                    String finessEt, String week) {
-        Current c = declarations.current(caller, Finess.parse(finessEt), IsoWeek.parse(week));
-        return Fhir.asked(request)
-                ? Fhir.response(HttpStatus.OK, FhirDeclarations.report(c.finessEt(), c.week(), c.lines(), c.declaredAt(),
-                        c.declaredBy(), c.late(), c.missingItems(), declarations.ucdsOfItems()), json)
-                : HttpResponse.ok(c);
+        Finess et = Finess.parse(finessEt);
+        IsoWeek w = IsoWeek.parse(week);
+        if (!Fhir.asked(request)) {
+            return HttpResponse.ok(declarations.current(caller, et, w));
+        }
+        Pui pui = declarations.readable(caller, et);
+        List<Medicine> medicines = declarations.medicines(); // read once: the items due, then the answer's UCD codes
+        Current c = declarations.current(pui, w, medicines);
+        return Fhir.response(HttpStatus.OK, FhirDeclarations.report(c.finessEt(), c.week(), c.lines(), c.declaredAt(),
+                c.declaredBy(), c.late(), c.missingItems(), DeclarationService.ucdsOfItems(medicines)), json);
     }
 
     /**

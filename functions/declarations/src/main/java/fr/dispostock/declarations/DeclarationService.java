@@ -70,14 +70,21 @@ public class DeclarationService {
         return Medicine.toDeclare(registers.medicines(), region, week);
     }
 
+    /**
+     * Every tracked item of the register, for a request that needs them twice (a FHIR report's UCD
+     * codes, then the rules): read once, then given to {@link #declare} or {@link #current}.
+     */
+    public List<Medicine> medicines() {
+        return registers.medicines();
+    }
+
     /** Every tracked item's UCD codes (a UCD code belongs to one item at a time). */
-    public Map<String, List<Ucd>> ucdsOfItems() {
-        return registers.medicines().stream().collect(Collectors.toMap(Medicine::itemId, Medicine::ucds, (a, b) -> a));
+    public static Map<String, List<Ucd>> ucdsOfItems(List<Medicine> medicines) {
+        return medicines.stream().collect(Collectors.toMap(Medicine::itemId, Medicine::ucds, (a, b) -> a));
     }
 
     public Expected expected(Caller caller, Finess finessEt, IsoWeek week) {
-        Pui pui = registers.existingPui(finessEt);
-        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Pui pui = readable(caller, finessEt);
         Map<String, Line> lastWeek = declarations.find(pui.region(), week.previous(), finessEt)
                 .map(d -> d.lines().stream().collect(Collectors.toMap(Line::itemId, Function.identity())))
                 .orElse(Map.of());
@@ -90,19 +97,32 @@ public class DeclarationService {
     }
 
     public Current current(Caller caller, Finess finessEt, IsoWeek week) {
+        return current(readable(caller, finessEt), week, registers.medicines());
+    }
+
+    /** The PUI, if the caller may read its declarations. */
+    public Pui readable(Caller caller, Finess finessEt) {
         Pui pui = registers.existingPui(finessEt);
         Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        return pui;
+    }
+
+    /**
+     * @param pui       as {@link #readable} gave it for this caller
+     * @param medicines as {@link #medicines} read them for this request
+     */
+    public Current current(Pui pui, IsoWeek week, List<Medicine> medicines) {
+        Finess finessEt = pui.finessEt();
         Declaration d = declarations.find(pui.region(), week, finessEt)
                 .orElseThrow(() -> new NotFoundException("PUI " + finessEt + " has not declared week " + week + "."));
         return new Current(finessEt.value(), week.toString(), LineView.of(d.lines()), d.current().declaredAt(),
-                d.current().declaredBy(), d.late(), missing(expectedItems(pui.region(), week), d.lines()),
+                d.current().declaredBy(), d.late(), missing(Medicine.toDeclare(medicines, pui.region(), week), d.lines()),
                 d.earlierRevisions());
     }
 
     /** The week's earlier revisions, newest first, a page at a time ({@code limit}, {@code cursor} as sent). */
     public History history(Caller caller, Finess finessEt, IsoWeek week, String limit, String cursor) {
-        Pui pui = registers.existingPui(finessEt);
-        Scope.requireDeclarationRead(caller, pui.region(), pui.finessEj());
+        Pui pui = readable(caller, finessEt);
         Violations v = new Violations();
         HistoryPage.Request request = HistoryPage.Request.parse(v, limit, cursor);
         v.throwIfAny("Invalid query");
@@ -128,6 +148,12 @@ public class DeclarationService {
      */
     public Declared declare(Caller caller, Pui pui, IsoWeek week, List<DeclarationBody.LineBody> body,
                             Violations v) {
+        return declare(caller, pui, week, body, v, registers.medicines());
+    }
+
+    /** @param medicines as {@link #medicines} read them for this request (to read its body) */
+    public Declared declare(Caller caller, Pui pui, IsoWeek week, List<DeclarationBody.LineBody> body,
+                            Violations v, List<Medicine> medicines) {
         Finess finessEt = pui.finessEt();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Dates.PARIS);
@@ -140,7 +166,7 @@ public class DeclarationService {
         if (establishment.status() == Establishment.Status.CLOSED) {
             v.add("finessEt", "establishment " + establishment.finessEj() + " is closed: its PUIs no longer declare");
         }
-        List<Medicine> expected = expectedItems(pui.region(), week);
+        List<Medicine> expected = Medicine.toDeclare(medicines, pui.region(), week);
         List<Line> lines = lines(v, body, expected);
         if (!v.isEmpty()) {
             metrics.count(BusinessMetric.DECLARATIONS_REJECTED);

@@ -129,14 +129,48 @@ final class DeclarationSpreadsheet {
      */
     static Upload read(byte[] file, String finessEt, String week, Violations v) {
         requireWorkbook(file);
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
-            Sheet sheet = workbook.findSheet(SHEET).orElseThrow(() -> refused(
+        try (ReadableWorkbook workbook = parsing(() -> new ReadableWorkbook(new ByteArrayInputStream(file)))) {
+            Sheet sheet = parsing(() -> workbook.findSheet(SHEET)).orElseThrow(() -> refused(
                     "sheet '" + SHEET + "' is missing: send the template downloaded from Dispostock, filled"));
-            try (Stream<Row> stream = sheet.openStream()) {
-                return rows(stream.iterator(), finessEt, week, v);
+            try (Stream<Row> stream = parsing(sheet::openStream)) {
+                return rows(parsed(stream.iterator()), finessEt, week, v);
             }
+        } catch (IOException e) { // closing what was read
+            throw unreadable();
+        }
+    }
+
+    /** The sheet's rows as fastexcel parses them, one at a time ({@link #parsing}). */
+    private static Iterator<Row> parsed(Iterator<Row> rows) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return parsing(rows::hasNext);
+            }
+
+            @Override
+            public Row next() {
+                return parsing(rows::next);
+            }
+        };
+    }
+
+    /** A step of fastexcel's, and of it only: reading the file, no rule of ours. */
+    private interface Parse<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * What fastexcel fails on is the file's fault: its own exception, its XML parser's (aalto's
+     * unchecked one: not XML, a character XML 1.0 cannot hold), its cell parsers' (a reference that is
+     * not one) and its index errors (a column past the last). Only its code runs here, so a failure of
+     * ours (in the rules run on each row) is never taken for an unreadable file.
+     */
+    private static <T> T parsing(Parse<T> fastexcel) {
+        try {
+            return fastexcel.run();
         } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
+            throw unreadable();
         }
     }
 
@@ -228,7 +262,7 @@ final class DeclarationSpreadsheet {
             throw refused("the file is an .xls workbook (Excel 97-2003): save it as .xlsx");
         }
         if (!ReadableWorkbook.isOOXMLZipHeader(file)) {
-            throw unreadable(null);
+            throw unreadable();
         }
         long unpacked = 0;
         byte[] buffer = new byte[8192];
@@ -246,8 +280,8 @@ final class DeclarationSpreadsheet {
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
+        } catch (IOException e) { // the zip reader's: a damaged archive, an unsupported compression
+            throw unreadable();
         }
     }
 
@@ -332,10 +366,9 @@ final class DeclarationSpreadsheet {
         return name.toString();
     }
 
-    /** Our own refusal as it was; any other failure to read: not a workbook. */
-    private static InvalidRequestException unreadable(Exception e) {
-        return e instanceof InvalidRequestException refusal ? refusal
-                : refused("the file is not a readable xlsx workbook: save it again as .xlsx (Excel, LibreOffice)");
+    /** What fastexcel or the zip reader could not parse. */
+    private static InvalidRequestException unreadable() {
+        return refused("the file is not a readable xlsx workbook: save it again as .xlsx (Excel, LibreOffice)");
     }
 
     private static InvalidRequestException refused(String message) {

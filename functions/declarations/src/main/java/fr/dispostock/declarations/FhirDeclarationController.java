@@ -6,6 +6,7 @@ import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.Ucd;
 import fr.dispostock.domain.Violations;
+import fr.dispostock.domain.register.Medicine;
 import fr.dispostock.domain.register.Pui;
 import fr.dispostock.platform.fhir.Fhir;
 import fr.dispostock.platform.fhir.InventoryReports;
@@ -18,7 +19,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Clock;
@@ -44,7 +44,7 @@ public class FhirDeclarationController {
     }
 
     @Put(value = "/v1/puis/{finessEt}/declarations/{week}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
-    @ApiResponse(responseCode = "200", description = "the week as stored, an InventoryReport",
+    @ApiResponse(responseCode = "200", description = "the week as stored (an InventoryReport when sent in FHIR)",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
@@ -52,14 +52,15 @@ public class FhirDeclarationController {
         Pui pui = declarations.declarant(caller, Finess.parse(finessEt));
         Finess et = pui.finessEt();
         IsoWeek w = IsoWeek.parse(week);
-        Map<String, List<Ucd>> ucds = declarations.ucdsOfItems();
+        List<Medicine> medicines = declarations.medicines(); // read once: the report's UCD codes, then the rules
+        Map<String, List<Ucd>> ucds = DeclarationService.ucdsOfItems(medicines);
         Map<Ucd, String> itemOf = new HashMap<>();
         ucds.forEach((item, codes) -> codes.forEach(u -> itemOf.put(u, item)));
         Violations v = new Violations();
         FhirDeclarations.Read read = FhirDeclarations.read(InventoryReports.parse(body), w, et, itemOf,
                 clock.instant(), v);
         request.setAttribute(Fhir.EXPRESSIONS, read.expressions());
-        Declared d = declarations.declare(caller, pui, w, read.lines(), v);
+        Declared d = declarations.declare(caller, pui, w, read.lines(), v, medicines);
         return Fhir.response(HttpStatus.OK, FhirDeclarations.report(d.finessEt(), d.week(), d.lines(), d.declaredAt(),
                 d.declaredBy(), d.late(), d.missingItems(), ucds), json);
     }

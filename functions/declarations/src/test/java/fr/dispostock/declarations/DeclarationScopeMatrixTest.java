@@ -34,7 +34,7 @@ class DeclarationScopeMatrixTest {
             new Route("POST", "/v1/declarations/erasures", Map.of("email", "nobody@nowhere.fr"), Set.of("NATIONAL")),
             new Route("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&region=84", null, REGION_READERS),
             // bodies no one could declare: whoever is out of scope is refused before they are read
-            new Route("PUT", PUI, "{\"resourceType\": \"InventoryReport\", \"status\": \"active\", \"status\": \"draft\"}",
+            new Route("PUT", PUI, "{\"resourceType\": \"InventoryReport\", \"status\": \"draft\"}",
                     "application/fhir+json",
                     Set.of("PHARMACIST-own", "CLIENT-own")),
             new Route("GET", PUI + "/spreadsheet", null, Set.of("NATIONAL", "ARS-own", "OMEDIT-own", "PHARMACIST-own")),

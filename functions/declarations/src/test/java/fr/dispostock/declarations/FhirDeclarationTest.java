@@ -3,10 +3,18 @@ package fr.dispostock.declarations;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import fr.dispostock.domain.BusinessMetric;
+import fr.dispostock.domain.Caller;
+import fr.dispostock.domain.Finess;
+import fr.dispostock.domain.Role;
 import fr.dispostock.domain.Ucd;
+import fr.dispostock.domain.declaration.DeclarationStore;
+import fr.dispostock.domain.register.RegisterStore;
 import fr.dispostock.embedded.DynamoDbLocalExtension;
 import fr.dispostock.embedded.HttpApiHarness.Response;
 import fr.dispostock.platform.fhir.Fhir;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.CodeableReference;
 import org.hl7.fhir.r5.model.Coding;
@@ -22,9 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +103,41 @@ class FhirDeclarationTest {
     }
 
     @Test
+    void a_fhir_declaration_and_a_fhir_reading_each_read_the_medicines_register_once() {
+        // given the FHIR routes over the real register, counting its medicines queries
+        AtomicInteger medicinesRead = new AtomicInteger();
+        RegisterStore store = API.context().getBean(RegisterStore.class);
+        RegisterStore counted = (RegisterStore) Proxy.newProxyInstance(RegisterStore.class.getClassLoader(),
+                new Class<?>[]{RegisterStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("medicines")) {
+                        medicinesRead.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DeclarationService service = new DeclarationService(counted, API.context().getBean(DeclarationStore.class),
+                API.context().getBean(Clock.class), API.context().getBean(BusinessMetric.Counter.class));
+        JsonMapper json = API.context().getBean(JsonMapper.class);
+        Caller pharmacist = new Caller("ph-fleyriat", "ph@own.fr", Set.of(Role.PHARMACIST),
+                Set.of(Finess.parse(FLEYRIAT_EJ)), Optional.empty());
+        String body = strict().encodeResourceToString(report(new Object[]{cisplatine(), 120, "8.125"}));
+
+        // when the week is sent as a report, then read as one
+        int declared = new FhirDeclarationController(service, json, API.context().getBean(Clock.class))
+                .declare(HttpRequest.PUT(PATH, body), pharmacist, FLEYRIAT_ET, WEEK, body).code();
+        int afterDeclaring = medicinesRead.getAndSet(0);
+        int read = new DeclarationController(service, API.context().getBean(StockPictureService.class), json)
+                .current(HttpRequest.GET(PATH).accept(Fhir.MEDIA_TYPE), pharmacist, FLEYRIAT_ET, WEEK).code();
+
+        // then each request queried the medicines once, for the report's UCD codes and the rules alike
+        assertEquals(List.of(200, 200), List.of(declared, read));
+        assertEquals(List.of(1, 1), List.of(afterDeclaring, medicinesRead.get()));
+    }
+
+    @Test
     void the_week_is_answered_as_an_r5_inventory_report_when_asked() {
         // given a week declared in JSON
         API.call("PUT", PATH, PH_FLEYRIAT, lines(line("cisplatine", 120, 8.125), line("lomustine", 0, 0)));
@@ -137,6 +186,40 @@ class FhirDeclarationTest {
                 outcome.getIssue().stream().map(i -> i.getExpression().get(0).getValue()).toList());
         assertTrue(outcome.getIssue().stream().allMatch(i -> i.getCode() == OperationOutcome.IssueType.INVALID));
         assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void a_property_named_twice_or_a_body_cut_short_gets_the_same_answer_in_json_and_in_fhir() {
+        // given a stock named twice and a body cut short, each as a JSON declaration and as a FHIR report
+        String json = "{\"lines\":[{\"itemId\":\"cisplatine\",\"stock\":1,\"stock\":2,\"averageDailyConsumption\":1}]}";
+        String fhir = strict().encodeResourceToString(report(new Object[]{cisplatine(), 1, "1"}))
+                .replace("\"value\":1", "\"value\":1,\"value\":2");
+        assertTrue(fhir.contains("\"value\":1,\"value\":2"), fhir);
+
+        // when each is sent
+        List<Response> twice = List.of(API.call("PUT", PATH, PH_FLEYRIAT, json),
+                API.call("PUT", PATH, CLIENT_FLEYRIAT, fhir, SENDS_FHIR));
+        List<Response> cut = List.of(API.call("PUT", PATH, PH_FLEYRIAT, json.substring(0, 30)),
+                API.call("PUT", PATH, CLIENT_FLEYRIAT, fhir.substring(0, 30), SENDS_FHIR));
+
+        // then JSON and FHIR alike get a 400 (the body is not one JSON value to read), saying why in the
+        // same words, FHIR's as an OperationOutcome; nothing is stored
+        for (List<Response> pair : List.of(twice, cut)) {
+            assertEquals(List.of(400, 400), pair.stream().map(Response::status).toList(), pair.toString());
+        }
+        assertEquals(List.of("The body is not well-formed JSON", "The body is not well-formed JSON"),
+                List.of(detail(cut.get(0)), detail(cut.get(1))));
+        assertEquals(List.of("The JSON body names 'stock' twice in one object",
+                "The JSON body names 'value' twice in one object"), List.of(detail(twice.get(0)), detail(twice.get(1))));
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    /** What a problem or an OperationOutcome says, up to where in the body. */
+    private static String detail(Response r) {
+        String said = r.header("Content-Type").startsWith(Fhir.MEDIA_TYPE)
+                ? strict().parseResource(OperationOutcome.class, r.body()).getIssueFirstRep().getDiagnostics()
+                : (String) r.object().get("detail");
+        return said.split(" \\(")[0];
     }
 
     @Test

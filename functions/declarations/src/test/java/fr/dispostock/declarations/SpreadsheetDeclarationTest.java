@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 import static fr.dispostock.declarations.DeclarationsFunction.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The week as an xlsx template downloaded, filled and sent back: the same rule as JSON and CSV. */
@@ -137,6 +138,37 @@ class SpreadsheetDeclarationTest {
         assertEquals("the file is the template of week 2026-W47, not of week " + WEEK + " (sheet 'Déclaration', cell B2)",
                 errors(r).get(0).get("message"));
         assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void a_zip_holding_no_workbook_or_a_sheet_that_is_not_xml_is_refused_as_an_unreadable_workbook() throws IOException {
+        // given a small zip with no workbook in it, and the template with its sheet's XML cut in half
+        ByteArrayOutputStream noWorkbook = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(noWorkbook)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("not XML".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] cutSheet = Workbooks.edit(template(), "xl/worksheets/sheet1.xml", xml -> xml.substring(0, xml.length() / 2));
+
+        // when each is sent
+        List<Response> answers = List.of(upload(noWorkbook.toByteArray()), upload(cutSheet));
+
+        // then each is a 422 saying the file is not a readable workbook, and nothing is stored
+        for (Response r : answers) {
+            assertEquals(422, r.status(), r.body());
+            assertTrue(((String) errors(r).get(0).get("message")).startsWith("the file is not a readable xlsx workbook"),
+                    r.body());
+        }
+        assertEquals(404, API.call("GET", PATH, PH_FLEYRIAT, null).status());
+    }
+
+    @Test
+    void a_failure_of_ours_while_reading_the_rows_is_not_blamed_on_the_file() {
+        // given a filled template with a stock typed as 12abc, read with no place for its problems (a bug of ours)
+        byte[] filled = Workbooks.filled(template(), Map.of("cisplatine", List.of("12abc", 1)));
+
+        // when it is read, then our failure comes out as itself, not as "not a readable xlsx workbook" (a 422)
+        assertThrows(NullPointerException.class, () -> DeclarationSpreadsheet.read(filled, FLEYRIAT_ET, WEEK, null));
     }
 
     @Test

@@ -9,6 +9,24 @@ public final class Scope {
     }
 
     /**
+     * An ARS or OMEDIT account acts for one region, which its token names: one that names none is
+     * told so (the national operator attaches it), not that the route is the nation's.
+     */
+    public static Region ownRegion(Caller caller) {
+        return caller.region().orElseThrow(Scope::noRegion);
+    }
+
+    private static AccessDeniedException noRegion() {
+        return new AccessDeniedException("Your account has no region: ask the national operator to attach one.");
+    }
+
+    /** Why a regional check refused: the account's missing region, when that is the cause, else {@code why}. */
+    private static AccessDeniedException refused(Caller caller, String why) {
+        boolean regional = caller.has(Role.ARS) || caller.has(Role.OMEDIT);
+        return regional && caller.region().isEmpty() ? noRegion() : new AccessDeniedException(why);
+    }
+
+    /**
      * Reading an establishment or one of its PUIs. Not the supplier: it reads the PUIs it delivers
      * through the orders it has to ship ({@code /v1/orders/{orderId}/delivery}), not the register.
      */
@@ -52,7 +70,7 @@ public final class Scope {
     /** Reviewing an order of State-stock products: the ARS of the PUI's region. */
     public static void requireOrderReviewer(Caller caller, Region region) {
         if (!caller.isArsOf(region)) {
-            throw new AccessDeniedException("Only the ARS of region " + region.code() + " reviews this order.");
+            throw refused(caller, "Only the ARS of region " + region.code() + " reviews this order.");
         }
     }
 
@@ -85,11 +103,10 @@ public final class Scope {
     /** The region a regional read is about: the one asked, else the caller's own; none for the nation. */
     public static java.util.Optional<Region> regionOfRead(Caller caller, Region asked) {
         Scope.requireAnyRole(caller, Role.ARS, Role.OMEDIT, Role.NATIONAL);
-        Region region = asked != null ? asked : caller.isNational() ? null : caller.region().orElse(null);
-        if (region == null) {
-            requireNational(caller);
+        if (asked == null && caller.isNational()) {
             return java.util.Optional.empty();
         }
+        Region region = asked != null ? asked : ownRegion(caller);
         requireRegionRead(caller, region);
         return java.util.Optional.of(region);
     }
@@ -97,14 +114,14 @@ public final class Scope {
     /** Reading a region's registers, declarations or stock picture. */
     public static void requireRegionRead(Caller caller, Region region) {
         if (!(caller.isNational() || caller.readsRegion(region))) {
-            throw new AccessDeniedException("Region " + region.code() + " is outside your scope.");
+            throw refused(caller, "Region " + region.code() + " is outside your scope.");
         }
     }
 
     /** Keeping a region's registers: its ARS, or the national operator. */
     public static void requireRegionKeeper(Caller caller, Region region) {
         if (!(caller.isNational() || caller.isArsOf(region))) {
-            throw new AccessDeniedException("Only the ARS of region " + region.code()
+            throw refused(caller, "Only the ARS of region " + region.code()
                     + " or the national operator may change this.");
         }
     }

@@ -197,6 +197,26 @@ class EstablishmentRoutesTest {
     }
 
     @Test
+    void an_ars_whose_token_names_no_region_is_told_its_account_has_none_not_that_the_route_is_the_nations() {
+        // given an ARS agent whose token carries no region
+        importSlice();
+        String noRegion = TOKENS.token("ars-sans-region", "agent@ars.sante.fr", List.of("ARS"), List.of(), null);
+
+        // when it lists its register, without naming a region and naming one
+        Response own = API.call("GET", "/v1/establishments", noRegion, null);
+        Response named = API.call("GET", "/v1/establishments?region=84", noRegion, null);
+
+        // then both are refused as problem+json saying the true cause
+        for (Response r : List.of(own, named)) {
+            assertEquals(403, r.status(), r.body());
+            assertEquals("application/problem+json", r.header("Content-Type"));
+            assertEquals("Your account has no region: ask the national operator to attach one.", r.object().get("detail"));
+        }
+        // and the national operator, naming no region, still lists every region
+        assertEquals(200, API.call("GET", "/v1/establishments", NATIONAL, null).status());
+    }
+
+    @Test
     void the_list_of_a_region_carries_each_establishments_sites_and_puis_so_that_it_is_searched_by_commune() {
         // given the imported extract and Fleyriat's PUI
         importSlice();

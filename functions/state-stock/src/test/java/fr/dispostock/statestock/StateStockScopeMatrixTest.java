@@ -58,9 +58,9 @@ class StateStockScopeMatrixTest {
             new Route("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, Map.of("lines", List.of(Map.of(
                     "productCode", "MPOX-MVA-BN", "lot", "L1", "expiry", "2027-01-01", "quantity", 3))),
                     Set.of("PHARMACIST-own", "CLIENT-own")),
-            // a report no one could declare (a property twice): whoever is out of scope is refused before it is read
+            // a report no one could declare (a draft): whoever is out of scope is refused before it is read
             new Route("PUT", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY,
-                    "{\"resourceType\": \"InventoryReport\", \"status\": \"active\", \"status\": \"draft\"}",
+                    "{\"resourceType\": \"InventoryReport\", \"status\": \"draft\"}",
                     "application/fhir+json", Set.of("PHARMACIST-own", "CLIENT-own")),
             new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY, null, LOT_READERS),
             new Route("GET", "/v1/puis/" + FLEYRIAT_ET + "/state-stock/" + THURSDAY + "/history", null, LOT_READERS),

@@ -2,9 +2,6 @@ package fr.dispostock.embedded;
 
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.platform.fhir.Fhir;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -129,7 +125,7 @@ final class HostileBodies {
                 fhir("50,000 listings (20 MB)", report(Collections.nCopies(50_000, good())), 422, "characters, more than"),
                 fhir("1,001 listings", report(Collections.nCopies(1_001, good())), 422, "at most 1000 listings"),
                 fhir("a property twice", okText.replace("\"status\":\"active\"",
-                        "\"status\":\"active\",\"status\":\"entered-in-error\""), 422, "Duplicate field"),
+                        "\"status\":\"active\",\"status\":\"entered-in-error\""), 400, "names 'status' twice"),
                 fhir("a code of 2,000,000 characters", report(List.of(listing(ITEM_SYSTEM, "x".repeat(2_000_000), "1", "1"))),
                         422, code0),
                 fhir("a Patient", with(ok, "resourceType", "Patient"), 422, "InventoryReport"),
@@ -258,16 +254,16 @@ final class HostileBodies {
                 xlsx("a zip bomb: one entry of 512 MiB of zeros, more than a call may allocate", bomb(1, 512 << 20), 422,
                         "unpacks to more than"),
                 xlsx("a zip bomb: 5,000 entries of 8 KiB", bomb(5_000, 8 << 10), 422, "unpacks to more than"),
-                xlsx("entities expanding to gigabytes (billion laughs)", edit(ok, "xl/worksheets/sheet1.xml",
+                xlsx("entities expanding to gigabytes (billion laughs)", Workbooks.edit(ok, "xl/worksheets/sheet1.xml",
                         xml -> doctype(laughs()) + xml.substring(xml.indexOf("?>") + 2)
                                 .replaceFirst("<c r=\"A5\"[^>]*>.*?</c>", inline("A5", "&lol9;"))), 422, "xlsx"),
-                xlsx("an external entity (a file of the server)", edit(ok, "xl/worksheets/sheet1.xml",
+                xlsx("an external entity (a file of the server)", Workbooks.edit(ok, "xl/worksheets/sheet1.xml",
                         xml -> doctype("<!ENTITY xxe SYSTEM \"file:///etc/passwd\">") + xml.substring(xml.indexOf("?>") + 2)
                                 .replaceFirst("<c r=\"A5\"[^>]*>.*?</c>", inline("A5", "&xxe;"))), 422, "xlsx"),
-                xlsx("no sheet 'Déclaration'", edit(ok, "xl/workbook.xml", xml -> xml.replace("D&#xe9;claration", "Feuil1")),
+                xlsx("no sheet 'Déclaration'", Workbooks.edit(ok, "xl/workbook.xml", xml -> xml.replace("D&#xe9;claration", "Feuil1")),
                         422, "sheet '" + SHEET + "' is missing"),
                 xlsx("no item filled", template(null, null), 422, "sheet '" + SHEET + "'"),
-                xlsx("no row of titles", edit(ok, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst(
+                xlsx("no row of titles", Workbooks.edit(ok, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst(
                         "<row r=\"4\">.*?</row>", "")), 422, "no row of titles"),
                 xlsx("the template of another PUI", Workbooks.of(SHEET, List.of(List.of("finessEt", "2A0000022"),
                         List.of("week", week.toString()), List.of(), List.of("itemId", "stock", "averageDailyConsumption"),
@@ -290,7 +286,7 @@ final class HostileBodies {
                         List.of("week", week.toString()), List.of(), List.of("itemId", "stock", "averageDailyConsumption"),
                         List.of(itemId, 1, 1), List.of(itemId, 2, 2))), 422, "sheet '" + SHEET + "', row 6, column A"),
                 xlsx("1,001 items filled", Workbooks.of(SHEET, manyRows(1_001)), 422, "more than 1000 items"),
-                xlsx("a row numbered past the sheet's last", edit(ok, "xl/worksheets/sheet1.xml", xml -> xml
+                xlsx("a row numbered past the sheet's last", Workbooks.edit(ok, "xl/worksheets/sheet1.xml", xml -> xml
                         .replace("<row r=\"5\"", "<row r=\"99999999999\"").replace("r=\"A5\"", "r=\"A99999999999\"")
                         .replace("r=\"F5\"", "r=\"F99999999999\"").replace("r=\"G5\"", "r=\"G99999999999\"")), 422, "xlsx"),
                 xlsx("a cell past the last column", cell(ok, "F5", "<c r=\"ZZZZZZZZ5\"><v>1</v></c>"), 422, "xlsx"),
@@ -368,7 +364,7 @@ final class HostileBodies {
 
     /** The workbook with the cell at {@code ref} (written or empty) replaced by this XML. */
     private static byte[] cell(byte[] xlsx, String ref, String cellXml) {
-        return edit(xlsx, "xl/worksheets/sheet1.xml", xml -> {
+        return Workbooks.edit(xlsx, "xl/worksheets/sheet1.xml", xml -> {
             String replaced = xml.replaceFirst("<c r=\"" + ref + "\"[^>]*?(/>|>.*?</c>)", java.util.regex.Matcher
                     .quoteReplacement(cellXml));
             if (replaced.equals(xml)) {
@@ -376,20 +372,6 @@ final class HostileBodies {
             }
             return replaced;
         });
-    }
-
-    /** The workbook with one entry's text changed, every other entry as it was. */
-    private static byte[] edit(byte[] xlsx, String name, UnaryOperator<String> change) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get()) {
-            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        entries.put(name, change.apply(new String(entries.get(name), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        return zip(entries);
     }
 
     /** A zip of {@code count} entries of {@code size} zeros each: small, and unpacking to far more. */
@@ -403,20 +385,6 @@ final class HostileBodies {
                 for (int written = 0; written < size; written += zeros.length) {
                     zip.write(zeros);
                 }
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
                 zip.closeEntry();
             }
         } catch (IOException e) {

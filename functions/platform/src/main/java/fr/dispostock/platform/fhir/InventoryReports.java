@@ -7,7 +7,6 @@ import fr.dispostock.domain.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import fr.dispostock.platform.web.Problems;
 import io.micronaut.json.tree.JsonNode;
 
@@ -34,16 +33,18 @@ public final class InventoryReports {
     public static final int MAX_CHARS = 2 * 1024 * 1024;
     /** How far ahead of ours a sender's clock may be: a count reported later than that is not yet made. */
     public static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
-    /** FHIR's JSON has no duplicate properties; numbers are kept exactly as written (FHIR decimals). */
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * Numbers kept exactly as written (FHIR decimals). A property twice, like JSON that is not well-formed,
+     * never gets here: SingleJsonValueFilter answers it (400) for every JSON body, FHIR's included.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private InventoryReports() {
     }
 
     /**
      * The body as JSON, null when empty, its numbers exact ({@code 1e-100000} is not 0, as a double
-     * would have it); too big or unreadable JSON is a 422 naming the resource.
+     * would have it); too big, or a number past BigDecimal's exponent, is a 422 naming the resource.
      */
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
@@ -55,7 +56,7 @@ public final class InventoryReports {
         }
         try (JsonParser parser = JSON.createParser(body)) {
             return node(parser, parser.nextToken());
-        } catch (IOException | NumberFormatException e) { // a number past BigDecimal's exponent too
+        } catch (IOException | NumberFormatException e) { // the filter read it well-formed: a number past BigDecimal's exponent
             throw refused("the body is not a FHIR R5 InventoryReport in JSON: " + Problems.inUsersTerms(e.getMessage()));
         }
     }

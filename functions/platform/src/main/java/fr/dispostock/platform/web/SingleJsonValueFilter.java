@@ -2,7 +2,9 @@ package fr.dispostock.platform.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
@@ -13,16 +15,24 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A JSON body is one JSON value: {@code {"lines":[…]} garbage} or two objects in a row are
- * refused (400), where the framework's reader would stop after the first value and take the rest
- * for nothing. Runs after the token check (a stranger learns nothing of the body rules).
+ * A JSON body, FHIR's included, is one JSON value naming each property once per object, checked here
+ * for every route, before any reader: what breaks it is a 400 (the body cannot be read as one value;
+ * a 422 says what a readable body holds that the rules refuse). {@code {"lines":[…]} garbage}, two
+ * objects in a row, a body cut short, nested or numbered past the JSON reader's limits, a property
+ * twice (where the framework's reader would stop after the first value, or keep the last of the two,
+ * and take the rest for nothing). Runs after the token check (a stranger learns nothing of the body rules).
  */
 @ServerFilter("/v1/**")
 @Order(100)
 public class SingleJsonValueFilter {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    /** Jackson's words for a property twice (its JsonParseException's message, stable since 2.3). */
+    private static final Pattern TWICE = Pattern.compile("Duplicate field '(.*)'");
 
     @RequestFilter
     @Nullable
@@ -44,14 +54,20 @@ public class SingleJsonValueFilter {
                     + " (at character " + (parser.currentTokenLocation().getCharOffset() + 1) + "): send exactly one"
                     + " JSON object.", null);
         } catch (IOException e) {
-            // not JSON, or trailing text that is not JSON either: said in the same words
-            return Problems.response(HttpStatus.BAD_REQUEST, "Bad request", "The body is not well-formed JSON"
-                    + where(e) + ".", null);
+            return Problems.response(HttpStatus.BAD_REQUEST, "Bad request", unreadable(e), null);
         }
     }
 
+    /** A property twice, by its name; anything else (not JSON, trailing text that is not JSON either) in the same words. */
+    private static String unreadable(IOException e) {
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : null;
+        Matcher twice = TWICE.matcher(message == null ? "" : message);
+        return twice.matches() ? "The JSON body names '" + twice.group(1) + "' twice in one object" + where(e)
+                + ": send each property once." : "The body is not well-formed JSON" + where(e) + ".";
+    }
+
     private static String where(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null) {
+        if (e instanceof JsonProcessingException p && p.getLocation() != null) {
             return " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")";
         }
         return "";

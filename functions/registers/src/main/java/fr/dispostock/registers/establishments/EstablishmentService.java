@@ -50,15 +50,8 @@ public class EstablishmentService {
         Violations v = new Violations();
         Region region = v.parseOptional("region", regionParam, Region::parse);
         v.throwIfAny("Invalid query");
-        if (region == null && caller.region().isPresent() && !caller.isNational()) {
-            region = caller.region().get();
-        }
-        if (region == null) {
-            Scope.requireNational(caller);
-            return Region.all().stream().flatMap(r -> withSitesAndPuis(r).stream()).toList();
-        }
-        Scope.requireRegionRead(caller, region);
-        return withSitesAndPuis(region);
+        return Scope.regionOfRead(caller, region).map(this::withSitesAndPuis)
+                .orElseGet(() -> Region.all().stream().flatMap(r -> withSitesAndPuis(r).stream()).toList());
     }
 
     /** A region's establishments with their sites and PUIs of that region, so that the register is searched by commune too. */

@@ -16,9 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
-import fr.dispostock.statestock.StateStockApi;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.time.Clock;
@@ -42,23 +40,8 @@ public class FhirLotController {
     }
 
     @Put(value = "/v1/puis/{finessEt}/state-stock/{date}", consumes = Fhir.MEDIA_TYPE, produces = Fhir.MEDIA_TYPE)
-    @ApiResponse(responseCode = "200", description = "the Thursday's lots as stored, an InventoryReport",
+    @ApiResponse(responseCode = "200", description = "the Thursday's lots as stored (an InventoryReport when sent in FHIR)",
             content = @Content(mediaType = Fhir.MEDIA_TYPE))
-    @ApiResponse(responseCode = "403", description = StateStockApi.NOT_DECLARANT,
-            content = {@Content(mediaType = StateStockApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "404", description = "no such PUI",
-            content = {@Content(mediaType = StateStockApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "409", description = StateStockApi.AT_ONCE,
-            content = {@Content(mediaType = StateStockApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "415", description = StateStockApi.UNSUPPORTED,
-            content = {@Content(mediaType = StateStockApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
-    @ApiResponse(responseCode = "422", description = StateStockApi.INVALID_LOTS,
-            content = {@Content(mediaType = StateStockApi.PROBLEM),
-                    @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(description = "an OperationOutcome"))})
     public MutableHttpResponse<String> declare(HttpRequest<?> request,
                                        Caller caller,
                                        String finessEt, String date, @Nullable @Body String body) {

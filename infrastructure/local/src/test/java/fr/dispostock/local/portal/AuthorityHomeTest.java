@@ -88,12 +88,15 @@ class AuthorityHomeTest {
         // when it opens its home page
         portal.open("/index.html");
 
-        // then its tiles and the instructions are there, and the week's box says, in French, why it has no figures
+        // then its tiles and the instructions are there, and the week's box says, in French, why it has no
+        // figures: its account has no region (not that the national operator alone may read them)
         portal.waitFor(By.id("espace-titre"));
         portal.waitFor(By.id("consignes-titre"));
         assertFalse(portal.driver().findElements(By.cssSelector("#espace-titre ~ ul .fr-tile")).isEmpty());
         String said = portal.waitFor(By.id("semaine-en-cours")).getText();
         assertTrue(said.contains("Déclarations de la semaine") && said.contains("indisponibles"), said);
+        assertTrue(said.contains("Votre compte n’est rattaché à aucune région : demandez à l’opérateur national de l’y rattacher."), said);
+        assertFalse(said.contains("opérateur national peut"), said);
         portal.checkAccessibility();
         portal.screenshot("accueil-ars-sans-region");
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -183,6 +185,34 @@ class PharmacistScreensTest {
         assertEquals(List.of(), stored.object().get("missingItems"));
         portal.checkAccessibility();
         portal.screenshot("13-declaration-envoyee");
+    }
+
+    @Test
+    void the_file_alternatives_are_announced_above_the_grid_and_their_links_lead_below_it() {
+        // given the week's grid of some forty medicines, the xlsx and CSV forms under it
+        openDeclaration(thisWeek().previous());
+        WebElement grid = portal.driver().findElement(By.id("table-declaration"));
+        assertTrue(gridRows() > 20, String.valueOf(gridRows()));
+
+        for (String alternative : List.of("xlsx-titre", "csv-titre")) {
+            // then a link to each alternative stands above the grid
+            WebElement link = portal.driver().findElement(By.cssSelector("#autres-facons a[href='#" + alternative + "']"));
+            assertTrue(link.getRect().getY() < grid.getRect().getY(), alternative);
+            assertTrue(portal.driver().findElement(By.id(alternative)).getRect().getY() > grid.getRect().getY(), alternative);
+
+            // when the pharmacist follows it, then the alternative's heading comes into the window (DSFR scrolls smoothly)
+            portal.js().executeScript("window.scrollTo(0, 0)");
+            link.click();
+            String rect = "const r = document.getElementById(arguments[0]).getBoundingClientRect();";
+            new WebDriverWait(portal.driver(), Duration.ofSeconds(5))
+                    .withMessage(() -> alternative + " out of the window: " + portal.js().executeScript(rect
+                            + " return JSON.stringify({top: r.top, bottom: r.bottom, window: innerHeight, scrollY, hash: location.hash});", alternative))
+                    .until(d -> Boolean.TRUE.equals(portal.js().executeScript(rect
+                            + " return r.top > -1 && r.bottom < window.innerHeight;", alternative)));
+        }
+        portal.checkAccessibility();
+        portal.js().executeScript("window.scrollTo(0, 0)");
+        portal.screenshot("16-declaration-autres-facons");
     }
 
     @Test

@@ -215,8 +215,8 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
      * once its PKCE pair is made: looking for the page's fields before the address changed can meet
      * the navigation under way (chromedriver's "aborted by navigation").
      */
-    private void openSignInPage() {
-        open("/index.html");
+    private void openSignInPage(String origin) {
+        driver.get(origin + "/index.html");
         waitFor(By.id("se-connecter")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/local/oidc/authorize"));
     }
@@ -226,7 +226,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
      * PKCE) and the local identity platform's page, then waits for the home page.
      */
     public void signInAsPharmacist(String finessEj) {
-        openSignInPage();
+        openSignInPage(baseUrl());
         waitFor(By.cssSelector("label[for='role-PHARMACIST']")).click();
         WebElement search = driver.findElement(By.id("recherche"));
         search.clear();
@@ -244,7 +244,12 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
      * region (INSEE code; null for the others), then waits for the home page.
      */
     public void signInAs(String role, String region) {
-        openSignInPage();
+        signInAs(baseUrl(), role, region);
+    }
+
+    /** The same from the portal opened at this origin, e.g. {@code http://localhost:<port>}. */
+    public void signInAs(String origin, String role, String region) {
+        openSignInPage(origin);
         waitFor(By.cssSelector("label[for='role-" + role + "']")).click();
         WebElement email = driver.findElement(By.id("email"));
         email.clear();

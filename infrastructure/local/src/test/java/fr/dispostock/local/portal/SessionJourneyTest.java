@@ -55,6 +55,24 @@ class SessionJourneyTest {
     }
 
     @Test
+    void aPortalOpenedAtLocalhostSignsInAndKeepsItsSession() {
+        // given the portal opened at localhost, as a newcomer types its address
+        String localhost = "http://localhost:" + portal.platform().port();
+
+        // when the national operator signs in from there
+        portal.signInAs(localhost, "NATIONAL", null);
+
+        // then it is signed in on the home page, at the identity provider's origin, and stays so on another page
+        assertTrue(portal.driver().getCurrentUrl().startsWith(portal.baseUrl() + "/"), portal.driver().getCurrentUrl());
+        portal.waitFor(By.id("espace-titre"));
+        portal.open("/completude.html");
+        portal.waitFor(By.id("se-deconnecter"));
+        assertTrue(portal.driver().findElements(By.id("connexion")).isEmpty());
+        portal.checkAccessibility();
+        portal.screenshot("connexion-depuis-localhost");
+    }
+
+    @Test
     void aSessionPastItsExpiryAsksToSignInAgainBeforeAnyCall() {
         // given a signed-in pharmacist whose session has run out in this tab
         portal.signInAsPharmacist("010780054");
