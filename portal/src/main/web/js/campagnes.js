@@ -2,7 +2,7 @@
 // declared a week (an ARS, to its region only). The campaign is prepared first (the API fixes its
 // recipients and says how many), then sent; a progress bar follows the sending (sent, failed,
 // bounced, suppressed) until it is done. The latest campaigns are listed below.
-// Opened from Complétude with ?audience=NON_DECLARERS&semaine=…&region=…, the form is filled for it.
+// Opened from Complétude with ?audience=NON_DECLARERS&semaine=…&region=…[&departement=…], the form is filled for it.
 import { api } from './api.js';
 import { badge, captionedTable, currentWeek, ownRegion, regionName, regionSelect } from './autorites.js';
 import { formatInstant, formatNumber } from './format.js';
@@ -64,6 +64,8 @@ function form(user, prefill) {
   ${region}
   <div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Pour les non-déclarants : semaine ISO, par exemple 2026-W49</span></label>
     <input class="fr-input" id="semaine" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(prefill.semaine)}" data-pointer="/audience/week"></div>
+  <div class="fr-input-group"><label class="fr-label" for="departement">Département (facultatif) <span class="fr-hint-text">Pour limiter les non-déclarants à un département de la région, par exemple 69</span></label>
+    <input class="fr-input" id="departement" maxlength="3" value="${escapeHtml(prefill.departement ?? '')}" data-pointer="/audience/departement"></div>
   <button type="submit" class="fr-btn" id="preparer">Préparer l’envoi</button>
 </form>
 <div id="envoi" class="fr-mt-4w"></div>`;
@@ -79,6 +81,9 @@ ${badge(...STATUS[c.status])}
 <p id="compteurs" role="status">Envoyés : ${formatNumber(c.sent)} · en échec : ${formatNumber(c.failed)} · revenus (adresse invalide) : ${formatNumber(c.bounced)} · écartés (adresses bloquées) : ${formatNumber(c.suppressed)}</p>`;
 }
 
+/** Whom a campaign writes to, as HTML. */
+const audienceOf = (c) => `${escapeHtml(AUDIENCE[c.audience] ?? c.audience)}${c.region ? ` — ${escapeHtml(regionName(c.region))}` : ''}${c.departement ? ` — département ${escapeHtml(c.departement)}` : ''}${c.week ? ` — ${escapeHtml(c.week)}` : ''}`;
+
 /** Follows a campaign being sent until it is done, then refreshes the list. */
 async function follow(box, campaignId, onDone) {
   const c = (await api(`/v1/campaigns/${encodeURIComponent(campaignId)}`)).data;
@@ -90,10 +95,9 @@ async function follow(box, campaignId, onDone) {
 
 async function list(container) {
   const campaigns = (await api('/v1/campaigns?limit=20')).data;
-  const audience = (c) => `${escapeHtml(AUDIENCE[c.audience] ?? c.audience)}${c.region ? ` — ${escapeHtml(regionName(c.region))}` : ''}${c.week ? ` — ${escapeHtml(c.week)}` : ''}`;
   container.innerHTML = `<div class="fr-mt-6w"></div>${captionedTable('campagnes', 'Les 20 dernières campagnes, des plus récentes aux plus anciennes',
     ['Objet', 'Créée', 'Destinataires', 'État', 'Envoyés', 'Échecs', 'Revenus', 'Écartés'],
-    campaigns.map((c) => [escapeHtml(c.subject), `${formatInstant(c.createdAt)}<br><span class="fr-text--sm">${audience(c)}</span>`, formatNumber(c.recipients),
+    campaigns.map((c) => [escapeHtml(c.subject), `${formatInstant(c.createdAt)}<br><span class="fr-text--sm">${audienceOf(c)}</span>`, formatNumber(c.recipients),
       badge(...STATUS[c.status]), formatNumber(c.sent), formatNumber(c.failed), formatNumber(c.bounced), formatNumber(c.suppressed)]))}`;
 }
 
@@ -115,13 +119,14 @@ function wire(body, user) {
     const type = f.querySelector('input[name="audience"]:checked').value;
     const region = ownRegion(user) ?? (f.querySelector('#region').value || null);
     const week = f.querySelector('#semaine').value.trim();
+    const departement = f.querySelector('#departement').value.trim();
     const html = f.querySelector('#html').value.trim();
-    const audience = { type, ...(region && type !== 'ALL' ? { region } : {}), ...(type === 'NON_DECLARERS' ? { week } : {}) };
+    const audience = { type, ...(region && type !== 'ALL' ? { region } : {}), ...(type === 'NON_DECLARERS' ? { week, ...(departement ? { departement } : {}) } : {}) };
     try {
       const c = (await api('/v1/campaigns', { method: 'POST', body: {
         subject: f.querySelector('#objet').value, bodyText: f.querySelector('#texte').value, ...(html ? { bodyHtml: html } : {}), audience } })).data;
       showSummary(f, 'info', `Campagne prête : ${formatNumber(c.recipients)} destinataire(s)`,
-        '<p>Vérifiez le nombre de destinataires, puis envoyez-la (rien n’est envoyé avant).</p>');
+        `<p id="audience-preparee">${audienceOf(c)}</p><p>Vérifiez le nombre de destinataires, puis envoyez-la (rien n’est envoyé avant).</p>`);
       sending.innerHTML = `<button type="button" class="fr-btn" id="envoyer">Envoyer à ${formatNumber(c.recipients)} destinataire(s)</button>`;
       sending.querySelector('#envoyer').addEventListener('click', async () => {
         try {
@@ -145,7 +150,7 @@ if (session) {
   const body = pageBody('Campagnes de courriel');
   const q = new URLSearchParams(window.location.search);
   try {
-    const prefill = { audience: q.get('audience'), region: q.get('region'), semaine: q.get('semaine') || await currentWeek() };
+    const prefill = { audience: q.get('audience'), region: q.get('region'), departement: q.get('departement'), semaine: q.get('semaine') || await currentWeek() };
     body.innerHTML = `${form(session.user, prefill)}<div id="historique"></div>`;
     wire(body, session.user);
     await list(body.querySelector('#historique'));

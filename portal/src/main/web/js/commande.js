@@ -1,6 +1,7 @@
 // What the order screens share (the pharmacist's, the ARS's review, the supplier's shipments): an
-// order's status as a badge, and the catalogue's product names.
+// order's status as a badge, the catalogue, its product names and units.
 import { api } from './api.js';
+import { formatNumber } from './format.js';
 
 const STATUS = {
   SUBMITTED: ['Envoyée à l’ARS', 'info'],
@@ -14,9 +15,21 @@ const STATUS = {
 /** The status as a DSFR badge. */
 export const orderStatus = (status) => `<span class="fr-badge fr-badge--sm${STATUS[status]?.[1] ? ` fr-badge--${STATUS[status][1]}` : ''}">${STATUS[status]?.[0] ?? status}</span>`;
 
+/** The catalogue by product code: every product, orderable or not (old orders name products no longer orderable). */
+export async function catalogue() {
+  const { data } = await api('/v1/state-stock/products');
+  return new Map(data.map((p) => [p.code, p]));
+}
+
 /** A function giving a product's name by its code (the code itself when the catalogue lacks it). */
 export async function productNamer() {
-  const { data } = await api('/v1/state-stock/products');
-  const names = new Map(data.map((p) => [p.code, p.name]));
-  return (code) => names.get(code) ?? code;
+  const products = await catalogue();
+  return (code) => products.get(code)?.name ?? code;
 }
+
+// the catalogue counts in English units (its contract with the supplier's software)
+const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
+/** A product's unit in French, plural (every one is feminine: "commandées"). */
+export const unitOf = (p) => UNIT[p?.unit] ?? p?.unit ?? '';
+/** A quantity with its product's unit, as text: "84 doses". */
+export const inUnits = (quantity, p) => `${formatNumber(quantity)} ${unitOf(p)}`.trim();

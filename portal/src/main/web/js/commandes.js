@@ -9,12 +9,9 @@ import { escapeHtml, showError, startPage } from './layout.js';
 import { formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui, drafts } from './pui.js';
-import { orderStatus } from './commande.js';
+import { orderStatus, unitOf } from './commande.js';
 
 const KIND = { VACCINE: 'Vaccin', ANTIVIRAL: 'Antiviral', DEVICE: 'Dispositif' };
-// the catalogue counts in English units (its contract with the supplier's software)
-const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
-const unitOf = (p) => UNIT[p?.unit] ?? p?.unit ?? '';
 
 const session = await startPage('commandes');
 const main = document.getElementById('contenu');

@@ -11,7 +11,6 @@ const COUNTS = ['Attendues', 'Déclarées', 'dont incomplètes', 'dont en retard
 const counts = (r) => [r.expected, r.declared, r.incomplete, r.late, r.missing ?? r.missingCount].map(formatNumber);
 
 function puiStatus(row) {
-  if (row.missing) return badge('error', 'Manquante');
   const late = row.late ? ', en retard' : '';
   return row.incomplete ? badge('warning', `Incomplète${late}`) : badge('success', `Faite${late}`);
 }
@@ -33,11 +32,15 @@ const SHOWN = 100;
 function missingSection(missing, user, where) {
   const rows = missing.slice(0, SHOWN).map((m) => [escapeHtml(m.name), escapeHtml(m.finessEt), escapeHtml(m.departement),
     m.email ? `<a href="mailto:${escapeHtml(m.email)}">${escapeHtml(m.email)}</a>` : '—', escapeHtml(m.phone ?? '—')]);
+  // the campaign reaches the PUIs listed here: those of the département shown, else of the region, else of France
+  const title = `PUI n’ayant pas déclaré${where.place ? `, ${escapeHtml(where.place)}` : ''} (${formatNumber(missing.length)})`;
+  const audience = { audience: 'NON_DECLARERS', semaine: where.week, ...(where.region ? { region: where.region } : {}),
+    ...(where.departement ? { departement: where.departement } : {}) };
   const campaign = user.roles.some((r) => r === 'NATIONAL' || r === 'ARS') && missing.length
-    ? `<li><a class="fr-btn fr-btn--secondary" id="ecrire" href="campagnes.html?${new URLSearchParams({ audience: 'NON_DECLARERS', semaine: where.week, ...(where.region ? { region: where.region } : {}) })}">Écrire aux PUI n’ayant pas déclaré${where.region ? ' dans la région' : ''}</a></li>` : '';
+    ? `<li><a class="fr-btn fr-btn--secondary" id="ecrire" href="campagnes.html?${new URLSearchParams(audience)}">Écrire aux ${title}</a></li>` : '';
   const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans les fichiers CSV et xlsx.</p>` : '';
   return `
-<h2 class="fr-mt-6w" id="non-declarants-titre">PUI n’ayant pas déclaré (${formatNumber(missing.length)})</h2>
+<h2 class="fr-mt-6w" id="non-declarants-titre">${title}</h2>
 <ul class="fr-btns-group fr-btns-group--inline-md">
   <li><button type="button" class="fr-btn fr-btn--secondary" id="csv"${missing.length ? '' : ' disabled'}>Télécharger la liste (CSV)</button></li>
   <li><button type="button" class="fr-btn fr-btn--secondary" id="xlsx"${missing.length ? '' : ' disabled'}>Télécharger la liste (xlsx)</button></li>
@@ -59,9 +62,11 @@ async function show(container, user, where) {
       main.rows.map((r) => [`${link(r, { region, departement: r.key }, 'ses PUI')} (${escapeHtml(r.key)})`, ...counts(r)]))
     : captionedTable('par-region', 'Par région', ['Région', ...COUNTS], main.rows.map((r) => [link(r, { region: r.key }, 'départements'), ...counts(r)]));
   const shown = departement ? main.rows.find((r) => r.key === departement) : null;
+  const place = departement ? shown?.name ?? departement : region ? regionName(region) : null;
+  // those that have not declared are listed once, below, with their contact details
   const byPui = puis
-    ? `<div class="fr-mt-6w"></div>${captionedTable('par-pui', `Déclaration de chaque PUI, ${shown?.name ?? departement}`, ['PUI', 'FINESS', 'État'],
-      puis.rows.filter((r) => departementOf(r.key) === departement).map((r) => [escapeHtml(r.name), escapeHtml(r.key), puiStatus(r)]))}`
+    ? `<div class="fr-mt-6w"></div>${captionedTable('par-pui', `PUI ayant déclaré, ${escapeHtml(place)}`, ['PUI', 'FINESS', 'État'],
+      puis.rows.filter((r) => departementOf(r.key) === departement && !r.missing).map((r) => [escapeHtml(r.name), escapeHtml(r.key), puiStatus(r)]))}`
     : region ? '<p class="fr-mt-2w">Choisissez un département pour voir chacune de ses PUI.</p>' : '';
   const missing = departement ? main.missing.filter((m) => m.departement === departement) : main.missing;
   container.innerHTML = `
@@ -72,7 +77,7 @@ ${summary(main)}
   <li><button type="button" class="fr-btn fr-btn--tertiary" id="completude-xlsx">Télécharger ces chiffres (xlsx)</button></li>
 </ul>
 <div id="erreur-export"></div>
-${groups}${byPui}${missingSection(missing, user, where)}`;
+${groups}${byPui}${missingSection(missing, user, { ...where, place })}`;
   const scope = { week, ...(region ? { region } : {}) };
   const name = `${week}${region ? `-${region}` : ''}`;
   const offer = (id, route, query, file) => container.querySelector(`#${id}`)?.addEventListener('click', () =>

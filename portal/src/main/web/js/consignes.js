@@ -83,7 +83,7 @@ function showEditor(i) {
   const zone = document.getElementById('edition');
   // a new instruction's identifier is made once per form: sending it twice publishes one instruction
   const id = i?.id ?? `consigne-${isNational(user) ? 'nationale' : user.region}-${Date.now().toString(36)}`;
-  let etag = i ? `"${i.version}"` : null;
+  const etag = i ? `"${i.version}"` : null;
   zone.innerHTML = `
 <h2 id="edition-titre" tabindex="-1">${i ? `Modifier « ${escapeHtml(i.title)} »` : 'Nouvelle consigne'}</h2>
 <form id="formulaire-consigne" novalidate>
@@ -111,12 +111,16 @@ function showEditor(i) {
     button.disabled = true;
     try {
       const saved = await api(`/v1/instructions/${encodeURIComponent(id)}`, { method: 'PUT', body: read(form), headers: etag ? { 'If-Match': etag } : {} });
-      etag = saved.etag;
       listed = (await api(listPath(region))).data;
       showList();
       const s = saved.data;
-      showSummary(form, 'success', 'Consigne publiée', `<p>${inForceOn(s, today) ? 'Les pharmaciens la voient dès maintenant sur leur accueil.'
-        : `Elle sera affichée à partir du ${escapeHtml(day(s.validFrom))}.`}</p>`);
+      // published: the form goes (it would invite a second publication), the instruction is in the list to change it
+      zone.innerHTML = `<div class="fr-alert fr-alert--success" id="consigne-publiee" role="status" tabindex="-1">
+  <h2 class="fr-alert__title">Consigne publiée : « ${escapeHtml(s.title)} »</h2>
+  <p>${inForceOn(s, today) ? 'Les pharmaciens la voient dès maintenant sur leur accueil.' : `Elle sera affichée à partir du ${escapeHtml(day(s.validFrom))}.`}
+    Pour la modifier, ouvrez-la depuis la liste ci-dessus.</p></div>`;
+      zone.firstElementChild.focus();
+      return;
     } catch (error) {
       if (error.status === 428 && !etag) {
         // a new instruction whose id exists: most likely this very publication, its answer lost on the way

@@ -89,7 +89,7 @@ function showGrid(current) {
 <p id="autres-facons">Vous préférez un fichier ? Plus bas sur cette page :
   <a class="fr-link" href="#xlsx-titre">déclarer avec un tableur (xlsx)</a> ou
   <a class="fr-link" href="#csv-titre">par fichier CSV</a>.</p>
-${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
+${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="saisies-reprises"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <form id="declaration" novalidate aria-labelledby="grille-titre">
   ${table(`${items.length} médicaments à déclarer pour ${pui.name}, ${formatWeek(week)}`,
     ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration' })}
@@ -162,6 +162,7 @@ async function send(form, filled) {
   try {
     const { data } = await api(`/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}`, { method: 'PUT', body: { lines } });
     drafts.drop(draftKey());
+    $('#saisies-reprises')?.remove(); // they are sent: nothing is kept any more
     markMissing(data.missingItems);
     const missing = data.missingItems.length;
     showSummary(form, 'success', missing ? 'Déclaration enregistrée, incomplète' : 'Déclaration enregistrée', `

@@ -33,11 +33,8 @@ une adresse écartée des envois (retour ou plainte) le reste. L’effacement ne
 <div id="resultat" class="fr-mt-4w"></div>`;
   const form = body.querySelector('#effacement');
   const result = body.querySelector('#resultat');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearMessages(form);
-    result.innerHTML = '';
-    const email = form.querySelector('#email').value.trim();
+  const field = form.querySelector('#email');
+  const erase = async (email) => {
     try {
       const rows = [];
       let erasure;
@@ -48,8 +45,42 @@ une adresse écartée des envois (retour ou plainte) le reste. L’effacement ne
       showSummary(form, 'success', 'Adresse effacée', `<p>Elle est remplacée par le pseudonyme
 <code id="pseudonyme">${escapeHtml(erasure.pseudonym)}</code> (effacement enregistré le ${formatInstant(erasure.erasedAt)}).</p>`);
       result.innerHTML = captionedTable('elements', 'Éléments modifiés par cette demande', ['Données', 'Éléments modifiés'], rows);
+      field.value = ''; // the address is gone: nothing is left to erase twice by mistake
     } catch (error) {
+      result.innerHTML = '';
       showFailure(form, error);
     }
+  };
+  // The erasure cannot be undone: a well-formed address is erased only once confirmed, in place, the focus on
+  // the question (as an order's cancellation); what is no address goes to the API at once, which names the field.
+  const askConfirmation = (email) => {
+    result.innerHTML = `
+<div class="fr-alert fr-alert--warning" id="confirmation" role="alert" tabindex="-1">
+  <h2 class="fr-alert__title">Effacer définitivement ${escapeHtml(email)} ?</h2>
+  <p>Cette adresse sera remplacée partout par un pseudonyme et son compte oublié. L’effacement ne peut pas être annulé.</p>
+  <ul class="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+    <li><button type="button" class="fr-btn" id="confirmer">Effacer ${escapeHtml(email)}</button></li>
+    <li><button type="button" class="fr-btn fr-btn--secondary" id="renoncer">Ne pas effacer</button></li>
+  </ul>
+</div>`;
+    result.querySelector('#confirmer').addEventListener('click', () => {
+      result.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+      erase(email);
+    });
+    result.querySelector('#renoncer').addEventListener('click', () => {
+      result.innerHTML = '';
+      field.focus();
+    });
+    result.querySelector('#confirmation').focus();
+  };
+  // the question names the address typed: another one typed since needs its own
+  field.addEventListener('input', () => result.querySelector('#confirmation')?.remove());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearMessages(form);
+    result.innerHTML = '';
+    const email = field.value.trim();
+    if (field.checkValidity()) askConfirmation(email);
+    else erase(email);
   });
 }

@@ -52,7 +52,8 @@ ${rows.length ? table('Établissements trouvés', ['Établissement', 'FINESS jur
   }));
 }
 
-async function showEstablishment(finessEj) {
+/** The record of an establishment, the focus on its title unless {@code focus} is false (read again after an import). */
+async function showEstablishment(finessEj, focus = true) {
   keepInAddress({ ej: finessEj });
   const zone = document.getElementById('fiche');
   zone.innerHTML = '<p>Chargement…</p>';
@@ -79,7 +80,7 @@ ${sites.length ? table(`Sites de ${e.name}`, ['Site', 'FINESS géographique', 'C
 ${puiRows.length ? table(`PUI de ${e.name}`, ['PUI', 'FINESS géographique', 'E-mail', 'Téléphone', 'Adresse de livraison'], puiRows, { rowHeaders: true }) : '<p>Aucune PUI enregistrée pour cet établissement.</p>'}
 <h3>Historique des modifications</h3>
 ${auditTrail(audit, `Historique de ${e.name}`)}`;
-    zone.querySelector('#fiche-titre').focus();
+    if (focus) zone.querySelector('#fiche-titre').focus();
   } catch (error) {
     showError(zone, error);
   }
@@ -141,8 +142,12 @@ function wireImport(region, reload) {
       const { data } = await api('/v1/establishments/import', { method: 'POST', body: await textOf(file), headers: { 'Content-Type': 'text/csv' } });
       const zone = document.getElementById('rapport-import');
       zone.innerHTML = report(data);
-      zone.querySelector('#rapport-titre').focus();
+      form.reset(); // imported: the file is not offered for a second time
+      // the register and the record shown are read again: they may hold the sites just imported
       if (region) await reload();
+      const shown = new URLSearchParams(window.location.search).get('ej');
+      if (shown) await showEstablishment(shown, false);
+      zone.querySelector('#rapport-titre').focus();
     } catch (error) {
       showFailure(form, error);
     } finally {

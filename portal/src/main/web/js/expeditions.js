@@ -1,7 +1,7 @@
 // Expéditions: the supplier's approved orders to ship, each with the PUI's delivery address and
 // contact (GET /v1/orders/{id}/delivery, its only view of the register), and the lots shipped
 // with their expiry: never more of a product than the ARS approved (checked here as typed, and by
-// the API), then the orders already shipped.
+// the API), then the orders already shipped. A shipment recorded, both lists are read again.
 import { api } from './api.js';
 import { clearMessages, markField, showErrors } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
@@ -117,13 +117,12 @@ function wire(item, order) {
       const { data } = await api(`/v1/orders/${encodeURIComponent(order.orderId)}/shipments`, {
         method: 'POST', body: { shippedOn: form.querySelector('[data-pointer="/shippedOn"]').value || null, lines },
       });
-      const zone = item.querySelector('.expedition');
-      zone.innerHTML = `<div class="fr-alert fr-alert--success" role="status" tabindex="-1"><h4 class="fr-alert__title">Expédition enregistrée</h4>
-        <p>Commande ${orderStatus(data.status)} le ${escapeHtml(formatDay(data.shipments[data.shipments.length - 1].shippedOn))} vers ${escapeHtml(data.shipments[data.shipments.length - 1].deliveryAddress)}.</p></div>`;
-      zone.firstElementChild.focus();
+      const last = data.shipments[data.shipments.length - 1];
+      await show(`<div class="fr-alert fr-alert--success fr-mb-4w" id="expedition-faite" role="status" tabindex="-1"><h2 class="fr-alert__title">Expédition enregistrée</h2>
+        <p>Commande ${escapeHtml(order.orderId)} ${orderStatus(data.status)} le ${escapeHtml(formatDay(last.shippedOn))} vers ${escapeHtml(last.deliveryAddress)}.</p></div>`)
+        .catch((error) => showError(content, error));
     } catch (error) {
       showSendFailure(form, error, 'L’expédition n’a pas été enregistrée', 'Les lots saisis sont conservés dans le formulaire.');
-    } finally {
       button.disabled = false;
     }
   });
@@ -138,27 +137,29 @@ function shippedTable(orders) {
   }), { rowHeaders: true });
 }
 
-const session = await startPage('expeditions');
-if (session) {
-  const content = pageBody('Expéditions');
-  try {
-    const [approved, partly, shipped, named] = await Promise.all([
-      api('/v1/orders?status=APPROVED').then((r) => r.data),
-      api('/v1/orders?status=PARTIALLY_APPROVED').then((r) => r.data),
-      api('/v1/orders?status=SHIPPED').then((r) => r.data),
-      productNamer(),
-    ]);
-    nameOf = named;
-    const toShip = [...approved, ...partly].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const deliveries = await Promise.all(toShip.map((o) => api(`/v1/orders/${encodeURIComponent(o.orderId)}/delivery`).then((r) => r.data)));
-    content.innerHTML = `
+/** The orders to ship and those shipped, as they stand now; {@code done}: the alert of a shipment just recorded. */
+async function show(done = '') {
+  const [approved, partly, shipped] = await Promise.all(['APPROVED', 'PARTIALLY_APPROVED', 'SHIPPED']
+    .map((status) => api(`/v1/orders?status=${status}`).then((r) => r.data)));
+  const toShip = [...approved, ...partly].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const deliveries = await Promise.all(toShip.map((o) => api(`/v1/orders/${encodeURIComponent(o.orderId)}/delivery`).then((r) => r.data)));
+  content.innerHTML = `${done}
 <section aria-labelledby="a-expedier" class="fr-mb-6w">
   <h2 id="a-expedier">Commandes approuvées à expédier (${formatNumber(toShip.length)})</h2>
   <p>Saisissez les lots expédiés et leur date de péremption : jamais plus que la quantité approuvée par l’ARS.</p>
   ${toShip.length ? `<ul class="fr-raw-list">${toShip.map((o, i) => orderCard(o, deliveries[i])).join('')}</ul>` : '<p>Aucune commande à expédier.</p>'}
 </section>
 <section aria-labelledby="expediees"><h2 id="expediees">Commandes expédiées</h2>${shippedTable(shipped.slice(0, 20))}</section>`;
-    toShip.forEach((o) => wire(document.getElementById(`commande-${o.orderId}`), o));
+  toShip.forEach((o) => wire(document.getElementById(`commande-${o.orderId}`), o));
+  content.querySelector('#expedition-faite')?.focus();
+}
+
+const session = await startPage('expeditions');
+const content = session ? pageBody('Expéditions') : null;
+if (session) {
+  try {
+    nameOf = await productNamer();
+    await show();
   } catch (error) {
     showError(content, error);
   }

@@ -4,16 +4,20 @@
 // a reason; an order someone else reviewed meanwhile (the API's 409) is explained and shown as it
 // now stands. When the orders of a day ask more than the supplier has, each line comes with the
 // fair share proposed (GET /v1/state-stock/allocation: every PUI of France brought to the same
-// coverage in days), already in the form and editable: the ARS decides.
+// coverage in days), already in the form and editable: the ARS decides. The devices proposed with
+// vaccines (syringes) follow the vaccines: in the proposal, and in the form when the ARS changes a
+// vaccine's quantity (whole packs, never above ordered; still editable).
 import { api, findOrNull } from './api.js';
 import { clearMessages, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { formatDay, formatInstant, formatNumber, lastThursday, showSendFailure } from './format.js';
 import { table } from './historique.js';
-import { orderStatus, productNamer } from './commande.js';
+import { catalogue, inUnits, orderStatus } from './commande.js';
 import { regionName } from './autorites.js';
 
-let nameOf;
+let products = new Map();
+const nameOf = (code) => products.get(code)?.name ?? code;
+const quantityOf = (quantity, code) => inUnits(quantity, products.get(code));
 /** The fair share proposed for each line in shortage, by `orderId/productCode`. */
 let proposed = new Map();
 
@@ -21,15 +25,20 @@ let proposed = new Map();
 async function proposals(region, days) {
   const answers = await Promise.all(days.map((day) => api(`/v1/state-stock/allocation?orderDay=${day}&region=${encodeURIComponent(region)}`).then((r) => r.data)));
   const byLine = new Map();
-  const shortages = answers.flatMap((a) => a.products.filter((p) => p.shortage).map((p) => ({ ...p, orderDay: a.orderDay })));
-  shortages.forEach((p) => p.lines.forEach((l) => byLine.set(`${l.orderId}/${p.productCode}`, { ...l, product: p })));
-  return { byLine, shortages };
+  const proposed = answers.flatMap((a) => a.products.filter((p) => p.shortage || p.followsVaccines).map((p) => ({ ...p, orderDay: a.orderDay })));
+  proposed.forEach((p) => p.lines.forEach((l) => byLine.set(`${l.orderId}/${p.productCode}`, { ...l, product: p })));
+  return { byLine, shortages: proposed.filter((p) => p.shortage) };
 }
+
+const DEVICES_REASON = 'Dispositifs d’administration ramenés à ce qu’il faut pour les vaccins approuvés (boîtes entières).';
 
 const days = (d) => (d === null || d === undefined ? 'inconnue' : `${formatNumber(Math.round(d))} jour(s)`);
 
 /** Why the proposal is what it is, in one sentence. */
-function proposalText(p) {
+function proposalText(p, line) {
+  if (line.proposed && p.product.followsVaccines) {
+    return `Proposition : ${quantityOf(p.proposed, line.productCode)} sur ${formatNumber(p.asked)}, ce qu’il faut pour les vaccins proposés de la commande (boîtes entières).`;
+  }
   return `Proposition : ${formatNumber(p.proposed)} sur ${formatNumber(p.asked)} (stock ${formatNumber(p.stock)}, `
     + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${formatNumber(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
     + `couverture ${days(p.coverageBefore)} → ${days(p.coverageAfter)}).`;
@@ -48,20 +57,25 @@ function unavailableNotice(error) {
 <p>${escapeHtml(error.message)} Les commandes sont affichées sans proposition : vous pouvez les examiner, ou recharger la page plus tard pour obtenir les propositions.</p></div></div></div>`;
 }
 
-/** What the PUI declared of one product that Thursday: units and lots, or a word when nothing. */
-function declared(lots, productCode) {
+/**
+ * What the PUI declared of one product that Thursday: units usable (expired lots, said so, count for nothing:
+ * as in the fair share's stock) and lots, or a word when nothing.
+ */
+function declared(lots, productCode, today) {
   if (!lots) return 'Aucun lot déclaré';
   const held = lots.lines.filter((l) => l.productCode === productCode && l.quantity > 0);
-  if (!held.length) return '0 unité';
-  const total = held.reduce((s, l) => s + l.quantity, 0);
-  return `${formatNumber(total)} unité(s)<br><span class="fr-text--xs">${held.map((l) => `lot ${escapeHtml(l.lot)}, ${formatNumber(l.quantity)}, péremption ${escapeHtml(formatDay(l.expiry))}${l.expired ? ' (périmé)' : ''}`).join('<br>')}</span>`;
+  const expired = (l) => l.expired || l.expiry < today;
+  const total = held.filter((l) => !expired(l)).reduce((s, l) => s + l.quantity, 0);
+  if (!held.length) return escapeHtml(quantityOf(0, productCode));
+  return `${escapeHtml(quantityOf(total, productCode))} non périmées<br><span class="fr-text--xs">${held.map((l) => `lot ${escapeHtml(l.lot)}, ${formatNumber(l.quantity)}, péremption ${escapeHtml(formatDay(l.expiry))}${expired(l) ? ' (périmé)' : ''}`).join('<br>')}</span>`;
 }
 
 function reviewedView(order) {
   const last = order.history[order.history.length - 1];
   return `<p>${orderStatus(order.status)} — ${escapeHtml(formatInstant(last.at))}, par ${escapeHtml(last.by)}</p>
 ${table(`Décision sur la commande ${order.orderId}`, ['Produit', 'Commandé', 'Approuvé', 'Motif'],
-    order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), formatNumber(l.quantity), formatNumber(l.approvedQuantity ?? 0), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
+    order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), escapeHtml(quantityOf(l.quantity, l.productCode)),
+      escapeHtml(quantityOf(l.approvedQuantity ?? 0, l.productCode)), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
 }
 
 /** The line's decision: approve, reduce or reject, the quantity approved and the reason; the fair share already in it when there is one. */
@@ -71,12 +85,15 @@ function lineDecision(k, i, line, share) {
   let choice = 'approuver';
   if (share && share.proposed < line.quantity) choice = share.proposed === 0 ? 'refuser' : 'reduire';
   const option = (value, label) => `<option value="${value}"${value === choice ? ' selected' : ''}>${label}</option>`;
-  const reason = share && share.proposed < line.quantity
-    ? `Stock national insuffisant : répartition équitable entre les PUI (couverture portée à ${days(share.coverageAfter)}).` : '';
+  let reason = '';
+  if (share && share.proposed < line.quantity) {
+    reason = line.proposed && share.product.followsVaccines ? DEVICES_REASON
+      : `Stock national insuffisant : répartition équitable entre les PUI (couverture portée à ${days(share.coverageAfter)}).`;
+  }
   return `
 <fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
-  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${formatNumber(line.quantity)} commandé(s)</legend>
-  ${share ? `<p class="fr-fieldset__element fr-text--sm proposition" id="${p}-proposition">${escapeHtml(proposalText(share))}</p>` : ''}
+  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${escapeHtml(quantityOf(line.quantity, line.productCode))} commandées</legend>
+  ${share ? `<p class="fr-fieldset__element fr-text--sm proposition" id="${p}-proposition">${escapeHtml(proposalText(share, line))}</p>` : ''}
   <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>
       <select class="fr-select" id="${p}-decision" data-line="${i}">${option('approuver', 'Approuver')}${option('reduire', 'Réduire')}${option('refuser', 'Refuser')}</select></div></div>
@@ -88,7 +105,7 @@ function lineDecision(k, i, line, share) {
 </fieldset>`;
 }
 
-function orderCard(k, order, pui, lots, thursday) {
+function orderCard(k, order, pui, lots, thursday, today) {
   return `
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}">
   <h3 class="fr-h5 fr-mb-1w">${escapeHtml(pui.name)} — commande ${escapeHtml(order.orderId)}</h3>
@@ -96,7 +113,7 @@ function orderCard(k, order, pui, lots, thursday) {
     Lots déclarés par la PUI le jeudi ${escapeHtml(formatDay(thursday))}${lots ? '' : ' : aucun'}.</p>
   ${table(`Lignes de la commande ${order.orderId}`, ['Produit', 'Commandé', `Lots déclarés le ${formatDay(thursday)}`],
     order.lines.map((line) => [`${escapeHtml(nameOf(line.productCode))}${line.proposed ? '<br><span class="fr-text--xs">proposé avec les vaccins</span>' : ''}`,
-      formatNumber(line.quantity), declared(lots, line.productCode)]), { rowHeaders: true })}
+      escapeHtml(quantityOf(line.quantity, line.productCode)), declared(lots, line.productCode, today)]), { rowHeaders: true })}
   <div class="decision">
   <form novalidate data-order="${escapeHtml(order.orderId)}">
     ${order.lines.map((line, i) => lineDecision(k, i, line, proposed.get(`${order.orderId}/${line.productCode}`))).join('')}
@@ -106,9 +123,38 @@ function orderCard(k, order, pui, lots, thursday) {
 </li>`;
 }
 
+/** How many devices of this code go with each unit of that product (0 when none). */
+const perUnit = (productCode, deviceCode) => (products.get(productCode)?.devices ?? []).find((d) => d.code === deviceCode)?.perUnit ?? 0;
+
+/**
+ * The devices proposed with the vaccines follow the vaccines' approved quantities: what these need, in whole packs,
+ * never above ordered; their decision and reason with it. The ARS may still change them afterwards.
+ */
+function followDevices(form, order) {
+  const approved = (i) => {
+    const typed = form.querySelector(`[data-pointer="/lines/${i}/approvedQuantity"]`).value.trim();
+    return /^\d+$/.test(typed) ? Number(typed) : order.lines[i].quantity;
+  };
+  order.lines.forEach((device, i) => {
+    if (!device.proposed) return;
+    const needed = order.lines.reduce((sum, line, j) => sum + approved(j) * perUnit(line.productCode, device.productCode), 0);
+    const pack = products.get(device.productCode)?.packSize ?? 1;
+    const quantity = Math.min(device.quantity, Math.ceil(needed / pack) * pack);
+    const select = form.querySelector(`select[data-line="${i}"]`);
+    select.value = quantity === device.quantity ? 'approuver' : quantity === 0 ? 'refuser' : 'reduire';
+    const field = form.querySelector(`[data-pointer="/lines/${i}/approvedQuantity"]`);
+    field.value = quantity;
+    field.readOnly = select.value !== 'reduire';
+    const reason = form.querySelector(`[data-pointer="/lines/${i}/reason"]`);
+    if (quantity < device.quantity && !reason.value.trim()) reason.value = DEVICES_REASON;
+    if (quantity === device.quantity && reason.value === DEVICES_REASON) reason.value = '';
+  });
+}
+
 function wire(item, order) {
   const form = item.querySelector('form');
   const zone = item.querySelector('.decision');
+  const carriesDevices = (line) => order.lines.some((d) => d.proposed && perUnit(line.productCode, d.productCode) > 0);
   form.querySelectorAll('select[data-line]').forEach((select) => select.addEventListener('change', () => {
     const line = order.lines[Number(select.dataset.line)];
     const quantity = form.querySelector(`#${select.id.replace('-decision', '-quantite')}`);
@@ -116,7 +162,13 @@ function wire(item, order) {
     if (select.value === 'approuver') quantity.value = line.quantity;
     if (select.value === 'refuser') quantity.value = 0;
     if (select.value === 'reduire') quantity.focus();
+    if (carriesDevices(line)) followDevices(form, order);
   }));
+  order.lines.forEach((line, i) => {
+    if (carriesDevices(line)) {
+      form.querySelector(`[data-pointer="/lines/${i}/approvedQuantity"]`).addEventListener('input', () => followDevices(form, order));
+    }
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearMessages(form);
@@ -154,7 +206,7 @@ async function section(title, id, orders, calendar, start) {
       api(`/v1/puis/${encodeURIComponent(order.finessEt)}`).then((r) => r.data),
       findOrNull(`/v1/puis/${encodeURIComponent(order.finessEt)}/state-stock/${thursday}`),
     ]);
-    return orderCard(start + j, order, pui, lots, thursday);
+    return orderCard(start + j, order, pui, lots, thursday, calendar.today);
   }));
   return `<section aria-labelledby="${id}" class="fr-mb-6w"><h2 id="${id}">${title}</h2>
 ${cards.length ? `<ul class="fr-raw-list">${cards.join('')}</ul>` : '<p>Aucune commande à examiner.</p>'}</section>`;
@@ -165,12 +217,12 @@ if (session) {
   const content = pageBody('Régulation des commandes');
   const { region } = session.user;
   try {
-    const [calendar, queue, named] = await Promise.all([
+    const [calendar, queue, catalogued] = await Promise.all([
       api('/v1/state-stock/calendar').then((r) => r.data),
       api(`/v1/orders?region=${encodeURIComponent(region)}&status=SUBMITTED`).then((r) => r.data),
-      productNamer(),
+      catalogue(),
     ]);
-    nameOf = named;
+    products = catalogued;
     const coming = queue.filter((o) => o.orderDay === calendar.nextOrderDay);
     const earlier = queue.filter((o) => o.orderDay !== calendar.nextOrderDay).sort((a, b) => a.orderDay.localeCompare(b.orderDay));
     // the proposals only help: without them (an API throttled, unavailable) the queue is still reviewed

@@ -67,7 +67,7 @@ public final class CampaignBench {
                 List<List<Recipient>> batches = Batches.of(recipients);
                 String campaignId = "bench-" + System.currentTimeMillis();
                 MailingId id = MailingId.campaign(campaignId);
-                store.create(new Campaign(campaignId, new Campaign.Audience("ALL", null, null), "bench", Instant.now(),
+                store.create(new Campaign(campaignId, new Campaign.Audience("ALL", null, null, null), "bench", Instant.now(),
                         Mailing.created(id, "Bench", "Bonjour", "Bonjour", Mailing.Delivery.AT_LEAST_ONCE,
                                 Mailing.Status.DRAFT, n, batches.size(), 0)), batches);
                 store.startSending(campaignId);

@@ -6,6 +6,6 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 public record CampaignBody(String subject, String bodyText, String bodyHtml, AudienceBody audience) {
     @Serdeable
-    public record AudienceBody(String type, String region, String week) {
+    public record AudienceBody(String type, String region, String departement, String week) {
     }
 }

@@ -29,7 +29,8 @@ public class CampaignController {
             content = @Content(mediaType = CampaignsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "/subject missing or over 200 characters, /bodyText missing or too long, /bodyHtml too long,"
             + " /audience/type not ALL, REGION or NON_DECLARERS, /audience/region not a region code or missing for"
-            + " REGION, /audience/week not an ISO week or missing for NON_DECLARERS",
+            + " REGION, /audience/week not an ISO week or missing for NON_DECLARERS, /audience/departement not a département"
+            + " code, given for another audience than NON_DECLARERS, or not in the region written to",
             content = @Content(mediaType = CampaignsApi.PROBLEM))
     @Post
     public HttpResponse<CampaignView> create(Caller caller,

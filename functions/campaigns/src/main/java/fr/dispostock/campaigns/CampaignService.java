@@ -6,6 +6,7 @@ import fr.dispostock.domain.AccessDeniedException;
 import fr.dispostock.domain.Caller;
 import fr.dispostock.domain.Finess;
 import fr.dispostock.domain.ConflictException;
+import fr.dispostock.domain.Departement;
 import fr.dispostock.domain.IsoWeek;
 import fr.dispostock.domain.NotFoundException;
 import fr.dispostock.domain.Region;
@@ -85,6 +86,7 @@ public class CampaignService {
         }
         IsoWeek week = a == null ? null : "NON_DECLARERS".equals(type) ? v.parse("/audience/week", a.week(), IsoWeek::parse)
                 : v.parseOptional("/audience/week", a.week(), IsoWeek::parse);
+        Departement departement = a == null ? null : departement(v, caller, type, region, a.departement());
         v.throwIfAny("Invalid campaign");
         if (!caller.isNational()) { // an ARS writes to its own region only
             Region own = Scope.ownRegion(caller);
@@ -93,6 +95,9 @@ public class CampaignService {
             }
             region = own;
         }
+        if (departement != null) {
+            region = departement.region();
+        }
         List<Region> regions = region == null ? Region.all() : List.of(region);
         Set<String> addresses = new LinkedHashSet<>();
         Set<Finess> lateEstablishments = new HashSet<>();
@@ -100,7 +105,8 @@ public class CampaignService {
             Set<String> declared = week == null || !"NON_DECLARERS".equals(type) ? Set.of()
                     : declarations.ofRegion(r, week).stream().map(d -> d.finessEt().value()).collect(Collectors.toSet());
             for (Pui pui : registers.puis(r)) {
-                if (!declared.contains(pui.finessEt().value())) {
+                if (!declared.contains(pui.finessEt().value())
+                        && (departement == null || departement.equals(pui.departement()))) {
                     addresses.add(pui.email().toLowerCase(Locale.ROOT));
                     lateEstablishments.add(pui.finessEj());
                 }
@@ -125,12 +131,28 @@ public class CampaignService {
         List<List<Recipient>> batches = Batches.of(recipients);
         String id = UUID.randomUUID().toString();
         Campaign campaign = new Campaign(id,
-                new Campaign.Audience(type, region == null ? null : region.code(), week == null ? null : week.toString()),
+                new Campaign.Audience(type, region == null ? null : region.code(),
+                        departement == null ? null : departement.code(), week == null ? null : week.toString()),
                 caller.auditName(), clock.instant(), Mailing.created(MailingId.campaign(id), subject, text,
                 html == null ? text : html, Mailing.Delivery.AT_LEAST_ONCE, Mailing.Status.DRAFT, recipients.size(),
                 batches.size(), suppressed.size()));
         campaigns.create(campaign, batches);
         return campaign;
+    }
+
+    /**
+     * The département the non-declarers are limited to, if any: one of the region written to (the ARS's own), so
+     * that a campaign opened from a département's completeness reaches the PUIs that page lists, not the region.
+     */
+    private static Departement departement(Violations v, Caller caller, String type, Region region, String raw) {
+        Departement d = v.parseOptional("/audience/departement", raw, Departement::parse);
+        Region scope = caller.isNational() ? region : caller.region().orElse(null);
+        if (d != null && !"NON_DECLARERS".equals(type)) {
+            v.add("/audience/departement", "limits a NON_DECLARERS audience only");
+        } else if (d != null && scope != null && !d.region().equals(scope)) {
+            v.add("/audience/departement", "département " + d.code() + " is not in region " + scope.code());
+        }
+        return d;
     }
 
     /** Starts the sending in the background; it is checkpointed after every SES call. */

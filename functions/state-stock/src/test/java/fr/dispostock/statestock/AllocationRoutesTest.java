@@ -93,6 +93,35 @@ class AllocationRoutesTest {
     }
 
     @Test
+    void the_syringes_proposed_with_vaccines_in_shortage_follow_the_vaccines_proposed_in_whole_packs() {
+        // given both PUIs order 400 MPox doses (with 400 syringes proposed each), and the supplier has 240 doses
+        for (String[] pui : new String[][]{{FLEYRIAT_ET, PH_FLEYRIAT, "fleyriat-mpox"}, {AJACCIO_ET, PH_AJACCIO, "ajaccio-mpox"}}) {
+            assertEquals(201, API.call("POST", "/v1/orders", pui[1], order(pui[0], "MPOX-MVA-BN", 400),
+                    Map.of("Idempotency-Key", pui[2])).status());
+        }
+        put("/v1/state-stock/availability/" + ORDER_DAY, SUPPLIER, Map.of("lines", List.of(
+                Map.of("productCode", "TECOVIRIMAT-200", "available", 504), Map.of("productCode", "MPOX-MVA-BN", "available", 240))));
+
+        // when the ARS of Auvergne-Rhône-Alpes reads the proposal
+        Response r = API.call("GET", "/v1/state-stock/allocation?orderDay=" + ORDER_DAY, ARS_84, null);
+
+        // then Fleyriat is proposed 120 doses (6 packs), and the syringes for them: 200 of its 400 (2 packs of 100),
+        // the syringes not declared by the supplier
+        assertEquals(200, r.status(), r.body());
+        Map<String, Map<?, ?>> products = new java.util.HashMap<>();
+        ((List<?>) r.object().get("products")).forEach(p -> products.put((String) ((Map<?, ?>) p).get("productCode"), (Map<?, ?>) p));
+        assertEquals(120, ((Map<?, ?>) ((List<?>) products.get("MPOX-MVA-BN").get("lines")).get(0)).get("proposed"));
+        Map<?, ?> syringes = products.get("SYRINGE-1ML");
+        assertEquals(true, syringes.get("followsVaccines"), r.body());
+        assertEquals(false, syringes.get("shortage"));
+        assertEquals(null, syringes.get("available"));
+        Map<?, ?> line = (Map<?, ?>) ((List<?>) syringes.get("lines")).get(0);
+        assertEquals(List.of(FLEYRIAT_ET, 400, 200), List.of(line.get("finessEt"), line.get("asked"), line.get("proposed")));
+        assertEquals(1, ((List<?>) syringes.get("lines")).size());
+        assertEquals(false, products.get("TECOVIRIMAT-200").get("followsVaccines"));
+    }
+
+    @Test
     void only_the_supplier_declares_and_only_the_ars_of_the_region_and_the_national_operator_read_the_proposal() {
         // when others try, or send a day that is not an order day
         Response arsDeclares = API.call("PUT", "/v1/state-stock/availability/" + ORDER_DAY, ARS_84,

@@ -50,6 +50,7 @@ final class MailItems {
     static void putCampaign(Map<String, AttributeValue> item, Campaign c) {
         item.put("audienceType", s(c.audience().type()));
         put(item, "audienceRegion", s(c.audience().region()));
+        put(item, "audienceDepartement", s(c.audience().departement()));
         put(item, "audienceWeek", s(c.audience().week()));
         item.put("createdBy", s(c.createdBy()));
         item.put("createdAt", s(c.createdAt().toString()));
@@ -113,7 +114,8 @@ final class MailItems {
 
     static Campaign campaign(Map<String, AttributeValue> i) {
         return new Campaign(MailingId.ofKey(string(i, "pk")).value(),
-                new Campaign.Audience(string(i, "audienceType"), string(i, "audienceRegion"), string(i, "audienceWeek")),
+                new Campaign.Audience(string(i, "audienceType"), string(i, "audienceRegion"),
+                        string(i, "audienceDepartement"), string(i, "audienceWeek")),
                 string(i, "createdBy"), Instant.parse(string(i, "createdAt")), mailing(i));
     }
 

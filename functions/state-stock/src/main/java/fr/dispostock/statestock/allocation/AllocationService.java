@@ -28,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,17 +103,75 @@ public class AllocationService {
         List<ProductProposal> products = new ArrayList<>();
         if (availability.isPresent()) {
             Day day = Day.read(store, orderDay, LocalDate.ofInstant(clock.instant(), Dates.PARIS));
-            for (Product product : store.products()) {
+            Map<String, Product> catalogue = new LinkedHashMap<>();
+            store.products().forEach(p -> catalogue.put(p.code(), p));
+            for (Product product : catalogue.values()) {
                 Long available = availability.get().of(product.code());
                 if (available != null) {
                     products.add(product(day, product, available, region));
                 }
             }
+            products = withDevices(day, catalogue, products, region);
         }
         return new Proposal(orderDay, region == null ? null : region.code(), products);
     }
 
-    private static ProductProposal product(Day day, Product product, long available, Region region) {
+    /**
+     * The devices proposed with the vaccines follow the vaccines' proposals: each such line of an order to review is
+     * proposed what the units proposed of its vaccines need (the vaccines not in shortage counted as ordered), in whole
+     * packs, never more than ordered nor than the device's own share when it is short too. A device no vaccine of the
+     * order is cut for keeps its own proposal (or none).
+     */
+    private static List<ProductProposal> withDevices(Day day, Map<String, Product> catalogue,
+                                                     List<ProductProposal> products, Region region) {
+        Map<String, Long> share = new HashMap<>(); // orderId/productCode -> units proposed, of the products in shortage
+        products.stream().filter(ProductProposal::shortage)
+                .forEach(p -> p.lines().forEach(l -> share.put(l.orderId() + "/" + p.productCode(), l.proposed())));
+        Map<String, List<LineProposal>> following = new LinkedHashMap<>(); // device code -> its lines that follow
+        for (Order o : day.orders) {
+            if (o.status() != OrderStatus.SUBMITTED || (region != null && !o.region().equals(region))) {
+                continue;
+            }
+            for (Order.Line device : o.lines()) {
+                Product product = catalogue.get(device.productCode());
+                if (!device.proposed() || product == null) {
+                    continue;
+                }
+                boolean cut = false;
+                long needed = 0;
+                for (Order.Line vaccine : o.lines()) {
+                    long perUnit = perUnit(catalogue.get(vaccine.productCode()), device.productCode());
+                    Long proposed = share.get(o.orderId() + "/" + vaccine.productCode());
+                    cut |= perUnit > 0 && proposed != null && proposed < vaccine.quantity();
+                    needed += perUnit * (proposed == null ? vaccine.quantity() : proposed);
+                }
+                if (cut) {
+                    long packs = (needed + product.packSize() - 1) / product.packSize();
+                    long proposed = Math.min(device.quantity(), packs * product.packSize());
+                    Long own = share.get(o.orderId() + "/" + device.productCode());
+                    following.computeIfAbsent(device.productCode(), k -> new ArrayList<>()).add(new LineProposal(o.orderId(),
+                            o.finessEt().value(), device.quantity(), day.stock(o.finessEt(), device.productCode()), null,
+                            own == null ? proposed : Math.min(own, proposed), null, null));
+                }
+            }
+        }
+        List<ProductProposal> all = new ArrayList<>();
+        for (ProductProposal p : products) {
+            List<LineProposal> lines = following.remove(p.productCode());
+            all.add(lines == null ? p : p.followingVaccines(lines));
+        }
+        following.forEach((code, lines) -> all.add(product(day, catalogue.get(code), null, region).followingVaccines(lines)));
+        return all;
+    }
+
+    /** How many devices of this code go with each unit of the product (0: none, or a product no longer in the catalogue). */
+    private static long perUnit(Product product, String deviceCode) {
+        return product == null ? 0 : product.devices().stream().filter(d -> d.code().equals(deviceCode))
+                .mapToLong(Product.Device::perUnit).sum();
+    }
+
+    /** The proposal of a product whose units available are {@code available} (null: not declared, nothing is short). */
+    private static ProductProposal product(Day day, Product product, Long available, Region region) {
         long approved = 0;
         long asked = 0;
         List<Order> toReview = new ArrayList<>();
@@ -131,7 +190,7 @@ public class AllocationService {
                 approved += line.get().approvedQuantity() == null ? 0 : line.get().approvedQuantity();
             }
         }
-        long remaining = Math.max(0, available - approved);
+        long remaining = available == null ? Long.MAX_VALUE : Math.max(0, available - approved);
         List<Allocation.Proposal> proposals = Allocation.propose(remaining, product.packSize(), requests);
         boolean shortage = requests.stream().mapToLong(Allocation.Request::asked).sum() > remaining;
         Double level = shortage ? proposals.stream().map(Allocation.Proposal::coverageAfter)
@@ -147,7 +206,7 @@ public class AllocationService {
             }
         }
         return new ProductProposal(product.code(), product.name(), product.packSize(), available, asked, approved,
-                shortage, level, lines);
+                shortage, level, false, lines);
     }
 
     private static LocalDate orderDay(Violations v, String pointer, String raw) {

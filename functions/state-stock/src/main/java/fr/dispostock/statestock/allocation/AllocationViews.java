@@ -34,15 +34,30 @@ public final class AllocationViews {
     }
 
     /**
-     * @param available   units the supplier declared for the day
+     * @param available   units the supplier declared for the day (null: a device it did not declare, listed because
+     *                    its lines follow the vaccines')
      * @param asked       units asked on that day in France by orders reviewed or to review
      * @param approved    units already approved (orders reviewed)
      * @param shortage    whether the orders to review ask more than what remains
      * @param level       the coverage in days the proposal brings the PUIs to (null without shortage)
+     * @param followsVaccines whether some lines are devices proposed with vaccines in shortage: those lines propose
+     *                    what the vaccines' proposed units need, in whole packs (no coverage then)
      */
     @Serdeable
-    public record ProductProposal(String productCode, String name, int packSize, long available, long asked,
-                                  long approved, boolean shortage, @Nullable Double level, List<LineProposal> lines) {
+    public record ProductProposal(String productCode, String name, int packSize, @Nullable Long available, long asked,
+                                  long approved, boolean shortage, @Nullable Double level,
+                                  @Schema(description = "some lines are devices that follow the proposed units of their "
+                                          + "vaccines, in whole packs") boolean followsVaccines,
+                                  List<LineProposal> lines) {
+
+        /** This proposal with these lines (of the same orders or others) following the vaccines instead of its own. */
+        public ProductProposal followingVaccines(List<LineProposal> following) {
+            List<LineProposal> merged = new java.util.ArrayList<>(lines.stream()
+                    .filter(l -> following.stream().noneMatch(f -> f.orderId().equals(l.orderId()))).toList());
+            merged.addAll(following);
+            return new ProductProposal(productCode, name, packSize, available, asked, approved, shortage, level, true,
+                    merged);
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package fr.dispostock.local.portal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,21 @@ class AccountErasureScreenTest {
     static final PortalBrowser portal = new PortalBrowser();
     private static final String EMAIL = "Jeanne.Effacee@ch-bourg.fr";
 
-    private static void erase(String email) {
+    private static void ask(String email) {
         portal.open("/effacement.html");
         portal.waitFor(By.id("email")).clear();
         portal.driver().findElement(By.id("email")).sendKeys(email);
         portal.driver().findElement(By.cssSelector("#effacement button[type='submit']")).click();
+    }
+
+    /** Asks, and confirms with the keyboard when the screen asks for a confirmation (a well-formed address). */
+    private static void erase(String email) {
+        ask(email);
+        if (email.contains("@")) {
+            portal.waitFor(By.id("confirmer"));
+            portal.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        }
     }
 
     private static String summary() {
@@ -45,9 +57,27 @@ class AccountErasureScreenTest {
                     + "\",\"stock\":" + stock + ",\"averageDailyConsumption\":1}]}", null).status());
         }
 
-        // when the national operator erases its address on the screen
+        // when the national operator asks to erase its address on the screen
         portal.signInAs("NATIONAL", null);
         assertTrue(portal.navigation().contains("Effacement d’un compte"), portal.navigation().toString());
+        String national = portal.token("{\"roles\":[\"NATIONAL\"]}");
+        ask(EMAIL);
+
+        // then nothing is erased yet: the screen asks, naming the address, the focus on the question; "Ne pas
+        // effacer" (keyboard) puts the focus back on the address
+        WebElement question = portal.waitFor(By.id("confirmation"));
+        assertTrue(question.getText().contains("Effacer définitivement " + EMAIL + " ?"), question.getText());
+        assertEquals(question, portal.driver().switchTo().activeElement());
+        assertEquals("ph-jeanne <" + EMAIL + ">", declaredBy(path, national));
+        portal.checkAccessibility();
+        portal.screenshot("effacement-0-confirmation");
+        portal.driver().switchTo().activeElement().sendKeys(Keys.TAB, Keys.TAB);
+        portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertTrue(portal.driver().findElements(By.id("confirmation")).isEmpty());
+        assertEquals("email", portal.driver().switchTo().activeElement().getAttribute("id"));
+        assertEquals("ph-jeanne <" + EMAIL + ">", declaredBy(path, national));
+
+        // when it asks again and confirms
         erase(EMAIL);
 
         // then the screen gives the pseudonym and what each part of Dispostock changed, and the week's
@@ -58,9 +88,13 @@ class AccountErasureScreenTest {
         assertEquals(4, portal.driver().findElements(By.cssSelector("#elements tbody tr")).size());
         portal.checkAccessibility();
         portal.screenshot("effacement-1-efface");
-        String national = portal.token("{\"roles\":[\"NATIONAL\"]}");
-        assertEquals("ph-jeanne <" + pseudonym + ">", ((Map<?, ?>) ((List<?>) portal.call("GET", path + "/history", national,
-                null, null).json().get("revisions")).get(0)).get("declaredBy"));
+        assertEquals("ph-jeanne <" + pseudonym + ">", declaredBy(path, national));
+        assertEquals("", portal.driver().findElement(By.id("email")).getAttribute("value"));
+    }
+
+    private static Object declaredBy(String declaration, String token) {
+        return ((Map<?, ?>) ((List<?>) portal.call("GET", declaration + "/history", token, null, null).json()
+                .get("revisions")).get(0)).get("declaredBy");
     }
 
     @Test

@@ -43,7 +43,12 @@ class AllocationScreenTest {
     }
 
     static void lots(String finessEt, String finessEj, LocalDate thursday, int doses) {
-        String lines = "[{\"productCode\":\"" + VACCINE + "\",\"lot\":\"C-" + finessEt + "\",\"expiry\":\"2030-06-30\",\"quantity\":" + doses + "}]";
+        lots(finessEt, finessEj, thursday, doses, "");
+    }
+
+    /** With {@code more} lot lines (JSON, each preceded by a comma) after the lot of {@code doses}. */
+    static void lots(String finessEt, String finessEj, LocalDate thursday, int doses, String more) {
+        String lines = "[{\"productCode\":\"" + VACCINE + "\",\"lot\":\"C-" + finessEt + "\",\"expiry\":\"2030-06-30\",\"quantity\":" + doses + "}" + more + "]";
         PortalBrowser.Answer a = portal.call("PUT", "/v1/puis/" + finessEt + "/state-stock/" + thursday, pharmacist(finessEj),
                 "{\"lines\":" + lines + "}", null);
         assertTrue(a.status() == 200 || a.status() == 201, a.body());
@@ -66,7 +71,9 @@ class AllocationScreenTest {
         // given the lots of the last Thursday and of four weeks before, the two orders and the supplier's 720 doses
         LocalDate thursday = LocalDate.now(Dates.PARIS).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
         lots(PONT_DE_VAUX_ET, PONT_DE_VAUX_EJ, thursday.minusWeeks(4), 960);
-        lots(PONT_DE_VAUX_ET, PONT_DE_VAUX_EJ, thursday, 120);
+        // (and 45 doses of an expired lot, which count for nothing)
+        lots(PONT_DE_VAUX_ET, PONT_DE_VAUX_EJ, thursday, 120, ",{\"productCode\":\"" + VACCINE
+                + "\",\"lot\":\"C-OLD\",\"expiry\":\"2026-01-31\",\"quantity\":45,\"expired\":true}");
         String pontDeVaux = order(PONT_DE_VAUX_ET, PONT_DE_VAUX_EJ);
         String thoissey = order(THOISSEY_ET, THOISSEY_EJ);
         String ars = portal.token("{\"roles\":[\"ARS\"],\"region\":\"84\",\"email\":\"ars-84@dispostock.invalid\"}");
@@ -91,18 +98,35 @@ class AllocationScreenTest {
         assertEquals("360", quantity.getAttribute("value"));
         assertFalse(quantity.getAttribute("readonly") != null, "the proposal is editable");
         assertTrue(vaccineLine(thoissey).findElement(By.cssSelector(".proposition")).getText().startsWith("Proposition : 360 sur 600 (stock 0, consommation inconnue"));
+        // with the quantities in their units, the expired lot out of the total held, and the syringes proposed with
+        // the vaccines following the 360 doses: 400 (4 boxes of 100), not the 600 ordered
+        assertTrue(form.findElement(By.cssSelector("legend")).getText().endsWith(": 600 doses commandées"),
+                form.findElement(By.cssSelector("legend")).getText());
+        String held = portal.driver().findElement(By.cssSelector("#commande-" + pontDeVaux + " table tbody tr")).getText();
+        assertTrue(held.contains("120 doses non périmées") && held.contains("(périmé)"), held);
+        WebElement syringes = form.findElement(By.cssSelector("[data-pointer='/lines/1/approvedQuantity']"));
+        assertEquals("400", syringes.getAttribute("value"));
+        assertTrue(form.findElements(By.cssSelector(".proposition")).get(1).getText().startsWith("Proposition : 400 pièces sur 600"),
+                form.findElements(By.cssSelector(".proposition")).get(1).getText());
         portal.checkAccessibility();
         portal.screenshot("60-repartition-proposee");
 
         // when the ARS decides 300 for Pont-de-Vaux instead, with the reason proposed
         quantity.clear();
         quantity.sendKeys("300");
+        // then its syringes follow: 300 (3 boxes), still editable
+        assertEquals("300", syringes.getAttribute("value"));
+        assertFalse(syringes.getAttribute("readonly") != null, "the syringes stay editable");
+        portal.screenshot("60b-repartition-seringues-suivent");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         portal.waitForText(By.id("commande-" + pontDeVaux), "Décision enregistrée");
         PortalBrowser.Answer stored = portal.call("GET", "/v1/orders/" + pontDeVaux, ars, null, null);
         Map<?, ?> line = (Map<?, ?>) ((List<?>) stored.json().get("lines")).get(0);
         assertEquals(300, line.get("approvedQuantity"));
         assertTrue(((String) line.get("reason")).startsWith("Stock national insuffisant : répartition équitable"), (String) line.get("reason"));
+        Map<?, ?> syringeLine = (Map<?, ?>) ((List<?>) stored.json().get("lines")).get(1);
+        assertEquals(List.of(600, 300), List.of(syringeLine.get("quantity"), syringeLine.get("approvedQuantity")), stored.body());
+        assertTrue(((String) syringeLine.get("reason")).startsWith("Dispositifs d’administration ramenés"), stored.body());
 
         // then, the page opened again, Thoissey is proposed what is left: 420, 7 packs
         portal.open("/regulation.html");

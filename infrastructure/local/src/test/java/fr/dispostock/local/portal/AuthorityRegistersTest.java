@@ -97,6 +97,15 @@ class AuthorityRegistersTest {
         // and the register holds the new address
         Map<String, Object> stored = portal.call("GET", "/v1/establishments/" + FLEYRIAT_EJ, token("ARS", "84"), null, null).json();
         assertTrue(stored.get("sites").toString().contains("901 RTE DE PARIS"), stored.toString());
+        // and so does the record still open on the page, its history with the import, the file no longer chosen
+        // (the PUI's delivery address is the pharmacists', not the extract's: it stays)
+        String after = text("fiche");
+        String sites = portal.driver().findElement(By.cssSelector("#fiche table")).getAttribute("textContent");
+        assertTrue(sites.contains("901 RTE DE PARIS") && !sites.contains("900 RTE DE PARIS"), sites);
+        assertFalse(fiche.contains("900 RTE DE PARIS → 901 RTE DE PARIS"), fiche);
+        assertTrue(after.contains("900 RTE DE PARIS → 901 RTE DE PARIS"), after);
+        assertEquals("", portal.driver().findElement(By.id("fichier-finess")).getAttribute("value"));
+        assertEquals("rapport-titre", portal.driver().switchTo().activeElement().getAttribute("id"));
         portal.checkAccessibility();
         portal.screenshot("21-etablissements-import");
     }
@@ -295,8 +304,11 @@ class AuthorityRegistersTest {
 
         // when it publishes it
         portal.driver().findElement(By.id("publier")).click();
-        portal.waitForText(By.id("resume-du-formulaire"), "Consigne publiée");
+        portal.waitForText(By.id("consigne-publiee"), "Consigne publiée : « " + title + " »");
         assertTrue(portal.waitForText(By.id("liste"), title).isDisplayed());
+        // and the form is gone: nothing invites publishing it a second time
+        assertTrue(portal.driver().findElements(By.id("publier")).isEmpty(), "no Publier button left");
+        assertTrue(portal.driver().findElements(By.id("title")).isEmpty(), "no form left");
         portal.checkAccessibility();
         portal.screenshot("28-consignes-publiee");
         // then a pharmacist of the region sees it on its home page
@@ -345,7 +357,7 @@ class AuthorityRegistersTest {
         portal.driver().findElement(By.id("previsualiser")).click();
         assertTrue(portal.waitForText(By.id("apercu"), title).getText().contains("Consigne nationale"));
         portal.driver().findElement(By.id("publier")).click();
-        portal.waitForText(By.id("resume-du-formulaire"), "Consigne publiée");
+        portal.waitForText(By.id("consigne-publiee"), "Consigne publiée");
         // then pharmacists of both regions have it
         assertTrue(portal.call("GET", "/v1/instructions?region=53", token("ARS", "53"), null, null).body().contains(title));
         assertTrue(portal.call("GET", "/v1/instructions?region=84", token("ARS", "84"), null, null).body().contains(title));

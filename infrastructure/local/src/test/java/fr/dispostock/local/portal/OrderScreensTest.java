@@ -82,7 +82,7 @@ class OrderScreensTest {
         portal.open("/regulation.html");
         // then each order shows, beside its line, what the PUI declared that Thursday
         String shown = card(reduced).getText();
-        assertTrue(shown.contains("CH DE MEXIMIEUX") && shown.contains("84 unité(s)") && shown.contains("lot " + lot), shown);
+        assertTrue(shown.contains("CH DE MEXIMIEUX") && shown.contains("84 gélules non périmées") && shown.contains("lot " + lot), shown);
         assertTrue(portal.driver().findElement(By.id("file-prochaine")).isDisplayed());
         portal.checkAccessibility();
         portal.screenshot("30-regulation-file");
@@ -166,6 +166,7 @@ class OrderScreensTest {
         portal.open("/expeditions.html");
         // then the order shows with the PUI's delivery address and the approved quantity
         String shown = card(orderId).getText();
+        String toShipBefore = portal.driver().findElement(By.id("a-expedier")).getText();
         assertTrue(shown.contains("13 AV DU DOCTEUR BOYER") && shown.contains("01800 MEXIMIEUX"), shown);
         assertTrue(shown.contains("Approuvé par l’ARS"), shown);
         portal.checkAccessibility();
@@ -199,8 +200,13 @@ class OrderScreensTest {
         first.clear();
         first.sendKeys("42");
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        // then the order is shipped with both lots
-        portal.waitForText(By.id("commande-" + orderId), "Expédition enregistrée");
+        // then the order is shipped with both lots, and the page says so as it now stands: the order has left the
+        // orders to ship (one fewer) for those shipped
+        portal.waitForText(By.id("expedition-faite"), "Expédition enregistrée");
+        assertTrue(portal.driver().findElements(By.id("commande-" + orderId)).isEmpty(), "a shipped order leaves the orders to ship");
+        int before = Integer.parseInt(toShipBefore.replaceAll("[^0-9]", ""));
+        assertEquals("Commandes approuvées à expédier (" + (before - 1) + ")", portal.driver().findElement(By.id("a-expedier")).getText());
+        assertTrue(portal.driver().findElement(By.cssSelector("section[aria-labelledby='expediees']")).getText().contains(orderId));
         Map<String, Object> stored = read(orderId);
         assertEquals("SHIPPED", stored.get("status"));
         assertEquals(2, ((List<?>) ((Map<?, ?>) ((List<?>) stored.get("shipments")).get(0)).get("lots")).size());

@@ -172,12 +172,15 @@ class PharmacistScreensTest {
         portal.driver().navigate().refresh();
         portal.waitFor(By.id("envoyer"));
         assertEquals("100", cell("stock", 0).getAttribute("value"));
+        assertTrue(portal.driver().findElement(By.id("saisies-reprises")).getText().contains("ont été reprises"));
         fillRows(rows / 2, rows, "0", "0");
         portal.driver().findElement(By.id("envoyer")).click();
 
         // then it is confirmed complete, and the API holds every line
         WebElement summary = portal.waitForText(By.id("resume-du-formulaire"), "Déclaration enregistrée");
         assertTrue(summary.getText().contains("40 médicaments déclarés"), summary.getText());
+        // (the drafts are sent: the page no longer says they were taken up)
+        assertTrue(portal.driver().findElements(By.id("saisies-reprises")).isEmpty(), "the drafts' banner is gone");
         portal.waitForText(By.id("etat"), "Envoyée le");
         assertEquals("Déclarée", portal.driver().findElement(By.cssSelector("#etat .fr-badge")).getDomProperty("textContent"));
         Read stored = api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week);

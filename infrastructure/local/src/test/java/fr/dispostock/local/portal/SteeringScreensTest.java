@@ -99,13 +99,18 @@ class SteeringScreensTest {
         portal.driver().findElement(By.cssSelector("#par-departement a[href*='departement=69']")).click();
         assertTrue(rowOf("par-pui", HERRIOT).contains("Faite"), rowOf("par-pui", HERRIOT));
         assertTrue(rowOf("par-pui", LYON_SUD).contains("Incomplète"), rowOf("par-pui", LYON_SUD));
-        assertTrue(rowOf("par-pui", CROIX_ROUSSE).contains("Manquante"), rowOf("par-pui", CROIX_ROUSSE));
-        // and the PUIs that have not declared with their contact details, for a campaign of their own
+        // and the PUIs of the Rhône that have not declared, listed once, with their contact details, for a campaign
+        // to them (not to the whole region)
+        assertFalse(text("#par-pui").contains(CROIX_ROUSSE), text("#par-pui"));
         String missing = rowOf("non-declarants", CROIX_ROUSSE);
         assertTrue(missing.contains("@"), missing);
         assertFalse(text("#non-declarants").contains(HERRIOT));
-        String write = portal.driver().findElement(By.id("ecrire")).getAttribute("href");
-        assertTrue(write.contains("audience=NON_DECLARERS") && write.contains("semaine=" + week) && write.contains("region=84"), write);
+        assertTrue(text("#non-declarants-titre").startsWith("PUI n’ayant pas déclaré, Rhône ("), text("#non-declarants-titre"));
+        WebElement write = portal.driver().findElement(By.id("ecrire"));
+        assertEquals("Écrire aux " + text("#non-declarants-titre"), write.getText());
+        String href = write.getAttribute("href");
+        assertTrue(href.contains("audience=NON_DECLARERS") && href.contains("semaine=" + week) && href.contains("region=84")
+                && href.contains("departement=69"), href);
         assertTrue(portal.driver().findElement(By.id("csv")).isEnabled());
         check("completude-2-auvergne-rhone-alpes");
     }
@@ -117,7 +122,7 @@ class SteeringScreensTest {
         portal.open("/completude.html?semaine=" + week + "&region=53&departement=69");
 
         // then it sees its own region, without a choice of region
-        assertTrue(rowOf("par-pui", CROIX_ROUSSE).contains("Manquante"));
+        assertTrue(rowOf("non-declarants", CROIX_ROUSSE).length() > 0);
         assertTrue(portal.driver().findElements(By.id("region")).isEmpty());
         assertFalse(portal.navigation().contains("Relances"), portal.navigation().toString());
         check("completude-3-ars-84");
@@ -217,8 +222,9 @@ class SteeringScreensTest {
     void anArsWritesToTheNonDeclarersOfItsRegionAndFollowsTheSending() {
         // given the ARS of Auvergne-Rhône-Alpes, come from the completeness page's link
         portal.signInAs("ARS", "84");
-        portal.open("/campagnes.html?audience=NON_DECLARERS&semaine=" + week + "&region=84");
+        portal.open("/campagnes.html?audience=NON_DECLARERS&semaine=" + week + "&region=84&departement=69");
         portal.waitFor(By.id("redaction"));
+        assertEquals("69", portal.driver().findElement(By.id("departement")).getAttribute("value"));
         assertTrue(portal.driver().findElements(By.id("audience-ALL")).isEmpty(), "an ARS cannot write to everyone");
         assertTrue(portal.driver().findElement(By.id("audience-NON_DECLARERS")).isSelected());
 
@@ -240,6 +246,7 @@ class SteeringScreensTest {
         WebElement send = portal.waitFor(By.id("envoyer"));
         int recipients = Integer.parseInt(send.getText().replaceAll("[^0-9]", ""));
         assertTrue(recipients > 0, send.getText());
+        assertTrue(text("#audience-preparee").contains("département 69"), text("#audience-preparee"));
         check("campagnes-1-prete");
 
         // when it sends, then the progress goes to the end, and the outbox holds one mail per recipient
