@@ -12,6 +12,8 @@ import { formatNumber, mondayOf } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const NO_DATA = '#e5e5e5';
+// a figure no PUI declared: the API answers null (a missing line is not a zero), said as such
+const NOT_DECLARED = 'non déclaré';
 const SHORTEST = 20; // PUIs listed by shortest coverage: the ones to call
 const SHADINGS = {
   couverture: {
@@ -19,7 +21,8 @@ const SHADINGS = {
     classes: [[7, '#ce0500', 'moins de 7 jours'], [14, '#fc8d59', '7 à 14 jours'], [28, '#fee08b', '14 à 28 jours'],
       [56, '#91cf60', '28 à 56 jours'], [Infinity, '#1a9850', '56 jours et plus']],
     value: (key, data) => data.overview.rows.find((r) => r.key === key)?.coverageDays ?? null,
-    text: (v) => (v === null ? 'pas de consommation déclarée' : `${formatNumber(v)} jours`),
+    text: (v, key, data) => (v !== null ? `${formatNumber(v)} jours`
+      : data.overview.rows.some((r) => r.key === key) ? 'pas de consommation déclarée' : NOT_DECLARED),
   },
   completude: {
     title: 'Part des PUI ayant déclaré',
@@ -33,7 +36,10 @@ const SHADINGS = {
   },
 };
 const colour = (shading, v) => (v === null ? NO_DATA : shading.classes.find(([limit]) => v < limit)[1]);
-const coverage = (t) => (t.coverageDays === null ? (t.pusDeclared ? 'sans consommation' : '—') : `${formatNumber(t.coverageDays)} j`);
+const figure = (n) => (n === null ? NOT_DECLARED : formatNumber(n));
+const coverage = (t) => (t.coverageDays === null ? (t.pusDeclared ? 'sans consommation' : NOT_DECLARED) : `${formatNumber(t.coverageDays)} j`);
+/** PUIs at zero stock among those that declared: none declared, none counted. */
+const zeroStocks = (t) => (t.pusDeclared ? formatNumber(t.pusZeroStock) : NOT_DECLARED);
 
 /** The map: the regions of France, or the départements of `region`, each shaded and titled. */
 function map(data, shading, region, week) {
@@ -44,7 +50,7 @@ function map(data, shading, region, week) {
   const paths = areas.map(([code, name, d]) => {
     const v = shading.value(code, data);
     const link = region ? '' : ` data-region="${code}"`;
-    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v))}</title></path>`;
+    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v, code, data))}</title></path>`;
   }).join('');
   const insets = region ? '' : CARTE.insets.map(({ name, frame: [x, y, w, h] }) => `
 <rect x="${x * k}" y="${y * k}" width="${w * k}" height="${h * k}" fill="none" stroke="#929292" stroke-width="${k}"/>
@@ -77,14 +83,14 @@ function trend(points) {
   ${points.map((p, i) => `<text x="${x(i) - 12}" y="118" font-size="9" fill="#3a3a3a">${escapeHtml(p.week.slice(5))}</text>`).join('')}
 </svg>
 ${captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
-    points.map((p) => [escapeHtml(p.week), formatNumber(p.totalStock), formatNumber(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), formatNumber(p.pusZeroStock)]))}`;
+    points.map((p) => [escapeHtml(p.week), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]))}`;
 }
 
 function totals(o) {
   return `
 <ul class="fr-grid-row fr-grid-row--gutters fr-mb-3w fr-raw-list" id="totaux">
-  ${[['Couverture', coverage(o)], ['Stock total', formatNumber(o.totalStock)], ['Consommation / jour', formatNumber(o.averageDailyConsumption)],
-    ['PUI déclarantes', formatNumber(o.pusDeclared)], ['PUI à stock nul', formatNumber(o.pusZeroStock)]].map(([label, value]) => `
+  ${[['Couverture', coverage(o)], ['Stock total', figure(o.totalStock)], ['Consommation / jour', figure(o.averageDailyConsumption)],
+    ['PUI déclarantes', formatNumber(o.pusDeclared)], ['PUI à stock nul', zeroStocks(o)]].map(([label, value]) => `
   <li class="fr-col-6 fr-col-md"><div class="fr-tile fr-tile--sm fr-tile--no-icon"><div class="fr-tile__body"><div class="fr-tile__content">
     <p class="fr-tile__title">${value}</p><p class="fr-tile__detail">${label}</p></div></div></div></li>`).join('')}
 </ul>`;
@@ -104,10 +110,11 @@ async function show(container, params) {
   const data = { overview, completeness };
   const s = SHADINGS[shading];
   const areaRows = completeness.rows.map((c) => {
-    const o = overview.rows.find((r) => r.key === c.key) ?? { coverageDays: null, pusDeclared: 0, pusZeroStock: 0, totalStock: 0 };
+    // an area where no PUI declared the item has no row: nothing declared, not a zero stock
+    const o = overview.rows.find((r) => r.key === c.key) ?? { coverageDays: null, pusDeclared: 0, pusZeroStock: 0, totalStock: null };
     const name = region ? `${escapeHtml(c.name)} (${escapeHtml(c.key)})`
       : `<a class="fr-link" href="stock.html?${new URLSearchParams({ ...params, region: c.key })}">${escapeHtml(c.name)}<span class="fr-sr-only"> : départements</span></a>`;
-    return [name, coverage(o), formatNumber(o.totalStock), formatNumber(o.pusZeroStock), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
+    return [name, coverage(o), figure(o.totalStock), zeroStocks(o), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
   });
   const zero = puis ? puis.rows.filter((r) => r.totalStock === 0) : [];
   // the areas' table goes below the map, not beside it: five columns in half a screen scroll sideways

@@ -174,6 +174,9 @@ class SteeringScreensTest {
         // (this week of its own: Herriot 40 units and Lyon Sud 0, 2 a day each: 10 days)
         assertTrue(rowOf("tableau-carte", "Auvergne-Rhône-Alpes").contains("10 j"), rowOf("tableau-carte", "Auvergne-Rhône-Alpes"));
         assertEquals(8, portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr")).size());
+        // and a region where no PUI declared the item says so: a missing line is not a zero stock
+        String bretagne = rowOf("tableau-carte", "Bretagne");
+        assertTrue(bretagne.contains("non déclaré") && bretagne.contains("0 / "), bretagne);
         check("stock-1-france");
 
         // when he clicks Auvergne-Rhône-Alpes on the map
@@ -210,6 +213,12 @@ class SteeringScreensTest {
         assertEquals(4, portal.driver().findElements(By.cssSelector("#carte path")).size());
         String page = text("#contenu");
         assertTrue(page.contains("Bretagne") && !page.contains(LYON_SUD), page);
+        // and no PUI of Bretagne declared the item these 8 weeks: no stock and no consumption are shown, not zeros
+        assertTrue(text("#totaux").contains("non déclaré"), text("#totaux"));
+        List<String> trend = portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr")).stream()
+                .map(r -> r.getAttribute("textContent")).toList();
+        assertEquals(8, trend.size());
+        assertTrue(trend.stream().allMatch(r -> r.contains("non déclaré")), trend.toString());
         check("stock-4-ars-53");
     }
 
