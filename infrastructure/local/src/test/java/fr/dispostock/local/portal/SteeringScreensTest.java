@@ -188,6 +188,10 @@ class SteeringScreensTest {
         assertEquals(12, portal.driver().findElements(By.cssSelector("#carte path")).size());
         assertTrue(rowOf("stock-nul", LYON_SUD).length() > 0);
         assertTrue(rowOf("par-pui", HERRIOT).contains("20 j"), rowOf("par-pui", HERRIOT));
+        // and no insights run has assessed this week: the risks say they are not computed, not "(0)"
+        String risks = portal.waitFor(By.id("risques-non-calcules")).getText();
+        assertTrue(risks.contains("pas encore calculés pour la semaine " + Integer.parseInt(week.substring(6))), risks);
+        assertTrue(portal.driver().findElements(By.id("risques-rupture")).isEmpty());
         check("stock-2-auvergne-rhone-alpes");
 
         // when the map is shaded by completeness instead
