@@ -8,7 +8,7 @@ import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
 import { CARTE } from './carte-france.js';
 import { helpSection } from './entraide.js';
-import { formatNumber, mondayOf } from './format.js';
+import { formatNumber, formatWeek, mondayOf } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const NO_DATA = '#e5e5e5';
@@ -58,7 +58,7 @@ function map(data, shading, region, week) {
   const where = region ? `départements de ${regionName(region)}` : 'régions de France, outre-mer en encadré';
   return `
 <svg id="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width * k} ${height * k}" role="img" aria-labelledby="carte-titre" class="fr-responsive-img">
-  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, semaine ${escapeHtml(week)} (détail dans le tableau)</title>
+  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, ${escapeHtml(formatWeek(week))} (détail dans le tableau)</title>
   <g id="zones">${paths}</g>${insets}
 </svg>
 <ul class="fr-raw-list fr-mt-2w" id="legende" aria-label="Légende : ${escapeHtml(shading.title)}">
@@ -80,10 +80,10 @@ function trend(points) {
   <line x1="30" y1="100" x2="310" y2="100" stroke="#929292"/><text x="0" y="14" font-size="10" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
   <polyline points="${line}" fill="none" stroke="#000091" stroke-width="2"/>
   ${points.map((p, i) => (p.coverageDays === null ? '' : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.coverageDays).toFixed(1)}" r="3" fill="#000091"/>`)).join('')}
-  ${points.map((p, i) => `<text x="${x(i) - 12}" y="118" font-size="9" fill="#3a3a3a">${escapeHtml(p.week.slice(5))}</text>`).join('')}
+  ${points.map((p, i) => `<text x="${x(i) - 12}" y="118" font-size="9" fill="#3a3a3a">sem. ${Number(p.week.slice(6))}</text>`).join('')}
 </svg>
 ${captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
-    points.map((p) => [escapeHtml(p.week), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]))}`;
+    points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]))}`;
 }
 
 function totals(o) {
@@ -119,7 +119,7 @@ async function show(container, params) {
   const zero = puis ? puis.rows.filter((r) => r.totalStock === 0) : [];
   // the areas' table goes below the map, not beside it: five columns in half a screen scroll sideways
   container.innerHTML = `
-<h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
+<h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, ${escapeHtml(formatWeek(week))}</h2>
 ${totals(overview)}
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
   <li><button type="button" class="fr-btn fr-btn--tertiary" id="stock-csv">Télécharger ces chiffres (CSV)</button></li>

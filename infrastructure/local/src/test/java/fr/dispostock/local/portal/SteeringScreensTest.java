@@ -177,6 +177,14 @@ class SteeringScreensTest {
         // and a region where no PUI declared the item says so: a missing line is not a zero stock
         String bretagne = rowOf("tableau-carte", "Bretagne");
         assertTrue(bretagne.contains("non déclaré") && bretagne.contains("0 / "), bretagne);
+        // and the weeks in the users' words (semaine 47 (16–22 novembre 2026)), the address's form only in the field
+        String number = "semaine " + Integer.parseInt(week.substring(6)) + " (";
+        assertTrue(text("#resultat h2").contains(number), text("#resultat h2"));
+        assertTrue(text("label[for='semaine'] .fr-hint-text").contains(week + " pour la " + number), text("label[for='semaine']"));
+        List<String> trendWeeks = portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr > :first-child")).stream()
+                .map(c -> c.getAttribute("textContent")).toList();
+        assertTrue(trendWeeks.stream().allMatch(w -> w.matches("semaine \\d+ \\(.+ 20\\d\\d\\)")), trendWeeks.toString());
+        assertFalse(text("#tendance").contains("W"), text("#tendance"));
         check("stock-1-france");
 
         // when he clicks Auvergne-Rhône-Alpes on the map
