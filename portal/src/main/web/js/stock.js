@@ -18,15 +18,17 @@ const SHORTEST = 20; // PUIs listed by shortest coverage: the ones to call
 const SHADINGS = {
   couverture: {
     title: 'Couverture en jours',
-    classes: [[7, '#ce0500', 'moins de 7 jours'], [14, '#fc8d59', '7 à 14 jours'], [28, '#fee08b', '14 à 28 jours'],
-      [56, '#91cf60', '28 à 56 jours'], [Infinity, '#1a9850', '56 jours et plus']],
+    // a class holds its lower limit, not its upper one (v < limit): coverage has a decimal, so 'de 7 à moins de 14'
+    classes: [[7, '#ce0500', 'moins de 7 jours'], [14, '#fc8d59', 'de 7 à moins de 14 jours'], [28, '#fee08b', 'de 14 à moins de 28 jours'],
+      [56, '#91cf60', 'de 28 à moins de 56 jours'], [Infinity, '#1a9850', '56 jours et plus']],
     value: (key, data) => data.overview.rows.find((r) => r.key === key)?.coverageDays ?? null,
     text: (v, key, data) => (v !== null ? `${formatNumber(v)} jours`
       : data.overview.rows.some((r) => r.key === key) ? 'pas de consommation déclarée' : NOT_DECLARED),
   },
   completude: {
     title: 'Part des PUI ayant déclaré',
-    classes: [[50, '#ce0500', 'moins de 50 %'], [75, '#fc8d59', '50 à 75 %'], [90, '#fee08b', '75 à 90 %'],
+    // whole percentages, rounded down: 74,9 % is 74 %
+    classes: [[50, '#ce0500', 'moins de 50 %'], [75, '#fc8d59', '50 à 74 %'], [90, '#fee08b', '75 à 89 %'],
       [100, '#91cf60', '90 à 99 %'], [Infinity, '#1a9850', '100 %']],
     value: (key, data) => {
       const row = data.completeness.rows.find((r) => r.key === key);
@@ -67,21 +69,29 @@ function map(data, shading, region, week) {
 </ul>`;
 }
 
-/** The 8 weeks' coverage as a small line chart, with the same figures in a table. */
+/**
+ * The 8 weeks' coverage as a line chart as wide as its column, with the same figures in a table: x in
+ * percent of the width, so that its labels keep their size (14 px) whatever the screen; a week no PUI
+ * declared leaves a gap in the line.
+ */
 function trend(points) {
-  const values = points.map((p) => p.coverageDays);
-  const top = Math.max(1, ...values.filter((v) => v !== null));
-  const x = (i) => 30 + (i * 280) / (points.length - 1);
-  const y = (v) => 100 - (v * 90) / top;
-  const line = points.map((p, i) => (p.coverageDays === null ? null : `${x(i).toFixed(1)},${y(p.coverageDays).toFixed(1)}`)).filter(Boolean).join(' ');
+  const top = Math.max(1, ...points.map((p) => p.coverageDays).filter((v) => v !== null));
+  const x = (i) => `${(8 + (i * 86) / (points.length - 1)).toFixed(2)}%`;
+  const y = (v) => (30 + 150 - (v * 150) / top).toFixed(1);
+  const segments = points.slice(1).map((p, i) => (p.coverageDays === null || points[i].coverageDays === null ? ''
+    : `<line x1="${x(i)}" y1="${y(points[i].coverageDays)}" x2="${x(i + 1)}" y2="${y(p.coverageDays)}" stroke="#000091" stroke-width="2"/>`)).join('');
   return `
-<svg viewBox="0 0 320 125" width="320" height="125" role="img" aria-labelledby="tendance-titre" id="tendance">
+<svg width="100%" height="230" role="img" aria-labelledby="tendance-titre" id="tendance">
   <title id="tendance-titre">Couverture en jours, ${points.length} dernières semaines : de ${escapeHtml(coverage(points[0]))} à ${escapeHtml(coverage(points[points.length - 1]))}</title>
-  <line x1="30" y1="100" x2="310" y2="100" stroke="#929292"/><text x="0" y="14" font-size="10" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
-  <polyline points="${line}" fill="none" stroke="#000091" stroke-width="2"/>
-  ${points.map((p, i) => (p.coverageDays === null ? '' : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.coverageDays).toFixed(1)}" r="3" fill="#000091"/>`)).join('')}
-  ${points.map((p, i) => `<text x="${x(i) - 12}" y="118" font-size="9" fill="#3a3a3a">sem. ${Number(p.week.slice(6))}</text>`).join('')}
+  <text x="0" y="16" font-size="14" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
+  <text x="0" y="184" font-size="14" fill="#3a3a3a">0 j</text>
+  <line x1="7%" y1="180" x2="95%" y2="180" stroke="#929292"/>
+  ${segments}
+  ${points.map((p, i) => (p.coverageDays === null ? '' : `<circle cx="${x(i)}" cy="${y(p.coverageDays)}" r="4" fill="#000091"/>`)).join('')}
+  ${points.map((p, i) => `<text x="${x(i)}" y="204" font-size="14" text-anchor="middle" fill="#3a3a3a">${Number(p.week.slice(6))}</text>`).join('')}
+  <text x="51%" y="226" font-size="14" text-anchor="middle" fill="#3a3a3a">numéro de semaine</text>
 </svg>
+${points.some((p) => p.coverageDays === null) ? '<p class="fr-text--sm" id="tendance-lacunes">Une semaine sans point : aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée (voir le tableau).</p>' : ''}
 ${captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
     points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]))}`;
 }

@@ -185,6 +185,13 @@ class SteeringScreensTest {
                 .map(c -> c.getAttribute("textContent")).toList();
         assertTrue(trendWeeks.stream().allMatch(w -> w.matches("semaine \\d+ \\(.+ 20\\d\\d\\)")), trendWeeks.toString());
         assertFalse(text("#tendance").contains("W"), text("#tendance"));
+        // and a trend chart as wide as the page, labels of 12 px at least; legend classes that do not overlap
+        assertTrue(portal.driver().findElement(By.id("tendance")).getRect().getWidth() > 600);
+        List<?> labelSizes = (List<?>) portal.js().executeScript(
+                "return [...document.querySelectorAll('#tendance text')].map((t) => parseFloat(getComputedStyle(t).fontSize));");
+        assertTrue(labelSizes.stream().allMatch(px -> ((Number) px).doubleValue() >= 12), labelSizes.toString());
+        assertTrue(text("#legende").contains("de 7 à moins de 14 jours") && text("#legende").contains("de 14 à moins de 28 jours"),
+                text("#legende"));
         check("stock-1-france");
 
         // when he clicks Auvergne-Rhône-Alpes on the map
