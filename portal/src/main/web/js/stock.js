@@ -75,6 +75,11 @@ function map(data, shading, region, week) {
  * declared leaves a gap in the line.
  */
 function trend(points) {
+  const table = captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
+    points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]));
+  if (points.every((p) => p.coverageDays === null)) {
+    return `<p id="tendance-lacunes">Rien à tracer : aucune couverture ces ${points.length} semaines (aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée).</p>${table}`;
+  }
   const top = Math.max(1, ...points.map((p) => p.coverageDays).filter((v) => v !== null));
   const x = (i) => `${(8 + (i * 86) / (points.length - 1)).toFixed(2)}%`;
   const y = (v) => (30 + 150 - (v * 150) / top).toFixed(1);
@@ -92,8 +97,7 @@ function trend(points) {
   <text x="51%" y="226" font-size="14" text-anchor="middle" fill="#3a3a3a">numéro de semaine</text>
 </svg>
 ${points.some((p) => p.coverageDays === null) ? '<p class="fr-text--sm" id="tendance-lacunes">Une semaine sans point : aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée (voir le tableau).</p>' : ''}
-${captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
-    points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]))}`;
+${table}`;
 }
 
 function totals(o) {

@@ -238,6 +238,9 @@ class SteeringScreensTest {
                 .map(r -> r.getAttribute("textContent")).toList();
         assertEquals(8, trend.size());
         assertTrue(trend.stream().allMatch(r -> r.contains("non déclaré")), trend.toString());
+        // and no empty chart: a sentence says there is nothing to draw
+        assertTrue(text("#tendance-lacunes").startsWith("Rien à tracer"), text("#tendance-lacunes"));
+        assertTrue(portal.driver().findElements(By.id("tendance")).isEmpty());
         check("stock-4-ars-53");
     }
 
