@@ -3,7 +3,7 @@
 // they look at (the API's calendar, Paris time), a register item's audit trail, badges and tables.
 import { api } from './api.js';
 import { badge as layoutBadge, escapeHtml } from './layout.js';
-import { formatAuthor, formatDay, formatInstant } from './format.js';
+import { formatAuthor, formatDay, formatInstant, formatWeek } from './format.js';
 import { table } from './historique.js';
 
 export const REGIONS = {
@@ -118,6 +118,15 @@ export function regionSelect(label, selected, attributes, none = 'France entièr
   <select class="fr-select" id="region" ${attributes}><option value="">${escapeHtml(none)}</option>${options}</select></div>`;
 }
 
+/**
+ * The hint of a week field (the address's and the API's form, 2026-W47): the field's own week as the
+ * users say it, or an example.
+ */
+export function weekHint(week) {
+  const example = /^[0-9]{4}-W[0-9]{2}$/.test(week ?? '') ? week : '2026-W47';
+  return `Année, W et numéro de semaine : ${example} pour la ${formatWeek(example)}`;
+}
+
 /** A week input with its hint (ISO week: what the API takes), and a region select for the national operator. */
 export function scopeFields(user, week, region) {
   const own = ownRegion(user);
@@ -125,7 +134,7 @@ export function scopeFields(user, week, region) {
     ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
     : regionSelect('Région', region, 'name="region"');
   return `
-<div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+<div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">${escapeHtml(weekHint(week))}</span></label>
   <input class="fr-input" id="semaine" name="semaine" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(week)}" required></div>
 ${regionField}`;
 }

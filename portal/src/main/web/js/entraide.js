@@ -5,7 +5,7 @@
 // the insights: a person calls the pharmacies and decides.
 import { api } from './api.js';
 import { badge, captionedTable, regionName } from './autorites.js';
-import { formatDay, formatNumber, lastThursday, mondayOf } from './format.js';
+import { formatDay, formatNumber, formatWeek, lastThursday, mondayOf } from './format.js';
 import { escapeHtml, showError } from './layout.js';
 
 const HORIZON = 14;
@@ -47,7 +47,13 @@ async function atRisk(container, { itemId, week, region, names }) {
   try {
     risks = (await api(`/v1/insights/risks?${new URLSearchParams({ region, week, horizon: String(HORIZON), itemId })}`)).data;
   } catch (error) {
-    showError(container, error);
+    // a week no run has assessed yet: no list at all, rather than an empty one that would read as no risk
+    if (error.kind === 'not-found') {
+      container.innerHTML = `<p id="risques-non-calcules">Les risques de rupture ne sont pas encore calculés pour la ${escapeHtml(formatWeek(week))} :
+ ils le sont chaque lundi après les déclarations.</p>`;
+    } else {
+      showError(container, error);
+    }
     return;
   }
   const name = (finessEt) => names.get(finessEt) ?? finessEt;

@@ -4,7 +4,7 @@
 // which items. A decision aid: each figure says how it is made, a person decides. The period and the region
 // are in the address (a GET form), so that a view can be reloaded or sent to a colleague.
 import { api, downloadFile } from './api.js';
-import { badge, currentWeek, ownRegion, regionName, regionSelect } from './autorites.js';
+import { badge, currentWeek, ownRegion, regionName, regionSelect, weekHint } from './autorites.js';
 import { formatNumber, formatWeek, isoWeekOf, mondayOf } from './format.js';
 import { table } from './historique.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
@@ -47,7 +47,7 @@ function showUnavailable(container, error, form = null) {
 }
 
 const weekInput = (id, pointer, label, value) => `
-<div class="fr-input-group"><label class="fr-label" for="${id}">${label} <span class="fr-hint-text">Semaine ISO, par exemple 2026-W49</span></label>
+<div class="fr-input-group"><label class="fr-label" for="${id}">${label} <span class="fr-hint-text">${escapeHtml(weekHint(value))}</span></label>
   <input class="fr-input" id="${id}" name="${id}" data-pointer="${pointer}" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(value)}" required></div>`;
 
 function periodForm(user, { from, to, region }) {
@@ -97,7 +97,7 @@ ${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vid
   <li><button type="button" class="fr-btn fr-btn--secondary" id="indicateurs-csv">Télécharger en CSV</button></li>
 </ul>
 <div id="erreur-csv"></div>
-${table(`Indicateurs du ${data.from} au ${data.to}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
+${table(`Indicateurs de la ${formatWeek(data.from)} à la ${formatWeek(data.to)}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
     'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.' })}
 <p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
   En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.

@@ -8,22 +8,27 @@ import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
 import { CARTE } from './carte-france.js';
 import { helpSection } from './entraide.js';
-import { formatNumber, mondayOf } from './format.js';
+import { formatNumber, formatWeek, mondayOf } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const NO_DATA = '#e5e5e5';
+// a figure no PUI declared: the API answers null (a missing line is not a zero), said as such
+const NOT_DECLARED = 'non déclaré';
 const SHORTEST = 20; // PUIs listed by shortest coverage: the ones to call
 const SHADINGS = {
   couverture: {
     title: 'Couverture en jours',
-    classes: [[7, '#ce0500', 'moins de 7 jours'], [14, '#fc8d59', '7 à 14 jours'], [28, '#fee08b', '14 à 28 jours'],
-      [56, '#91cf60', '28 à 56 jours'], [Infinity, '#1a9850', '56 jours et plus']],
+    // a class holds its lower limit, not its upper one (v < limit): coverage has a decimal, so 'de 7 à moins de 14'
+    classes: [[7, '#ce0500', 'moins de 7 jours'], [14, '#fc8d59', 'de 7 à moins de 14 jours'], [28, '#fee08b', 'de 14 à moins de 28 jours'],
+      [56, '#91cf60', 'de 28 à moins de 56 jours'], [Infinity, '#1a9850', '56 jours et plus']],
     value: (key, data) => data.overview.rows.find((r) => r.key === key)?.coverageDays ?? null,
-    text: (v) => (v === null ? 'pas de consommation déclarée' : `${formatNumber(v)} jours`),
+    text: (v, key, data) => (v !== null ? `${formatNumber(v)} jours`
+      : data.overview.rows.some((r) => r.key === key) ? 'pas de consommation déclarée' : NOT_DECLARED),
   },
   completude: {
     title: 'Part des PUI ayant déclaré',
-    classes: [[50, '#ce0500', 'moins de 50 %'], [75, '#fc8d59', '50 à 75 %'], [90, '#fee08b', '75 à 90 %'],
+    // whole percentages, rounded down: 74,9 % is 74 %
+    classes: [[50, '#ce0500', 'moins de 50 %'], [75, '#fc8d59', '50 à 74 %'], [90, '#fee08b', '75 à 89 %'],
       [100, '#91cf60', '90 à 99 %'], [Infinity, '#1a9850', '100 %']],
     value: (key, data) => {
       const row = data.completeness.rows.find((r) => r.key === key);
@@ -33,7 +38,10 @@ const SHADINGS = {
   },
 };
 const colour = (shading, v) => (v === null ? NO_DATA : shading.classes.find(([limit]) => v < limit)[1]);
-const coverage = (t) => (t.coverageDays === null ? (t.pusDeclared ? 'sans consommation' : '—') : `${formatNumber(t.coverageDays)} j`);
+const figure = (n) => (n === null ? NOT_DECLARED : formatNumber(n));
+const coverage = (t) => (t.coverageDays === null ? (t.pusDeclared ? 'sans consommation' : NOT_DECLARED) : `${formatNumber(t.coverageDays)} j`);
+/** PUIs at zero stock among those that declared: none declared, none counted. */
+const zeroStocks = (t) => (t.pusDeclared ? formatNumber(t.pusZeroStock) : NOT_DECLARED);
 
 /** The map: the regions of France, or the départements of `region`, each shaded and titled. */
 function map(data, shading, region, week) {
@@ -44,7 +52,7 @@ function map(data, shading, region, week) {
   const paths = areas.map(([code, name, d]) => {
     const v = shading.value(code, data);
     const link = region ? '' : ` data-region="${code}"`;
-    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v))}</title></path>`;
+    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v, code, data))}</title></path>`;
   }).join('');
   const insets = region ? '' : CARTE.insets.map(({ name, frame: [x, y, w, h] }) => `
 <rect x="${x * k}" y="${y * k}" width="${w * k}" height="${h * k}" fill="none" stroke="#929292" stroke-width="${k}"/>
@@ -52,7 +60,7 @@ function map(data, shading, region, week) {
   const where = region ? `départements de ${regionName(region)}` : 'régions de France, outre-mer en encadré';
   return `
 <svg id="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width * k} ${height * k}" role="img" aria-labelledby="carte-titre" class="fr-responsive-img">
-  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, semaine ${escapeHtml(week)} (détail dans le tableau)</title>
+  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, ${escapeHtml(formatWeek(week))} (détail dans le tableau)</title>
   <g id="zones">${paths}</g>${insets}
 </svg>
 <ul class="fr-raw-list fr-mt-2w" id="legende" aria-label="Légende : ${escapeHtml(shading.title)}">
@@ -61,30 +69,42 @@ function map(data, shading, region, week) {
 </ul>`;
 }
 
-/** The 8 weeks' coverage as a small line chart, with the same figures in a table. */
+/**
+ * The 8 weeks' coverage as a line chart as wide as its column, with the same figures in a table: x in
+ * percent of the width, so that its labels keep their size (14 px) whatever the screen; a week no PUI
+ * declared leaves a gap in the line.
+ */
 function trend(points) {
-  const values = points.map((p) => p.coverageDays);
-  const top = Math.max(1, ...values.filter((v) => v !== null));
-  const x = (i) => 30 + (i * 280) / (points.length - 1);
-  const y = (v) => 100 - (v * 90) / top;
-  const line = points.map((p, i) => (p.coverageDays === null ? null : `${x(i).toFixed(1)},${y(p.coverageDays).toFixed(1)}`)).filter(Boolean).join(' ');
+  const table = captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
+    points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]));
+  if (points.every((p) => p.coverageDays === null)) {
+    return `<p id="tendance-lacunes">Rien à tracer : aucune couverture ces ${points.length} semaines (aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée).</p>${table}`;
+  }
+  const top = Math.max(1, ...points.map((p) => p.coverageDays).filter((v) => v !== null));
+  const x = (i) => `${(8 + (i * 86) / (points.length - 1)).toFixed(2)}%`;
+  const y = (v) => (30 + 150 - (v * 150) / top).toFixed(1);
+  const segments = points.slice(1).map((p, i) => (p.coverageDays === null || points[i].coverageDays === null ? ''
+    : `<line x1="${x(i)}" y1="${y(points[i].coverageDays)}" x2="${x(i + 1)}" y2="${y(p.coverageDays)}" stroke="#000091" stroke-width="2"/>`)).join('');
   return `
-<svg viewBox="0 0 320 125" width="320" height="125" role="img" aria-labelledby="tendance-titre" id="tendance">
+<svg width="100%" height="230" role="img" aria-labelledby="tendance-titre" id="tendance">
   <title id="tendance-titre">Couverture en jours, ${points.length} dernières semaines : de ${escapeHtml(coverage(points[0]))} à ${escapeHtml(coverage(points[points.length - 1]))}</title>
-  <line x1="30" y1="100" x2="310" y2="100" stroke="#929292"/><text x="0" y="14" font-size="10" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
-  <polyline points="${line}" fill="none" stroke="#000091" stroke-width="2"/>
-  ${points.map((p, i) => (p.coverageDays === null ? '' : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.coverageDays).toFixed(1)}" r="3" fill="#000091"/>`)).join('')}
-  ${points.map((p, i) => `<text x="${x(i) - 12}" y="118" font-size="9" fill="#3a3a3a">${escapeHtml(p.week.slice(5))}</text>`).join('')}
+  <text x="0" y="16" font-size="14" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
+  <text x="0" y="184" font-size="14" fill="#3a3a3a">0 j</text>
+  <line x1="7%" y1="180" x2="95%" y2="180" stroke="#929292"/>
+  ${segments}
+  ${points.map((p, i) => (p.coverageDays === null ? '' : `<circle cx="${x(i)}" cy="${y(p.coverageDays)}" r="4" fill="#000091"/>`)).join('')}
+  ${points.map((p, i) => `<text x="${x(i)}" y="204" font-size="14" text-anchor="middle" fill="#3a3a3a">${Number(p.week.slice(6))}</text>`).join('')}
+  <text x="51%" y="226" font-size="14" text-anchor="middle" fill="#3a3a3a">numéro de semaine</text>
 </svg>
-${captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
-    points.map((p) => [escapeHtml(p.week), formatNumber(p.totalStock), formatNumber(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), formatNumber(p.pusZeroStock)]))}`;
+${points.some((p) => p.coverageDays === null) ? '<p class="fr-text--sm" id="tendance-lacunes">Une semaine sans point : aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée (voir le tableau).</p>' : ''}
+${table}`;
 }
 
 function totals(o) {
   return `
 <ul class="fr-grid-row fr-grid-row--gutters fr-mb-3w fr-raw-list" id="totaux">
-  ${[['Couverture', coverage(o)], ['Stock total', formatNumber(o.totalStock)], ['Consommation / jour', formatNumber(o.averageDailyConsumption)],
-    ['PUI déclarantes', formatNumber(o.pusDeclared)], ['PUI à stock nul', formatNumber(o.pusZeroStock)]].map(([label, value]) => `
+  ${[['Couverture', coverage(o)], ['Stock total', figure(o.totalStock)], ['Consommation / jour', figure(o.averageDailyConsumption)],
+    ['PUI déclarantes', formatNumber(o.pusDeclared)], ['PUI à stock nul', zeroStocks(o)]].map(([label, value]) => `
   <li class="fr-col-6 fr-col-md"><div class="fr-tile fr-tile--sm fr-tile--no-icon"><div class="fr-tile__body"><div class="fr-tile__content">
     <p class="fr-tile__title">${value}</p><p class="fr-tile__detail">${label}</p></div></div></div></li>`).join('')}
 </ul>`;
@@ -104,15 +124,16 @@ async function show(container, params) {
   const data = { overview, completeness };
   const s = SHADINGS[shading];
   const areaRows = completeness.rows.map((c) => {
-    const o = overview.rows.find((r) => r.key === c.key) ?? { coverageDays: null, pusDeclared: 0, pusZeroStock: 0, totalStock: 0 };
+    // an area where no PUI declared the item has no row: nothing declared, not a zero stock
+    const o = overview.rows.find((r) => r.key === c.key) ?? { coverageDays: null, pusDeclared: 0, pusZeroStock: 0, totalStock: null };
     const name = region ? `${escapeHtml(c.name)} (${escapeHtml(c.key)})`
       : `<a class="fr-link" href="stock.html?${new URLSearchParams({ ...params, region: c.key })}">${escapeHtml(c.name)}<span class="fr-sr-only"> : départements</span></a>`;
-    return [name, coverage(o), formatNumber(o.totalStock), formatNumber(o.pusZeroStock), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
+    return [name, coverage(o), figure(o.totalStock), zeroStocks(o), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
   });
   const zero = puis ? puis.rows.filter((r) => r.totalStock === 0) : [];
   // the areas' table goes below the map, not beside it: five columns in half a screen scroll sideways
   container.innerHTML = `
-<h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
+<h2>${escapeHtml(overview.label)} — ${region ? escapeHtml(regionName(region)) : 'France entière'}, ${escapeHtml(formatWeek(week))}</h2>
 ${totals(overview)}
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
   <li><button type="button" class="fr-btn fr-btn--tertiary" id="stock-csv">Télécharger ces chiffres (CSV)</button></li>

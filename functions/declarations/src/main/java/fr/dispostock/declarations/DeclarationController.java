@@ -190,6 +190,10 @@ public class DeclarationController {
         return picture.completeness(caller, week, region, by);
     }
 
+    @ApiResponse(responseCode = "200", description = "the item's totals in scope, its rows by `by` and its 8-week trend;"
+            + " `totalStock` and `averageDailyConsumption` are null where no PUI declared the item (`pusDeclared` 0):"
+            + " a missing line is not a zero",
+            content = @Content(schema = @Schema(implementation = Overview.class)))
     @ApiResponse(responseCode = "403", description = "not an authority, the nation asked by a regional account, or a region outside the account's",
             content = @Content(mediaType = DeclarationsApi.PROBLEM))
     @ApiResponse(responseCode = "404", description = "no such tracked item",

@@ -72,20 +72,27 @@ public final class DeclarationViews {
     /**
      * Totals of one item over a set of PUIs. {@code coverageDays} is stock ÷ consumption, null with
      * {@code coverageNote} "no consumption" when nothing is consumed (never infinity).
+     * {@code totalStock} and {@code averageDailyConsumption} are null when no PUI declared the item
+     * ({@code pusDeclared} 0): a missing line is not a zero.
      */
     @Serdeable
-    public record Totals(String key, String name, long totalStock, BigDecimal averageDailyConsumption,
-                         BigDecimal coverageDays, String coverageNote, int pusDeclared, int pusZeroStock) {
+    public record Totals(String key, String name, @Nullable Long totalStock, @Nullable BigDecimal averageDailyConsumption,
+                         @Nullable BigDecimal coverageDays, @Nullable String coverageNote, int pusDeclared,
+                         int pusZeroStock) {
     }
 
+    /** A week's {@link Totals}: null stock and consumption when no PUI declared the item that week. */
     @Serdeable
-    public record TrendPoint(String week, long totalStock, BigDecimal averageDailyConsumption,
-                             BigDecimal coverageDays, String coverageNote, int pusDeclared, int pusZeroStock) {
+    public record TrendPoint(String week, @Nullable Long totalStock, @Nullable BigDecimal averageDailyConsumption,
+                             @Nullable BigDecimal coverageDays, @Nullable String coverageNote, int pusDeclared,
+                             int pusZeroStock) {
     }
 
+    /** The item's {@link Totals} in scope (null stock and consumption when no PUI declared it), its rows and trend. */
     @Serdeable
-    public record Overview(String itemId, String label, String week, String region, String by, long totalStock,
-                           BigDecimal averageDailyConsumption, BigDecimal coverageDays, String coverageNote,
+    public record Overview(String itemId, String label, String week, String region, String by,
+                           @Nullable Long totalStock, @Nullable BigDecimal averageDailyConsumption,
+                           @Nullable BigDecimal coverageDays, @Nullable String coverageNote,
                            int pusDeclared, int pusZeroStock, List<Totals> rows, List<TrendPoint> trend) {
     }
 }

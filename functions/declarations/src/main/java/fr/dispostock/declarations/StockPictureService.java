@@ -200,15 +200,21 @@ public class StockPictureService {
         };
     }
 
-    /** Sums over declared lines; coverage is total stock ÷ total consumption, and never a division by zero. */
+    /**
+     * Sums over declared lines; coverage is total stock ÷ total consumption, and never a division by
+     * zero. No line declared gives no stock and no consumption (null), never zeros.
+     */
     static Totals totals(String key, String name, List<Line> lines) {
+        if (lines.isEmpty()) {
+            return new Totals(key, name, null, null, null, null, 0, 0);
+        }
         // Limits keep the sum far from overflow; should stored figures ever break them, fail rather than wrap
         long stock = lines.stream().mapToLong(Line::stock).reduce(0, Math::addExact);
         BigDecimal consumption = lines.stream().map(Line::averageDailyConsumption)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean consumed = consumption.signum() > 0;
         BigDecimal coverage = consumed ? BigDecimal.valueOf(stock).divide(consumption, 1, RoundingMode.HALF_UP) : null;
-        return new Totals(key, name, stock, consumption, coverage, consumed || lines.isEmpty() ? null : NO_CONSUMPTION,
+        return new Totals(key, name, stock, consumption, coverage, consumed ? null : NO_CONSUMPTION,
                 lines.size(), (int) lines.stream().filter(l -> l.stock() == 0).count());
     }
 }

@@ -132,6 +132,26 @@ class StockPictureTest {
     }
 
     @Test
+    void a_week_or_a_scope_where_no_pui_declared_the_item_has_no_stock_and_no_consumption_rather_than_zeros() {
+        // when the nation reads cisplatine this week (week 41, first of the trend, has no declaration), and
+        // week 30, which nobody declared
+        Response r = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK + "&by=region", NATIONAL, null);
+        Response empty = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=2026-W30", NATIONAL, null);
+
+        // then the undeclared week and scope say null stock and consumption with 0 PUIs declared, not 0 units
+        assertEquals(200, r.status(), r.body());
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) r.object().get("trend")).get(0);
+        assertEquals(0, ((Number) first.get("pusDeclared")).intValue());
+        assertNull(first.get("totalStock"), first.toString());
+        assertNull(first.get("averageDailyConsumption"), first.toString());
+        assertNull(first.get("coverageNote"), first.toString());
+        assertEquals(200, empty.status(), empty.body());
+        assertNull(empty.object().get("totalStock"), empty.body());
+        assertNull(empty.object().get("averageDailyConsumption"), empty.body());
+        assertEquals(0, ((Number) empty.object().get("pusDeclared")).intValue());
+    }
+
+    @Test
     void an_omedit_reads_its_region_by_pui_and_not_another_region() {
         // when the OMEDIT of region 84 reads its region by PUI, then Corsica
         Response own = API.call("GET", "/v1/stock/overview?itemId=cisplatine&week=" + WEEK, OMEDIT_84, null);

@@ -41,8 +41,8 @@ public class RiskController {
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = RiskView.class))))
     @ApiResponse(responseCode = "403", description = InsightsApi.NOT_IN_SCOPE,
             content = @Content(mediaType = InsightsApi.PROBLEM))
-    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN,
-            content = @Content(mediaType = InsightsApi.PROBLEM))
+    @ApiResponse(responseCode = "404", description = InsightsApi.NO_RUN + ", or no run of the week asked (an empty"
+            + " list would read as no risk)", content = @Content(mediaType = InsightsApi.PROBLEM))
     @ApiResponse(responseCode = "422", description = "week not an ISO week, region not a region code, horizon not 7,"
             + " 14 or 28, itemId not an item id (letters, digits, `.`, `_`, `-`, at most 64), limit not from 1 to "
             + RiskService.MAX_LIMIT + " (pointers `week`, `region`, `horizon`, `itemId`, `limit`)",

@@ -47,7 +47,8 @@ public class RiskService {
     /**
      * The alerts of a region (an ARS or OMEDIT its own, the nation any or all) within the horizon, the
      * nearest stock-outs first; every assessed PUI × item when {@code horizon} is absent; those of one
-     * item when {@code itemId} is given; at most {@code limit} of them.
+     * item when {@code itemId} is given; at most {@code limit} of them. A week no run has assessed is
+     * not found (its empty list would read as no risk).
      */
     public Risks region(Caller caller, String weekParam, String regionParam, String horizonParam, String itemParam,
                         String limitParam) {
@@ -60,11 +61,17 @@ public class RiskService {
         v.throwIfAny("Invalid query");
         Optional<Region> scoped = Scope.regionOfRead(caller, region);
         IsoWeek week = weekOrLatest(insights, asked);
-        List<ShortageRisk> all = scoped.map(List::of).orElse(Region.all()).stream()
+        List<Region> regions = scoped.map(List::of).orElse(Region.all());
+        List<ShortageRisk> all = regions.stream()
                 .flatMap(r -> insights.risks(r, week).stream())
                 .filter(r -> horizon == null || r.horizon().within(horizon))
                 .filter(r -> itemId == null || r.itemId().equals(itemId))
                 .sorted(NEAREST_FIRST).toList();
+        // no alert is no risk only if the week was assessed: a run writes every region's indicators
+        if (all.isEmpty() && insights.indicatorWeeks(regions.get(0), week, week).weeks().isEmpty()) {
+            throw new NotFoundException("No insights computed for week " + week
+                    + " yet: they are computed each Monday after the declarations.");
+        }
         return new Risks(all.stream().limit(limit == null ? DEFAULT_LIMIT : limit).map(RiskView::of).toList(), all.size());
     }
 

@@ -111,6 +111,16 @@ class RiskRoutesTest {
     }
 
     @Test
+    void a_week_no_run_assessed_is_not_found_rather_than_a_week_without_risk() {
+        // when the ARS reads the week after the run's, which no run has assessed yet
+        Response r = API.call("GET", "/v1/insights/risks?horizon=14&week=" + WEEK.next(), ACCOUNTS.get("ARS-own"), null);
+
+        // then 404 saying so, not an empty list that would read as no PUI at risk
+        assertEquals(404, r.status(), r.body());
+        assertTrue(r.body().contains("No insights computed for week " + WEEK.next()), r.body());
+    }
+
+    @Test
     void another_region_and_bad_parameters_are_refused() {
         // when the ARS of Auvergne-Rhône-Alpes asks for Corsica, and for a horizon of 5 days in a bad week
         Response corsica = API.call("GET", "/v1/insights/risks?region=94", ACCOUNTS.get("ARS-own"), null);

@@ -15,8 +15,8 @@ import java.util.Optional;
  * stock lasts less; with a normal supply the PUI's own orders come in time. Within 7 days, the stock
  * must fall short of next week's forecast by more than the week's usual variation allows: a little
  * with a supply signal, a whole spread with a normal supply (the PUI's order, placed now, arrives in
- * a few days unless the stock is far too short). A stock lasting under 7 days without being that
- * short is at risk within 14.
+ * a few days unless the stock is far too short); a PUI with nothing left and a demand ahead is out
+ * already: within 7 days. A stock lasting under 7 days without being that short is at risk within 14.
  */
 public final class ShortageAssessor {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -88,9 +88,10 @@ public final class ShortageAssessor {
     /**
      * Whether the units available fall short of next week's forecast by more than {@code spreads}
      * weekly spreads; with no spread (a steady demand), short at all: the stock lasts under 7 days.
+     * Nothing available while a demand is forecast is short whatever the spread: the PUI is out already.
      */
     public static boolean shortWithinAWeek(double available, double week1, double spread, double spreads) {
-        return week1 - available > spreads * spread;
+        return available <= 0 && week1 > 0 || week1 - available > spreads * spread;
     }
 
     /**

@@ -143,6 +143,21 @@ class ShortageAssessorTest {
     }
 
     @Test
+    void a_stock_declared_at_zero_with_a_consumption_is_at_risk_within_7_days_however_much_its_demand_varies() {
+        // given a demand swinging between 35 and 420 a week (a spread larger than next week's forecast)
+        // and a stock declared at zero this Monday, nothing under way, a normal supply
+        WeeklySeries s = new WeeklySeries(new double[]{3000, 2900, 2500, 2450, 0},
+                new double[]{5, 60, 5, 60, 5});
+
+        // when assessed
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then already out: at risk within 7 days, not 14
+        assertEquals(0, r.stock());
+        assertEquals(ShortageRisk.Horizon.DAYS_7, r.horizon(), r.reason());
+    }
+
+    @Test
     void the_weekly_spread_is_the_standard_deviation_of_the_last_13_declared_weeks() {
         // given 20 weeks, the first 7 at 100/day, then 40/day in odd weeks and 20/day in even ones, week 12
         // not declared

@@ -368,6 +368,8 @@ class PharmacistScreensTest {
         List<WebElement> rows = portal.driver().findElements(By.cssSelector("#lots tbody tr"));
         assertEquals("Périmé", rows.get(1).findElement(By.cssSelector(".etat-lot")).getDomProperty("textContent"));
         assertEquals("", rows.get(0).findElement(By.cssSelector(".etat-lot")).getDomProperty("textContent"));
+        // and each product's whole name, presentation included, fits in its select
+        assertEquals(List.of(), cutProductNames(), "names cut in the product select");
         portal.screenshot("20-stock-etat-saisie");
         portal.driver().findElement(By.id("envoyer-lots")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "dont 1 périmé");
@@ -381,6 +383,20 @@ class PharmacistScreensTest {
         assertTrue(figures.getText().contains("40\nunités périment dans 30 jours ou moins"), figures.getText());
         portal.checkAccessibility();
         portal.screenshot("21-stock-etat-peremptions");
+    }
+
+    /**
+     * The options of the first product select wider than its text box (the select's inner width less its
+     * padding and arrow), measured in the select's own font.
+     */
+    static List<?> cutProductNames() {
+        return (List<?>) portal.js().executeScript("""
+                const select = document.querySelector("[data-field='productCode']");
+                const style = getComputedStyle(select);
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                return [...select.options].filter((o) => context.measureText(o.text).width > room).map((o) => o.text);""");
     }
 
     void fillLot(int row, String product, String lot, LocalDate expiry, String quantity) {

@@ -179,6 +179,24 @@ class SteeringScreensTest {
         // (this week of its own: Herriot 40 units and Lyon Sud 0, 2 a day each: 10 days)
         assertTrue(rowOf("tableau-carte", "Auvergne-Rhône-Alpes").contains("10 j"), rowOf("tableau-carte", "Auvergne-Rhône-Alpes"));
         assertEquals(8, portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr")).size());
+        // and a region where no PUI declared the item says so: a missing line is not a zero stock
+        String bretagne = rowOf("tableau-carte", "Bretagne");
+        assertTrue(bretagne.contains("non déclaré") && bretagne.contains("0 / "), bretagne);
+        // and the weeks in the users' words (semaine 47 (16–22 novembre 2026)), the address's form only in the field
+        String number = "semaine " + Integer.parseInt(week.substring(6)) + " (";
+        assertTrue(text("#resultat h2").contains(number), text("#resultat h2"));
+        assertTrue(text("label[for='semaine'] .fr-hint-text").contains(week + " pour la " + number), text("label[for='semaine']"));
+        List<String> trendWeeks = portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr > :first-child")).stream()
+                .map(c -> c.getAttribute("textContent")).toList();
+        assertTrue(trendWeeks.stream().allMatch(w -> w.matches("semaine \\d+ \\(.+ 20\\d\\d\\)")), trendWeeks.toString());
+        assertFalse(text("#tendance").contains("W"), text("#tendance"));
+        // and a trend chart as wide as the page, labels of 12 px at least; legend classes that do not overlap
+        assertTrue(portal.driver().findElement(By.id("tendance")).getRect().getWidth() > 600);
+        List<?> labelSizes = (List<?>) portal.js().executeScript(
+                "return [...document.querySelectorAll('#tendance text')].map((t) => parseFloat(getComputedStyle(t).fontSize));");
+        assertTrue(labelSizes.stream().allMatch(px -> ((Number) px).doubleValue() >= 12), labelSizes.toString());
+        assertTrue(text("#legende").contains("de 7 à moins de 14 jours") && text("#legende").contains("de 14 à moins de 28 jours"),
+                text("#legende"));
         check("stock-1-france");
 
         // when he clicks Auvergne-Rhône-Alpes on the map
@@ -190,6 +208,10 @@ class SteeringScreensTest {
         assertEquals(12, portal.driver().findElements(By.cssSelector("#carte path")).size());
         assertTrue(rowOf("stock-nul", LYON_SUD).length() > 0);
         assertTrue(rowOf("par-pui", HERRIOT).contains("20 j"), rowOf("par-pui", HERRIOT));
+        // and no insights run has assessed this week: the risks say they are not computed, not "(0)"
+        String risks = portal.waitFor(By.id("risques-non-calcules")).getText();
+        assertTrue(risks.contains("pas encore calculés pour la semaine " + Integer.parseInt(week.substring(6))), risks);
+        assertTrue(portal.driver().findElements(By.id("risques-rupture")).isEmpty());
         check("stock-2-auvergne-rhone-alpes");
 
         // when the map is shaded by completeness instead
@@ -215,6 +237,15 @@ class SteeringScreensTest {
         assertEquals(4, portal.driver().findElements(By.cssSelector("#carte path")).size());
         String page = text("#contenu");
         assertTrue(page.contains("Bretagne") && !page.contains(LYON_SUD), page);
+        // and no PUI of Bretagne declared the item these 8 weeks: no stock and no consumption are shown, not zeros
+        assertTrue(text("#totaux").contains("non déclaré"), text("#totaux"));
+        List<String> trend = portal.driver().findElements(By.cssSelector("#tendance-tableau tbody tr")).stream()
+                .map(r -> r.getAttribute("textContent")).toList();
+        assertEquals(8, trend.size());
+        assertTrue(trend.stream().allMatch(r -> r.contains("non déclaré")), trend.toString());
+        // and no empty chart: a sentence says there is nothing to draw
+        assertTrue(text("#tendance-lacunes").startsWith("Rien à tracer"), text("#tendance-lacunes"));
+        assertTrue(portal.driver().findElements(By.id("tendance")).isEmpty());
         check("stock-4-ars-53");
     }
 
