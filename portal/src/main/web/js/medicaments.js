@@ -83,27 +83,35 @@ function state(m) {
   return m.trackingEnd < today ? 'Terminé' : `En cours, dernier jour le ${formatDay(m.trackingEnd)}`;
 }
 
+/** By name, as users look for a medicine. */
+const byLabel = (a, b) => a.label.localeCompare(b.label, 'fr');
+
+/** Name, UCD codes and CIS codes in one cell, wrapping (the id stays out: users know a medicine by its name and codes). */
+const described = (m) => `${escapeHtml(m.label)}<br><span class="fr-text--xs">UCD13 : ${m.ucds.map(escapeHtml).join(', ')}${m.cis.length
+  ? `<br>CIS : ${m.cis.map(escapeHtml).join(', ')}` : ''}</span>`;
+
 function showList() {
   const rows = items.map((m) => [
-    `${escapeHtml(m.label)}<br><span class="fr-text--xs">${escapeHtml(m.itemId)}</span>`,
-    `${m.ucds.map(escapeHtml).join('<br>')}${m.cis.length ? `<br><span class="fr-text--xs">CIS ${m.cis.map(escapeHtml).join(', ')}</span>` : ''}`, escapeHtml(level(m)),
-    `du ${escapeHtml(formatDay(m.trackingStart))}${m.trackingEnd ? `<br>au ${escapeHtml(formatDay(m.trackingEnd))}` : ''}`,
-    escapeHtml(state(m)),
+    described(m),
+    escapeHtml(level(m)),
+    `${escapeHtml(state(m))}<br>du ${escapeHtml(formatDay(m.trackingStart))}${m.trackingEnd ? ` au ${escapeHtml(formatDay(m.trackingEnd))}` : ''}`,
     keeps(m) ? `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-edit="${escapeHtml(m.itemId)}">Modifier<span class="fr-sr-only"> ${escapeHtml(m.label)}</span></button>
       <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary fr-mt-1w" data-history="${escapeHtml(m.itemId)}">Historique<span class="fr-sr-only"> de ${escapeHtml(m.label)}</span></button>` : 'Consultation',
   ]);
   const zone = document.getElementById('liste');
-  zone.innerHTML = table('Médicaments suivis', ['Médicament', 'Codes UCD (UCD13) et CIS', 'Niveau', 'Suivi', 'État', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
+  zone.innerHTML = table('Médicaments suivis', ['Médicament et ses codes', 'Niveau', 'Suivi', 'Actions'], rows, { rowHeaders: true, id: 'table-medicaments' });
+  // cells wrap (DSFR keeps them on one line by default): the table fits the page, names and buttons in view
+  zone.querySelector('#table-medicaments').classList.add('fr-table--multiline');
   zone.querySelectorAll('[data-edit]').forEach((b) => b.addEventListener('click', () => showForm(items.find((m) => m.itemId === b.dataset.edit))));
-  zone.querySelectorAll('[data-history]').forEach((b) => b.addEventListener('click', () => showHistory(b.dataset.history)));
+  zone.querySelectorAll('[data-history]').forEach((b) => b.addEventListener('click', () => showHistory(items.find((m) => m.itemId === b.dataset.history))));
 }
 
-async function showHistory(itemId) {
+async function showHistory(m) {
   const zone = document.getElementById('edition');
   zone.innerHTML = '<p>Chargement…</p>';
   try {
-    const { data } = await api(`/v1/medicines/${encodeURIComponent(itemId)}/audit`);
-    zone.innerHTML = `<h2 id="edition-titre" tabindex="-1">Historique de ${escapeHtml(itemId)}</h2>${auditTrail(data, `Historique de ${itemId}`)}`;
+    const { data } = await api(`/v1/medicines/${encodeURIComponent(m.itemId)}/audit`);
+    zone.innerHTML = `<h2 id="edition-titre" tabindex="-1">Historique de ${escapeHtml(m.label)}</h2>${auditTrail(data, `Historique de ${m.label}`)}`;
     zone.querySelector('#edition-titre').focus();
   } catch (error) {
     showError(zone, error);
@@ -157,8 +165,8 @@ const atCodeFields = (errors) => errorsInFrench(errors).map((e) => {
   return m ? { pointer: `/${m[1]}`, message: `ligne ${Number(m[2]) + 1} : ${e.message}` } : e;
 });
 
-/** The list with this item in it (added, or in place of its earlier version), by id. */
-const withItem = (list, item) => list.filter((x) => x.itemId !== item.itemId).concat(item).sort((a, b) => a.itemId.localeCompare(b.itemId));
+/** The list with this item in it (added, or in place of its earlier version), by name. */
+const withItem = (list, item) => list.filter((x) => x.itemId !== item.itemId).concat(item).sort(byLabel);
 
 function showForm(m) {
   const zone = document.getElementById('edition');
@@ -166,7 +174,7 @@ function showForm(m) {
   zone.innerHTML = `
 <h2 id="edition-titre" tabindex="-1">${m ? `Modifier ${escapeHtml(m.label)}` : 'Suivre un nouveau médicament'}</h2>
 <form id="formulaire-medicament" novalidate>
-  ${m ? `<p>Identifiant : <strong>${escapeHtml(m.itemId)}</strong></p>` : input('identifiant', 'Identifiant', 'itemId', { hint: '1 à 64 lettres, chiffres, « . », « _ » ou « - », par exemple amoxicilline-inj-1g' })}
+  ${m ? `<p class="fr-text--sm">Identifiant technique (fichiers et API) : ${escapeHtml(m.itemId)}</p>` : input('identifiant', 'Identifiant', 'itemId', { hint: '1 à 64 lettres, chiffres, « . », « _ » ou « - », par exemple amoxicilline-inj-1g' })}
   ${input('libelle', 'Libellé', '/label', { value: m?.label ?? '' })}
   <div class="fr-input-group">
     <label class="fr-label" for="ucds">Codes UCD, un par ligne<span class="fr-hint-text">UCD7 (7 chiffres) ou UCD13 (13 chiffres commençant par 34008) ; chacun est vérifié pendant la saisie</span></label>
@@ -254,7 +262,7 @@ ${mayAdd ? '<button type="button" class="fr-btn fr-mb-4w" id="nouveau">Suivre un
 <div id="liste"><p>Chargement…</p></div>`;
   content.querySelector('#nouveau')?.addEventListener('click', () => showForm(null));
   try {
-    items = (await api(isNational(user) ? '/v1/medicines' : `/v1/medicines?region=${encodeURIComponent(user.region)}`)).data;
+    items = (await api(isNational(user) ? '/v1/medicines' : `/v1/medicines?region=${encodeURIComponent(user.region)}`)).data.sort(byLabel);
     showList();
   } catch (error) {
     showError(document.getElementById('liste'), error);

@@ -178,9 +178,14 @@ class AuthorityRegistersTest {
         String row = portal.driver().findElements(By.cssSelector("#table-medicaments tbody tr")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(itemId)).findFirst().orElseThrow();
         assertTrue(row.contains("dernier jour le"), row);
+        // and its row names it with its codes, in a table that fits the page (1,280 px): no column out of view
+        assertTrue(row.startsWith("Médicament d’essai " + itemId) && row.contains(Ucd.parse(ucd7).ucd13() + ", " + other), row);
+        assertFitsThePage("#table-medicaments .fr-table__container");
         portal.driver().findElement(By.cssSelector("[data-history='" + itemId + "']")).click();
         String history = portal.waitForText(By.id("edition"), "Modification").getText();
+        assertTrue(history.startsWith("Historique de Médicament d’essai " + itemId), history);
         assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → "), history);
+        assertFitsThePage("#table-medicaments .fr-table__container");
         portal.checkAccessibility();
         portal.screenshot("25-medicaments-historique");
     }
@@ -244,6 +249,13 @@ class AuthorityRegistersTest {
         assertEquals("Déjà enregistré " + itemId, portal.driver().findElement(By.id("libelle")).getAttribute("value"));
         assertEquals("Déjà enregistré " + itemId, portal.call("GET", "/v1/medicines/" + itemId, token("NATIONAL", null), null, null).json().get("label"));
         portal.checkAccessibility();
+    }
+
+    /** The element shows all it holds: nothing scrolled sideways out of view. */
+    static void assertFitsThePage(String css) {
+        List<?> widths = (List<?>) portal.js().executeScript(
+                "const e = document.querySelector(arguments[0]); return [e.scrollWidth, e.clientWidth];", css);
+        assertTrue(((Number) widths.get(0)).longValue() <= ((Number) widths.get(1)).longValue(), css + " scrolls: " + widths);
     }
 
     /** A list the API answers, read as JSON. */
