@@ -289,7 +289,7 @@ class AuthorityRegistersTest {
         // then it sees the home page's section of a pharmacist of its region, with this instruction
         String preview = portal.waitForText(By.id("apercu"), title).getText();
         assertTrue(preview.contains("Aperçu : l’accueil d’un pharmacien de la région Auvergne-Rhône-Alpes (84)")
-                && preview.contains("Consigne régionale (région 84)"), preview);
+                && preview.contains("Consigne régionale (Auvergne-Rhône-Alpes)"), preview);
         portal.checkAccessibility();
         portal.screenshot("27-consignes-apercu");
         // and nothing is published yet
