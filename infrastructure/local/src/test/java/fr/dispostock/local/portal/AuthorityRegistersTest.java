@@ -251,6 +251,21 @@ class AuthorityRegistersTest {
         portal.checkAccessibility();
     }
 
+    @Test
+    void theFirstDayOfAMonthIsWrittenFirstAsInFrench() {
+        // given the portal's pages
+        portal.open("/index.html");
+        // when its formatters write days that are, and are not, the first of a month
+        List<?> written = (List<?>) portal.js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all([import('./js/format.js'), import('./js/consigne.js')]).then(([f, c]) => done(["
+                + "f.formatDay('2026-11-01'), f.formatDay('2026-11-21'), f.formatWeek('2026-W23'), f.formatWeek('2026-W44'),"
+                + "f.formatInstant('2026-12-01T08:12:00Z'), c.day('2026-12-01')]));");
+        // then the first day is '1er' (the French ordinal), the others their number
+        assertEquals(List.of("1er novembre 2026", "21 novembre 2026", "semaine 23 (1er–7 juin 2026)",
+                "semaine 44 (26 octobre – 1er novembre 2026)", "1er décembre 2026 à 09:12", "mardi 1er décembre 2026"),
+                written.stream().map(w -> ((String) w).replaceAll("[\\u00A0\\u202F\\u2009]", " ")).toList()); // Intl's own spaces
+    }
+
     /** The element shows all it holds: nothing scrolled sideways out of view. */
     static void assertFitsThePage(String css) {
         List<?> widths = (List<?>) portal.js().executeScript(
