@@ -29,7 +29,7 @@ if (session) {
     });
     body.innerHTML = `
 <p>Les relances partent seules, à heure fixe (heure de Paris), vers les PUI qui n’ont pas encore fait ce qui est attendu.</p>
-<p class="fr-text--sm">Échecs : messages que l’envoi n’a pas pu remettre au service de messagerie. Non distribués (rebonds) : messages refusés par la messagerie du destinataire (adresse inconnue, boîte pleine…). Écartés : adresses qui ne reçoivent plus de messages après des rebonds ou une plainte.</p>
+<p class="fr-text--sm">Échecs : messages que l’envoi n’a pas pu remettre au service de messagerie. Non distribués (rebonds) : messages refusés par la messagerie du destinataire (adresse inconnue, boîte pleine…). Écartés : adresses qui ne reçoivent plus de messages après des rebonds ou une plainte.</p>
 ${captionedTable('dernieres', 'Dernier envoi de chaque relance', ['Relance', 'Prévue le', 'État', ...FIGURES], last)}
 <div class="fr-mt-6w"></div>
 ${captionedTable('envois', `Tous les envois des 8 dernières semaines (${formatNumber(runs.length)}), des plus récents aux plus anciens`, ['Relance', 'Prévue le', 'Partie le', 'État', ...FIGURES],
