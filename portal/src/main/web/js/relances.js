@@ -34,6 +34,8 @@ ${captionedTable('dernieres', 'Dernier envoi de chaque relance', ['Relance', 'Pr
 <div class="fr-mt-6w"></div>
 ${captionedTable('envois', `Tous les envois des 8 dernières semaines (${formatNumber(runs.length)}), des plus récents aux plus anciens`, ['Relance', 'Prévue le', 'Partie le', 'État', ...FIGURES],
     runs.map((r) => [escapeHtml(KINDS[r.kind] ?? r.kind), formatInstant(r.scheduledFor), formatInstant(r.startedAt), status(r.status), ...figures(r)]))}`;
+    // cells wrap (DSFR keeps them on one line): the nine columns fit the page, none scrolled out of view
+    body.querySelectorAll('.fr-table').forEach((t) => t.classList.add('fr-table--multiline'));
   } catch (error) {
     showError(body, error);
   }
