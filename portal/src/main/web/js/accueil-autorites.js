@@ -45,7 +45,7 @@ export async function weekSection(user, week) {
     return `
 <section aria-labelledby="semaine-titre" class="fr-mb-6w">
   <div class="fr-alert fr-alert--warning" id="semaine-en-cours">
-    <h2 class="fr-alert__title" id="semaine-titre">${title} : chiffres indisponibles</h2>
+    <h2 class="fr-alert__title" id="semaine-titre">${title} : chiffres indisponibles</h2>
     <p>${escapeHtml(error.message)}${why ? ` ${escapeHtml(why)}` : ''}</p>
   </div>
 </section>`;
@@ -55,9 +55,9 @@ export async function weekSection(user, week) {
 <section aria-labelledby="semaine-titre" class="fr-mb-6w">
   <div class="fr-callout" id="semaine-en-cours">
     <h2 class="fr-callout__title" id="semaine-titre">${title}, ${escapeHtml(where)}</h2>
-    <p class="fr-callout__text">${formatNumber(c.declared)} PUI sur ${formatNumber(c.expected)} ont déclaré (${share} %),
-      dont ${formatNumber(c.incomplete)} incomplète(s) et ${formatNumber(c.late)} en retard ;
-      ${formatNumber(c.missingCount)} n’ont pas encore déclaré.</p>
+    <p class="fr-callout__text">${formatNumber(c.declared)} PUI sur ${formatNumber(c.expected)} ${c.declared > 1 ? 'ont' : 'a'} déclaré (${share} %),
+      dont ${formatNumber(c.incomplete)} incomplète${c.incomplete > 1 ? 's' : ''} et ${formatNumber(c.late)} en retard ;
+      ${formatNumber(c.missingCount)} ${c.missingCount > 1 ? 'n’ont' : 'n’a'} pas encore déclaré.</p>
     <a class="fr-btn fr-btn--secondary" href="completude.html?${new URLSearchParams({ semaine: week })}">Voir la complétude</a>
   </div>
 </section>`;

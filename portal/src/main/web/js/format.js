@@ -55,15 +55,20 @@ const INSTANT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle:
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
 
+/** A formatter's parts as French writes them: Intl says '1 novembre', French the first day of a month '1er novembre'. */
+const inFrenchOrder = (parts) => parts.map((p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+/** A date of `formatter` (a fr-FR Intl.DateTimeFormat), the first day of a month as '1er'. */
+export const frenchDate = (formatter, date) => inFrenchOrder(formatter.formatToParts(date));
+
 /** '7 décembre 2026 à 09:12' (Paris time) of an instant. */
-export const formatInstant = (instant) => INSTANT.format(new Date(instant));
-/** '7 décembre 2026' of a 'YYYY-MM-DD'. */
-export const formatDay = (day) => DAY.format(new Date(`${day}T00:00:00Z`));
+export const formatInstant = (instant) => frenchDate(INSTANT, new Date(instant));
+/** '7 décembre 2026', '1er décembre 2026' of a 'YYYY-MM-DD'. */
+export const formatDay = (day) => frenchDate(DAY, new Date(`${day}T00:00:00Z`));
 const DAYS = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** 'semaine 48 (23–29 novembre 2026)' of an ISO week '2026-W48'. */
 export function formatWeek(week) {
   const monday = new Date(`${mondayOf(week)}T00:00:00Z`);
-  return `semaine ${Number(week.slice(-2))} (${DAYS.formatRange(monday, new Date(monday.getTime() + 6 * DAY_MS))})`;
+  return `semaine ${Number(week.slice(-2))} (${inFrenchOrder(DAYS.formatRangeToParts(monday, new Date(monday.getTime() + 6 * DAY_MS)))})`;
 }
 /** '1 234,5' */
 export const formatNumber = (n) => NUMBER.format(n);

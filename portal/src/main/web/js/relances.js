@@ -14,7 +14,7 @@ const KINDS = {
 const WINDOW_DAYS = 56;
 const status = (s) => (s === 'SENT' ? badge('success', 'Terminée') : badge('warning', 'En cours d’envoi'));
 const figures = (r) => [formatNumber(r.recipients), formatNumber(r.sent), formatNumber(r.failed), formatNumber(r.bounced), formatNumber(r.suppressed)];
-const FIGURES = ['Destinataires', 'Envoyés', 'Échecs', 'Revenus', 'Écartés'];
+const FIGURES = ['Destinataires', 'Envoyés', 'Échecs', 'Non distribués (rebonds)', 'Écartés'];
 
 const session = await startPage('relances');
 if (session) {
@@ -29,10 +29,13 @@ if (session) {
     });
     body.innerHTML = `
 <p>Les relances partent seules, à heure fixe (heure de Paris), vers les PUI qui n’ont pas encore fait ce qui est attendu.</p>
+<p class="fr-text--sm">Échecs : messages que l’envoi n’a pas pu remettre au service de messagerie. Non distribués (rebonds) : messages refusés par la messagerie du destinataire (adresse inconnue, boîte pleine…). Écartés : adresses qui ne reçoivent plus de messages après des rebonds ou une plainte.</p>
 ${captionedTable('dernieres', 'Dernier envoi de chaque relance', ['Relance', 'Prévue le', 'État', ...FIGURES], last)}
 <div class="fr-mt-6w"></div>
 ${captionedTable('envois', `Tous les envois des 8 dernières semaines (${formatNumber(runs.length)}), des plus récents aux plus anciens`, ['Relance', 'Prévue le', 'Partie le', 'État', ...FIGURES],
     runs.map((r) => [escapeHtml(KINDS[r.kind] ?? r.kind), formatInstant(r.scheduledFor), formatInstant(r.startedAt), status(r.status), ...figures(r)]))}`;
+    // cells wrap (DSFR keeps them on one line): the nine columns fit the page, none scrolled out of view
+    body.querySelectorAll('.fr-table').forEach((t) => t.classList.add('fr-table--multiline'));
   } catch (error) {
     showError(body, error);
   }

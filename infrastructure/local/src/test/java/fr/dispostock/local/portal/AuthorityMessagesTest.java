@@ -33,7 +33,7 @@ class AuthorityMessagesTest {
     // CH de Meximieux (Ain, Auvergne-Rhône-Alpes): this class has its own copy of the seeded platform
     static final String ET = "010000099";
     static final String EJ = "010780120";
-    static final String FALLBACK = "n’est pas acceptée par Dispostock : vérifiez cette valeur";
+    static final String FALLBACK = "n’est pas acceptée par Dispostock\u00A0: vérifiez cette valeur"; // as messages.js writes it, no-break space
 
     private final Set<String> messages = new LinkedHashSet<>();
     private final Set<String> details = new LinkedHashSet<>();

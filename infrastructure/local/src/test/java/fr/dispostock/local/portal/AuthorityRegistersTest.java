@@ -192,14 +192,21 @@ class AuthorityRegistersTest {
         String row = portal.driver().findElements(By.cssSelector("#table-medicaments tbody tr")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(itemId)).findFirst().orElseThrow();
         assertTrue(row.contains("dernier jour le"), row);
+        // and its row names it with its codes, in a table that fits the page (1,280 px): no column out of view
+        assertTrue(row.startsWith("Médicament d’essai " + itemId) && row.contains(Ucd.parse(ucd7).ucd13() + ", " + other), row);
+        assertFitsThePage("#table-medicaments .fr-table__container");
         portal.driver().findElement(By.cssSelector("[data-history='" + itemId + "']")).click();
         String history = portal.waitForText(By.id("edition"), "Modification").getText();
-        assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → "
-                + LocalDate.now(Dates.PARIS).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH))), history);
+        assertTrue(history.startsWith("Historique de Médicament d’essai " + itemId), history);
+        LocalDate today = LocalDate.now(Dates.PARIS);
+        String day = (today.getDayOfMonth() == 1 ? "1er" : String.valueOf(today.getDayOfMonth()))
+                + today.format(DateTimeFormatter.ofPattern(" MMMM yyyy", Locale.FRENCH));
+        assertTrue(history.contains("Création") && history.contains("Fin du suivi : — → " + day), history);
         // and each field in French: lists as comma lists, regions by name, an empty list not shown, no raw JSON
         assertTrue(history.contains("Régions : Corse (94)") && history.contains("Codes UCD : " + Ucd.parse(ucd7).ucd13()
                 + ", " + other) && history.contains("Niveau : régional") && !history.contains("[")
                 && !history.contains("cis :"), history);
+        assertFitsThePage("#table-medicaments .fr-table__container");
         portal.checkAccessibility();
         portal.screenshot("25-medicaments-historique");
     }
@@ -265,6 +272,28 @@ class AuthorityRegistersTest {
         portal.checkAccessibility();
     }
 
+    @Test
+    void theFirstDayOfAMonthIsWrittenFirstAsInFrench() {
+        // given the portal's pages
+        portal.open("/index.html");
+        // when its formatters write days that are, and are not, the first of a month
+        List<?> written = (List<?>) portal.js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all([import('./js/format.js'), import('./js/consigne.js')]).then(([f, c]) => done(["
+                + "f.formatDay('2026-11-01'), f.formatDay('2026-11-21'), f.formatWeek('2026-W23'), f.formatWeek('2026-W44'),"
+                + "f.formatInstant('2026-12-01T08:12:00Z'), c.day('2026-12-01')]));");
+        // then the first day is '1er' (the French ordinal), the others their number
+        assertEquals(List.of("1er novembre 2026", "21 novembre 2026", "semaine 23 (1er–7 juin 2026)",
+                "semaine 44 (26 octobre – 1er novembre 2026)", "1er décembre 2026 à 09:12", "mardi 1er décembre 2026"),
+                written.stream().map(w -> ((String) w).replaceAll("[\\u00A0\\u202F\\u2009]", " ")).toList()); // Intl's own spaces
+    }
+
+    /** The element shows all it holds: nothing scrolled sideways out of view. */
+    static void assertFitsThePage(String css) {
+        List<?> widths = (List<?>) portal.js().executeScript(
+                "const e = document.querySelector(arguments[0]); return [e.scrollWidth, e.clientWidth];", css);
+        assertTrue(((Number) widths.get(0)).longValue() <= ((Number) widths.get(1)).longValue(), css + " scrolls: " + widths);
+    }
+
     /** A list the API answers, read as JSON. */
     static List<Map<String, Object>> list(String path, String token) {
         try {
@@ -296,7 +325,7 @@ class AuthorityRegistersTest {
         // then it sees the home page's section of a pharmacist of its region, with this instruction
         String preview = portal.waitForText(By.id("apercu"), title).getText();
         assertTrue(preview.contains("Aperçu : l’accueil d’un pharmacien de la région Auvergne-Rhône-Alpes (84)")
-                && preview.contains("Consigne régionale (région 84)"), preview);
+                && preview.contains("Consigne régionale (Auvergne-Rhône-Alpes)"), preview);
         portal.checkAccessibility();
         portal.screenshot("27-consignes-apercu");
         // and nothing is published yet

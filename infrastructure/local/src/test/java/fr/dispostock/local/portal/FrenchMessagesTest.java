@@ -31,7 +31,7 @@ class FrenchMessagesTest {
     static final PortalBrowser portal = new PortalBrowser();
     static final String ET = "010000099"; // CH de Meximieux: no other journey touches it (they share one platform)
     static final String EJ = "010780120";
-    static final String FALLBACK = "n’est pas acceptée par Dispostock : vérifiez cette valeur";
+    static final String FALLBACK = "n’est pas acceptée par Dispostock\u00A0: vérifiez cette valeur"; // as messages.js writes it, no-break space
 
     /** What the routes answered: the messages of 422s' fields, and the details of other refusals. */
     private final Set<String> messages = new LinkedHashSet<>();
@@ -168,7 +168,7 @@ class FrenchMessagesTest {
                         refused.get(i) + " -> " + french.get(1).get(i));
             }
         }
-        assertTrue(french.get(1).contains("La commande " + orderId + " est annulée : cette action n’est plus possible. Rechargez la page."),
+        assertTrue(french.get(1).contains("La commande " + orderId + " est annulée\u00A0: cette action n’est plus possible. Rechargez la page."),
                 String.valueOf(french.get(1)));
     }
 }
