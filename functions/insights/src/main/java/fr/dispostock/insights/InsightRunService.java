@@ -37,10 +37,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A run of the insights, after the Monday declarations and after Thursday's lots: every PUI × item
@@ -55,11 +51,6 @@ public class InsightRunService {
     private static final Logger LOG = LoggerFactory.getLogger(InsightRunService.class);
     /** Weeks of history read for each PUI × item: two years, for the seasonal index (Forecast). */
     static final int HISTORY_WEEKS = 104;
-    /**
-     * How many of a region's earlier weeks are read at once: each is a Query of its own, which the run
-     * mostly waits for; a few at once overlap those waits.
-     */
-    static final int READERS = 4;
     /** The horizons whose alerts' outcome each run records, for the alerts raised that many days before. */
     private static final List<ShortageRisk.Horizon> OUTCOMES = List.of(ShortageRisk.Horizon.DAYS_7,
             ShortageRisk.Horizon.DAYS_14, ShortageRisk.Horizon.DAYS_28);
@@ -107,19 +98,14 @@ public class InsightRunService {
         int assessed = 0;
         int alerts = 0;
         TerritorialDisparities disparities = new TerritorialDisparities();
-        ExecutorService readers = Executors.newFixedThreadPool(READERS);
-        try {
-            for (Region region : Region.all()) {
-                RegionWeek regionWeek = assess(region, week, day, tensions, readers);
-                List<ShortageRisk> risks = regionWeek.risks();
-                insights.saveRisks(risks);
-                insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
-                risks.forEach(disparities::add);
-                assessed += risks.size();
-                alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
-            }
-        } finally {
-            readers.shutdownNow();
+        for (Region region : Region.all()) {
+            RegionWeek regionWeek = assess(region, week, day, tensions);
+            List<ShortageRisk> risks = regionWeek.risks();
+            insights.saveRisks(risks);
+            insights.saveIndicators(regionWeek.indicators(), regionWeek.outcomes());
+            risks.forEach(disparities::add);
+            assessed += risks.size();
+            alerts += (int) risks.stream().filter(ShortageRisk::alert).count();
         }
         insights.saveCoverages(disparities.areas(week));
         InsightRun done = run.done(assessed, alerts);
@@ -137,8 +123,7 @@ public class InsightRunService {
      * week's indicators; and the outcome of the alerts whose horizon ends this week (raised 1, 2 and 4
      * weeks ago: their PUI × items' histories are read too).
      */
-    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions,
-                              ExecutorService readers) {
+    private RegionWeek assess(Region region, IsoWeek week, LocalDate day, SupplyTension tensions) {
         List<Declaration> current = declarations.ofRegion(region, week);
         Map<ShortageRisk.Horizon, List<ShortageRisk>> raised = new EnumMap<>(ShortageRisk.Horizon.class);
         for (ShortageRisk.Horizon h : OUTCOMES) {
@@ -157,15 +142,14 @@ public class InsightRunService {
             record(series, HISTORY_WEEKS - 1, d.finessEt(), d.lines());
         }
         if (!series.isEmpty()) {
-            // the earlier weeks' lines only, a few weeks at once: each fills its own column of the series
-            List<Future<?>> weeks = new ArrayList<>();
+            // the earlier weeks' lines only: each fills its own column of the series (read one after the
+            // other: four at once gained nothing measurable on DynamoDB Local, and calls made on a pool's
+            // threads would not be traced to this function by IamTest's recorder)
             for (int back = 1; back < HISTORY_WEEKS; back++) {
                 int index = HISTORY_WEEKS - 1 - back;
-                IsoWeek earlier = week.minusWeeks(back);
-                weeks.add(readers.submit(() -> declarations.linesOfRegion(region, earlier)
-                        .forEach(d -> record(series, index, d.finessEt(), d.lines()))));
+                declarations.linesOfRegion(region, week.minusWeeks(back))
+                        .forEach(d -> record(series, index, d.finessEt(), d.lines()));
             }
-            weeks.forEach(InsightRunService::await);
         }
         Map<String, WeeklySeries> histories = new HashMap<>();
         series.forEach((k, s) -> histories.put(k, new WeeklySeries(s[0], s[1])));
@@ -196,17 +180,6 @@ public class InsightRunService {
                 s[0][index] = l.stock();
                 s[1][index] = l.averageDailyConsumption().doubleValue();
             }
-        }
-    }
-
-    private static void await(Future<?> read) {
-        try {
-            read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the declarations", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
