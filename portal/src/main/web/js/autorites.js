@@ -14,7 +14,9 @@ export const REGIONS = {
 };
 
 /** 'Auvergne-Rhône-Alpes (84)' */
-export const regionName = (code) => (REGIONS[code] ? `${REGIONS[code]} (${code})` : String(code ?? ''));
+/** A region's name alone, where brackets follow (a count, a heading's own); its code when unknown. */
+export const regionLabel = (code) => REGIONS[code] ?? String(code ?? '');
+export const regionName = (code) => (REGIONS[code] ? `${REGIONS[code]} (${code})` : regionLabel(code));
 
 export const isNational = (user) => user.roles.includes('NATIONAL');
 

@@ -3,7 +3,7 @@
 // details, and the counts, as CSV or xlsx files of the API, and a campaign to write to them. The week and region are in the address
 // (a GET form), so that a view can be reloaded or sent to a colleague.
 import { api, downloadFile } from './api.js';
-import { badge, captionedTable, regionName, scopeFields, weekAndRegion } from './autorites.js';
+import { badge, captionedTable, regionLabel, regionName, scopeFields, weekAndRegion } from './autorites.js';
 import { formatNumber } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
@@ -62,7 +62,7 @@ async function show(container, user, where) {
       main.rows.map((r) => [`${link(r, { region, departement: r.key }, 'ses PUI')} (${escapeHtml(r.key)})`, ...counts(r)]))
     : captionedTable('par-region', 'Par région', ['Région', ...COUNTS], main.rows.map((r) => [link(r, { region: r.key }, 'départements'), ...counts(r)]));
   const shown = departement ? main.rows.find((r) => r.key === departement) : null;
-  const place = departement ? shown?.name ?? departement : region ? regionName(region) : null;
+  const place = departement ? shown?.name ?? departement : region ? regionLabel(region) : null;
   // those that have not declared are listed once, below, with their contact details
   const byPui = puis
     ? `<div class="fr-mt-6w"></div>${captionedTable('par-pui', `PUI ayant déclaré, ${escapeHtml(place)}`, ['PUI', 'FINESS', 'État'],

@@ -1,6 +1,6 @@
 // The instructions in force as a pharmacist's home page shows them: used by the home page and by
 // the authorities' preview, so that the preview is what pharmacists will see.
-import { REGIONS } from './autorites.js';
+import { regionLabel } from './autorites.js';
 import { frenchDate } from './format.js';
 import { escapeHtml } from './layout.js';
 
@@ -14,7 +14,7 @@ export function instructionsHtml(instructions) {
   const items = instructions.map((i) => `
 <div class="fr-callout fr-mb-3w">
   <h3 class="fr-callout__title">${escapeHtml(i.title)}</h3>
-  <p class="fr-text--sm fr-mb-1w">${i.region ? `Consigne régionale (${escapeHtml(REGIONS[i.region] ?? i.region)})` : 'Consigne nationale'}, depuis le ${day(i.validFrom)}</p>
+  <p class="fr-text--sm fr-mb-1w">${i.region ? `Consigne régionale (${escapeHtml(regionLabel(i.region))})` : 'Consigne nationale'}, depuis le ${day(i.validFrom)}</p>
   <p class="fr-callout__text">${escapeHtml(i.body)}</p>
 </div>`);
   return `
