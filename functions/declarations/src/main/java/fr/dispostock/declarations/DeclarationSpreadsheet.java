@@ -282,6 +282,10 @@ final class DeclarationSpreadsheet {
             }
         } catch (IOException e) { // the zip reader's: a damaged archive, an unsupported compression
             throw unreadable();
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) { // commons-compress's unchecked ones on a damaged archive: only its code runs here
+            throw unreadable();
         }
     }
 
