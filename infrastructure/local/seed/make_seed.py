@@ -87,8 +87,16 @@ with open(DATA / "medicines" / "ucd-tot-00491.tsv", encoding="utf-8") as f:
             g["ucds"].append(r["code_ucd"])
             g["cis"] += [c for c in cis_of_name[name_key(r["libelle_long_rcp"])] if c not in g["cis"]]
 chosen = [(atc, g) for atc, g in groups.items() if len(g["ucds"]) <= 6][:40]
+# the UCD file's ATC labels are upper case without accents: a pharmacist reads these names in French
+FRENCH_LABELS = {
+    "L01XX03": "Altrétamine", "J01XA02": "Téicoplanine", "L01AD05": "Fotémustine",
+    "L01BB04": "Cladribine (formulations parentérales)", "L01XX14": "Trétinoïne", "B01AB09": "Danaparoïde",
+    "L01CB01": "Étoposide", "L01XX17": "Topotécan", "J01DC01": "Céfoxitine", "J01DD01": "Céfotaxime",
+    "J01DB04": "Céfazoline", "L01BA01": "Méthotrexate", "B01AD12": "Protéine C", "L01XX22": "Alitrétinoïne",
+    "L01XX27": "Trioxyde d’arsenic", "J05AF08": "Adéfovir dipivoxil",
+}
 write("medicines.csv", ["itemId", "label", "ucds", "cis", "level", "regions"],
-      [[atc.lower(), g["label"].capitalize(), " ".join(g["ucds"]), " ".join(g["cis"]),
+      [[atc.lower(), FRENCH_LABELS.get(atc, g["label"].capitalize()), " ".join(g["ucds"]), " ".join(g["cis"]),
         "REGIONAL" if i % 10 == 9 else "NATIONAL", "84" if i % 10 == 9 else ""]  # every tenth: Auvergne-Rhône-Alpes only
        for i, (atc, g) in enumerate(chosen)])
 
