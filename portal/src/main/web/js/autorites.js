@@ -145,4 +145,5 @@ ${regionField}`;
  * A DSFR table with a visible caption (what the table is), row headers in the first column; its
  * container takes the keyboard focus, so that a table wider than the screen scrolls from the keyboard.
  */
-export const captionedTable = (id, caption, headers, rows) => table(caption, headers, rows, { id, rowHeaders: true, captionShown: true, whenEmpty: 'Aucune ligne.' });
+export const captionedTable = (id, caption, headers, rows, { multiline = false } = {}) => table(caption, headers, rows,
+  { id, rowHeaders: true, captionShown: true, whenEmpty: 'Aucune ligne.', multiline });

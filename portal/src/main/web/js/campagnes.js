@@ -5,7 +5,7 @@
 // Opened from Complétude with ?audience=NON_DECLARERS&semaine=…&region=…[&departement=…], the form is filled for it.
 import { api } from './api.js';
 import { badge, captionedTable, currentWeek, ownRegion, regionName, regionSelect } from './autorites.js';
-import { formatInstant, formatNumber } from './format.js';
+import { counted, formatInstant, formatNumber, formatWeek } from './format.js';
 import { clearMessages, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
@@ -76,13 +76,13 @@ function progress(c) {
   return `
 <h2 id="progression-titre">Envoi : ${escapeHtml(c.subject)}</h2>
 ${badge(...STATUS[c.status])}
-<p class="fr-mt-2w"><label for="progression">${formatNumber(done)} traités sur ${formatNumber(c.recipients)} destinataires</label></p>
+<p class="fr-mt-2w"><label for="progression">${counted(done, 'message traité', 'messages traités')} sur ${counted(c.recipients, 'destinataire', 'destinataires')}</label></p>
 <progress id="progression" max="${Math.max(1, c.recipients)}" value="${done}"></progress>
-<p id="compteurs" role="status">Envoyés : ${formatNumber(c.sent)} · en échec : ${formatNumber(c.failed)} · revenus (adresse invalide) : ${formatNumber(c.bounced)} · écartés (adresses bloquées) : ${formatNumber(c.suppressed)}</p>`;
+<p id="compteurs" role="status">Envoyés : ${formatNumber(c.sent)} · en échec : ${formatNumber(c.failed)} · non distribués (rebonds) : ${formatNumber(c.bounced)} · écartés (adresses bloquées) : ${formatNumber(c.suppressed)}</p>`;
 }
 
 /** Whom a campaign writes to, as HTML. */
-const audienceOf = (c) => `${escapeHtml(AUDIENCE[c.audience] ?? c.audience)}${c.region ? ` — ${escapeHtml(regionName(c.region))}` : ''}${c.departement ? ` — département ${escapeHtml(c.departement)}` : ''}${c.week ? ` — ${escapeHtml(c.week)}` : ''}`;
+const audienceOf = (c) => `${escapeHtml(AUDIENCE[c.audience] ?? c.audience)}${c.region ? ` — ${escapeHtml(regionName(c.region))}` : ''}${c.departement ? ` — département ${escapeHtml(c.departement)}` : ''}${c.week ? ` — ${escapeHtml(formatWeek(c.week))}` : ''}`;
 
 /** Follows a campaign being sent until it is done, then refreshes the list. */
 async function follow(box, campaignId, onDone) {
@@ -96,9 +96,9 @@ async function follow(box, campaignId, onDone) {
 async function list(container) {
   const campaigns = (await api('/v1/campaigns?limit=20')).data;
   container.innerHTML = `<div class="fr-mt-6w"></div>${captionedTable('campagnes', 'Les 20 dernières campagnes, des plus récentes aux plus anciennes',
-    ['Objet', 'Créée', 'Destinataires', 'État', 'Envoyés', 'Échecs', 'Revenus', 'Écartés'],
+    ['Objet', 'Créée', 'Destinataires', 'État', 'Envoyés', 'Échecs', 'Non distribués (rebonds)', 'Écartés'],
     campaigns.map((c) => [escapeHtml(c.subject), `${formatInstant(c.createdAt)}<br><span class="fr-text--sm">${audienceOf(c)}</span>`, formatNumber(c.recipients),
-      badge(...STATUS[c.status]), formatNumber(c.sent), formatNumber(c.failed), formatNumber(c.bounced), formatNumber(c.suppressed)]))}`;
+      badge(...STATUS[c.status]), formatNumber(c.sent), formatNumber(c.failed), formatNumber(c.bounced), formatNumber(c.suppressed)]), { multiline: true })}`;
 }
 
 function wire(body, user) {
@@ -125,9 +125,9 @@ function wire(body, user) {
     try {
       const c = (await api('/v1/campaigns', { method: 'POST', body: {
         subject: f.querySelector('#objet').value, bodyText: f.querySelector('#texte').value, ...(html ? { bodyHtml: html } : {}), audience } })).data;
-      showSummary(f, 'info', `Campagne prête : ${formatNumber(c.recipients)} destinataire(s)`,
+      showSummary(f, 'info', `Campagne prête : ${counted(c.recipients, 'destinataire', 'destinataires')}`,
         `<p id="audience-preparee">${audienceOf(c)}</p><p>Vérifiez le nombre de destinataires, puis envoyez-la (rien n’est envoyé avant).</p>`);
-      sending.innerHTML = `<button type="button" class="fr-btn" id="envoyer">Envoyer à ${formatNumber(c.recipients)} destinataire(s)</button>`;
+      sending.innerHTML = `<button type="button" class="fr-btn" id="envoyer">Envoyer à ${counted(c.recipients, 'destinataire', 'destinataires')}</button>`;
       sending.querySelector('#envoyer').addEventListener('click', async () => {
         try {
           await api(`/v1/campaigns/${encodeURIComponent(c.campaignId)}/send`, { method: 'POST' });

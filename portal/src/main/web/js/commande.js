@@ -1,7 +1,7 @@
 // What the order screens share (the pharmacist's, the ARS's review, the supplier's shipments): an
 // order's status as a badge, the catalogue, its product names and units.
 import { api } from './api.js';
-import { formatNumber } from './format.js';
+import { counted } from './format.js';
 
 const STATUS = {
   SUBMITTED: ['Envoyée à l’ARS', 'info'],
@@ -27,9 +27,11 @@ export async function productNamer() {
   return (code) => products.get(code)?.name ?? code;
 }
 
-// the catalogue counts in English units (its contract with the supplier's software)
-const UNIT = { dose: 'doses', capsule: 'gélules', piece: 'pièces' };
-/** A product's unit in French, plural (every one is feminine: "commandées"). */
-export const unitOf = (p) => UNIT[p?.unit] ?? p?.unit ?? '';
-/** A quantity with its product's unit, as text: "84 doses". */
-export const inUnits = (quantity, p) => `${formatNumber(quantity)} ${unitOf(p)}`.trim();
+// the catalogue counts in English units (its contract with the supplier's software): a dose, a capsule, a piece
+// (a syringe, a needle: the product's name says which); every French unit is feminine ("commandées")
+const UNIT = { dose: ['dose', 'doses'], capsule: ['gélule', 'gélules'], piece: ['unité', 'unités'] };
+const unitsOf = (p) => UNIT[p?.unit] ?? [p?.unit ?? 'unité', p?.unit ?? 'unités'];
+/** A product's unit in French, plural: "Boîte de 20 doses". */
+export const unitOf = (p) => unitsOf(p)[1];
+/** A quantity with its product's unit, as text: "84 doses", "1 dose". */
+export const inUnits = (quantity, p) => counted(quantity, ...unitsOf(p));

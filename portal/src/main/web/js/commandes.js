@@ -6,10 +6,10 @@
 import { api } from './api.js';
 import { clearField, clearMessages, markField, showErrors, showSummary } from './forms.js';
 import { escapeHtml, showError, startPage } from './layout.js';
-import { formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
+import { counted, formatAuthor, formatDay, formatInstant, formatNumber, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { choosePui, drafts } from './pui.js';
-import { orderStatus, unitOf } from './commande.js';
+import { inUnits, orderStatus, unitOf } from './commande.js';
 
 const KIND = { VACCINE: 'Vaccin', ANTIVIRAL: 'Antiviral', DEVICE: 'Dispositif' };
 
@@ -25,7 +25,7 @@ const product = (code) => catalogue.find((p) => p.code === code);
 const nameOf = (code) => product(code)?.name ?? code;
 const draftKey = () => `dispostock.commande.${pui.finessEt}`;
 const badge = orderStatus;
-const units = (quantity, p) => `${formatNumber(quantity)} ${escapeHtml(unitOf(p))}`;
+const units = (quantity, p) => escapeHtml(inUnits(quantity, p));
 
 /** The form's packs by product code, as typed (a non-number stays a string for the checks). */
 function packsTyped() {
@@ -51,7 +51,7 @@ function showProposed() {
 <div class="fr-callout fr-mb-3w">
   <h3 class="fr-callout__title">Dispositifs proposés avec les vaccins</h3>
   <p class="fr-callout__text">Ajoutés à la commande, en boîtes entières, sauf si vous les commandez vous-même :</p>
-  <ul>${proposed.map((d) => `<li>${escapeHtml(nameOf(d.code))} : ${formatNumber(d.quantity / product(d.code).packSize)} boîte${d.quantity / product(d.code).packSize > 1 ? 's' : ''} (${units(d.quantity, product(d.code))})</li>`).join('')}</ul>
+  <ul>${proposed.map((d) => `<li>${escapeHtml(nameOf(d.code))} : ${counted(d.quantity / product(d.code).packSize, 'boîte', 'boîtes')} (${units(d.quantity, product(d.code))})</li>`).join('')}</ul>
 </div>`;
 }
 
@@ -89,7 +89,7 @@ function showForm() {
     const packs = packsTyped();
     orderable.forEach((p) => {
       const n = packs[p.code];
-      $(`#unites-${CSS.escape(p.code)}`).textContent = /^\d+$/.test(n) && Number(n) > 0 ? `${formatNumber(Number(n) * p.packSize)} ${unitOf(p)}` : '';
+      $(`#unites-${CSS.escape(p.code)}`).textContent = /^\d+$/.test(n) && Number(n) > 0 ? inUnits(Number(n) * p.packSize, p) : '';
     });
     showProposed();
   };
@@ -183,7 +183,7 @@ const STEP = { SUBMITTED: 'Envoyée', APPROVED: 'Approuvée', PARTIALLY_APPROVED
 
 function orderHtml(order) {
   const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(formatAuthor(s.by))}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
-  const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${formatNumber(l.quantity)}`).join(' ; ')}</li>`).join('');
+  const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${units(l.quantity, product(l.productCode))}`).join(' ; ')}</li>`).join('');
   return `
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}" data-order="${escapeHtml(order.orderId)}">
   <h3 class="fr-h5 fr-mb-1w">Commande ${escapeHtml(order.orderId)} ${badge(order.status)}</h3>

@@ -4,7 +4,7 @@
 // (a GET form), so that a view can be reloaded or sent to a colleague.
 import { api, downloadFile } from './api.js';
 import { badge, captionedTable, regionLabel, regionName, scopeFields, weekAndRegion } from './autorites.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatWeek } from './format.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 
 const COUNTS = ['Attendues', 'Déclarées', 'dont incomplètes', 'dont en retard', 'Manquantes'];
@@ -15,12 +15,13 @@ function puiStatus(row) {
   return row.incomplete ? badge('warning', `Incomplète${late}`) : badge('success', `Faite${late}`);
 }
 
+/** The counts of the place shown (`c`: expected, declared, incomplete, late, missing, all numbers) as four tiles. */
 function summary(c) {
   const share = c.expected ? Math.round((100 * c.declared) / c.expected) : 0;
   return `
 <ul class="fr-grid-row fr-grid-row--gutters fr-mb-3w fr-raw-list" id="synthese">
   ${[['Déclarées', `${formatNumber(c.declared)} / ${formatNumber(c.expected)} (${share} %)`], ['Incomplètes', formatNumber(c.incomplete)],
-    ['En retard', formatNumber(c.late)], ['Manquantes', formatNumber(c.missingCount)]].map(([label, value]) => `
+    ['En retard', formatNumber(c.late)], ['Manquantes', formatNumber(c.missing)]].map(([label, value]) => `
   <li class="fr-col-6 fr-col-md-3"><div class="fr-tile fr-tile--sm fr-tile--no-icon"><div class="fr-tile__body"><div class="fr-tile__content">
     <p class="fr-tile__title">${value}</p><p class="fr-tile__detail">${label}</p></div></div></div></li>`).join('')}
 </ul>`;
@@ -46,7 +47,7 @@ function missingSection(missing, user, where) {
   <li><button type="button" class="fr-btn fr-btn--secondary" id="xlsx"${missing.length ? '' : ' disabled'}>Télécharger la liste (xlsx)</button></li>
   ${campaign}
 </ul>${cut}
-${captionedTable('non-declarants', `PUI sans déclaration pour la semaine ${where.week}`, ['PUI', 'FINESS', 'Département', 'Courriel', 'Téléphone'], rows)}`;
+${captionedTable('non-declarants', `PUI sans déclaration pour la ${formatWeek(where.week)}`, ['PUI', 'FINESS', 'Département', 'Courriel', 'Téléphone'], rows)}`;
 }
 
 /** A FINESS number's département: its first two characters, three overseas (97x). */
@@ -70,8 +71,8 @@ async function show(container, user, where) {
     : region ? '<p class="fr-mt-2w">Choisissez un département pour voir chacune de ses PUI.</p>' : '';
   const missing = departement ? main.missing.filter((m) => m.departement === departement) : main.missing;
   container.innerHTML = `
-<h2>${region ? escapeHtml(regionName(region)) : 'France entière'}, semaine ${escapeHtml(week)}</h2>
-${summary(main)}
+<h2>${escapeHtml(departement ? `${place} (${departement}), ${regionLabel(region)}` : region ? regionName(region) : 'France entière')}, ${escapeHtml(formatWeek(week))}</h2>
+${summary(shown ?? { ...main, missing: main.missingCount })}
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
   <li><button type="button" class="fr-btn fr-btn--tertiary" id="completude-csv">Télécharger ces chiffres (CSV)</button></li>
   <li><button type="button" class="fr-btn fr-btn--tertiary" id="completude-xlsx">Télécharger ces chiffres (xlsx)</button></li>

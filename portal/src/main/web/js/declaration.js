@@ -77,7 +77,7 @@ function showGrid(current) {
   const rows = items.map((item, i) => {
     const [stock, cmj] = values[item.itemId] ?? ['', ''];
     return [
-      `${escapeHtml(item.label)}<br><span class="fr-text--xs">${escapeHtml(item.itemId)}</span>`,
+      `${escapeHtml(item.label)}${item.ucds?.length ? `<br><span class="fr-text--xs fr-text--regular">UCD13 : ${item.ucds.map(escapeHtml).join(', ')}</span>` : ''}`,
       lastWeek(item),
       cell(`stock-${i}`, 'stock', `Stock de ${item.label} (unités)`, stock),
       cell(`cmj-${i}`, 'averageDailyConsumption', `Consommation moyenne journalière de ${item.label} (unités par jour)`, cmj),
@@ -92,7 +92,7 @@ function showGrid(current) {
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="saisies-reprises"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <form id="declaration" novalidate aria-labelledby="grille-titre">
   ${table(`${items.length} médicaments à déclarer pour ${pui.name}, ${formatWeek(week)}`,
-    ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration' })}
+    ['Médicament', 'Semaine précédente', 'Stock (unités)', 'CMJ (unités/jour)', 'État'], rows, { rowHeaders: true, id: 'table-declaration', multiline: true })}
   <button type="submit" class="fr-btn" id="envoyer">Envoyer la déclaration</button>
 </form>`;
   if (current && !draft) markMissing(current.missingItems ?? []);

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { clearMessages, showFailure, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { sentenceInFrench } from './messages.js';
-import { formatNumber } from './format.js';
+import { counted, formatNumber } from './format.js';
 import { table } from './historique.js';
 import { auditTrail, regionChoice, regionName, workingRegion } from './autorites.js';
 import { keepInAddress } from './pui.js';
@@ -44,7 +44,7 @@ function showResults(query) {
     formatNumber(e.sites.length), formatNumber(e.puis.length),
   ]);
   zone.innerHTML = `
-<p role="status" id="nombre-resultats">${formatNumber(found.length)} établissement(s) sur ${formatNumber(register.length)}${found.length > SHOWN_AT_MOST ? ` : les ${SHOWN_AT_MOST} premiers sont affichés, précisez la recherche` : ''}.</p>
+<p role="status" id="nombre-resultats">${counted(found.length, 'établissement', 'établissements')} sur ${formatNumber(register.length)}${found.length > SHOWN_AT_MOST ? ` : les ${SHOWN_AT_MOST} premiers sont affichés, précisez la recherche` : ''}.</p>
 ${rows.length ? table('Établissements trouvés', ['Établissement', 'FINESS juridique', 'Communes', 'Sites', 'PUI'], rows, { rowHeaders: true }) : ''}`;
   zone.querySelectorAll('a[data-ej]').forEach((a) => a.addEventListener('click', (event) => {
     event.preventDefault();
@@ -118,10 +118,10 @@ function report(r) {
   return `
 <h3 id="rapport-titre" tabindex="-1">Rapport d’import</h3>
 <ul>
-  <li id="rapport-crees">${formatNumber(r.created)} site(s) créé(s)</li>
-  <li id="rapport-modifies">${formatNumber(r.updated)} site(s) mis à jour</li>
-  <li>${formatNumber(r.unchanged)} site(s) inchangé(s)</li>
-  <li id="rapport-rejetes">${formatNumber(r.rejected.length)} ligne(s) rejetée(s)</li>
+  <li id="rapport-crees">${counted(r.created, 'site créé', 'sites créés')}</li>
+  <li id="rapport-modifies">${counted(r.updated, 'site mis à jour', 'sites mis à jour')}</li>
+  <li>${counted(r.unchanged, 'site inchangé', 'sites inchangés')}</li>
+  <li id="rapport-rejetes">${counted(r.rejected.length, 'ligne rejetée', 'lignes rejetées')}</li>
 </ul>
 ${rejected.length ? table('Lignes rejetées', ['Ligne du fichier', 'Motif'], rejected, { id: 'lignes-rejetees' }) : ''}`;
 }

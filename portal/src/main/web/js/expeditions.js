@@ -7,10 +7,12 @@ import { clearMessages, markField, showErrors } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 import { formatDay, formatNumber, isoDay, parisToday, showSendFailure } from './format.js';
 import { table } from './historique.js';
-import { orderStatus, productNamer } from './commande.js';
+import { catalogue, inUnits, orderStatus, unitOf } from './commande.js';
 
 const today = isoDay(parisToday());
-let nameOf;
+let products = new Map(); // the catalogue by product code
+const nameOf = (code) => products.get(code)?.name ?? code;
+const quantityOf = (quantity, code) => escapeHtml(inUnits(quantity, products.get(code)));
 let rowsMade = 0;
 
 const approvedLines = (order) => order.lines.filter((l) => (l.approvedQuantity ?? 0) > 0);
@@ -22,7 +24,7 @@ function lotRow(order, line) {
   <td><div class="fr-select-group fr-mb-0"><label class="fr-label" for="${r}-produit">Produit</label><select class="fr-select" id="${r}-produit" data-field="productCode">${options}</select></div></td>
   <td><div class="fr-input-group fr-mb-0"><label class="fr-label" for="${r}-lot">Numéro de lot</label><input class="fr-input" id="${r}-lot" data-field="lot"></div></td>
   <td><div class="fr-input-group fr-mb-0"><label class="fr-label" for="${r}-peremption">Péremption</label><input class="fr-input" type="date" id="${r}-peremption" data-field="expiry"></div></td>
-  <td><div class="fr-input-group fr-mb-0"><label class="fr-label" for="${r}-quantite">Quantité (unités)</label><input class="fr-input" inputmode="numeric" id="${r}-quantite" data-field="quantity" value="${line ? line.approvedQuantity : ''}"></div></td>
+  <td><div class="fr-input-group fr-mb-0"><label class="fr-label" for="${r}-quantite">Quantité <span class="fr-hint-text unite">${escapeHtml(unitOf(products.get((line ?? approvedLines(order)[0])?.productCode)))}</span></label><input class="fr-input" inputmode="numeric" id="${r}-quantite" data-field="quantity" value="${line ? line.approvedQuantity : ''}"></div></td>
   <td><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-remove="${r}">Retirer<span class="fr-sr-only"> ce lot</span></button></td>
 </tr>`;
 }
@@ -42,7 +44,7 @@ function orderCard(order, delivery) {
     <div class="fr-col-12 fr-col-md-6"><p class="fr-mb-1w"><strong>Contact</strong><br>${escapeHtml(delivery.email ?? '')}${delivery.phone ? `<br>${escapeHtml(delivery.phone)}` : ''}<br>PUI ${escapeHtml(delivery.finessEt)}</p></div>
   </div>
   ${table(`Quantités approuvées de la commande ${order.orderId}`, ['Produit', 'Commandé', 'Approuvé par l’ARS'],
-    order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), formatNumber(l.quantity), formatNumber(l.approvedQuantity ?? 0)]), { rowHeaders: true })}
+    order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), quantityOf(l.quantity, l.productCode), quantityOf(l.approvedQuantity ?? 0, l.productCode)]), { rowHeaders: true })}
   <div class="expedition">
   <form novalidate>
     <div class="fr-input-group"><label class="fr-label" for="${o}-date">Expédiée le</label>
@@ -82,7 +84,7 @@ function overApproved(order, lots) {
     const approved = order.lines.find((x) => x.productCode === l.productCode)?.approvedQuantity ?? 0;
     const total = (shipped.get(l.productCode) ?? 0) + (Number.isInteger(l.quantity) ? l.quantity : 0);
     shipped.set(l.productCode, total);
-    return total > approved ? { pointer: `/lines/${i}/quantity`, message: `plus de ${nameOf(l.productCode)} que les ${formatNumber(approved)} unités approuvées` } : null;
+    return total > approved ? { pointer: `/lines/${i}/quantity`, message: `plus de ${nameOf(l.productCode)} que les ${inUnits(approved, products.get(l.productCode))} approuvées` } : null;
   }).filter(Boolean);
 }
 
@@ -96,6 +98,11 @@ function wire(item, order) {
   body.addEventListener('click', (event) => {
     const remove = event.target.closest('[data-remove]');
     if (remove) remove.closest('tr').remove();
+  });
+  // a row's quantity is counted in its product's unit: another product, another unit
+  body.addEventListener('change', (event) => {
+    if (event.target.dataset.field !== 'productCode') return;
+    event.target.closest('tr').querySelector('.unite').textContent = unitOf(products.get(event.target.value));
   });
   body.addEventListener('input', (event) => {
     if (event.target.dataset.field !== 'quantity') return;
@@ -133,7 +140,7 @@ function shippedTable(orders) {
   return table('Commandes expédiées', ['Commande', 'PUI', 'Expédiée le', 'Lots'], orders.map((o) => {
     const s = o.shipments[o.shipments.length - 1];
     return [escapeHtml(o.orderId), escapeHtml(o.finessEt), s ? escapeHtml(formatDay(s.shippedOn)) : '—',
-      s ? s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (${escapeHtml(formatDay(l.expiry))}) : ${formatNumber(l.quantity)}`).join('<br>') : '—'];
+      s ? s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (${escapeHtml(formatDay(l.expiry))}) : ${quantityOf(l.quantity, l.productCode)}`).join('<br>') : '—'];
   }), { rowHeaders: true });
 }
 
@@ -158,7 +165,7 @@ const session = await startPage('expeditions');
 const content = session ? pageBody('Expéditions') : null;
 if (session) {
   try {
-    nameOf = await productNamer();
+    products = await catalogue();
     await show();
   } catch (error) {
     showError(content, error);

@@ -73,6 +73,11 @@ export function formatWeek(week) {
 /** '1 234,5' */
 export const formatNumber = (n) => NUMBER.format(n);
 /**
+ * A count with its words, singular or plural as French has it (0 and 1 singular, from 2 plural): '1 site créé',
+ * '3 sites créés' of (n, 'site créé', 'sites créés'); never '(s)'.
+ */
+export const counted = (n, one, many) => `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
+/**
  * Who sent a version or made an order's step, as a reader knows them: the API writes 'subject <e-mail>' (the subject is the
  * identity platform's opaque id, or the e-mail itself locally): the e-mail when there is one.
  */

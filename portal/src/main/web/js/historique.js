@@ -58,13 +58,14 @@ ${earlier === 0 ? '' : '<button type="button" class="fr-btn fr-btn--secondary" i
 /**
  * A DSFR table: caption (for screen readers only, unless `captionShown`: a visible heading introduces
  * most of our tables), column headers, rows of trusted HTML cells (`whenEmpty`, a row saying so, when
- * none); with `rowHeaders` the first cell of each row heads it. Its container takes the keyboard focus, so that a
- * table wider than the screen scrolls from the keyboard.
+ * none); with `rowHeaders` the first cell of each row heads it; with `multiline` its cells wrap (DSFR keeps each on
+ * one line), for long texts such as lists of codes. Its container takes the keyboard focus, so that a table wider
+ * than the screen scrolls from the keyboard.
  */
-export function table(caption, headers, rows, { id = '', rowHeaders = false, captionShown = false, whenEmpty = '' } = {}) {
+export function table(caption, headers, rows, { id = '', rowHeaders = false, captionShown = false, whenEmpty = '', multiline = false } = {}) {
   const body = rows.map((cells) => `<tr>${cells.map((c, i) => (rowHeaders && i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join('')}</tr>`).join('');
   return `
-<div class="fr-table fr-table--sm"${id ? ` id="${id}"` : ''}>
+<div class="fr-table fr-table--sm${multiline ? ' fr-table--multiline' : ''}"${id ? ` id="${id}"` : ''}>
   <div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><div class="fr-table__content">
     <table>
       <caption${captionShown ? '' : ' class="fr-sr-only"'}>${escapeHtml(caption)}</caption>

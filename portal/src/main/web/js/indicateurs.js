@@ -98,7 +98,7 @@ ${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vid
 </ul>
 <div id="erreur-csv"></div>
 ${table(`Indicateurs de la ${formatWeek(data.from)} à la ${formatWeek(data.to)}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
-    'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.' })}
+    'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.', multiline: true })}
 <p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
   En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.
   Couverture médiane : jours de stock médians des PUI × médicaments, au plus 365. Alertes « rupture sous 7, 14 ou 28 jours » levées ;
@@ -110,14 +110,22 @@ ${table(`Indicateurs de la ${formatWeek(data.from)} à la ${formatWeek(data.to)}
       .catch((error) => showError(container.querySelector('#erreur-csv'), error)));
 }
 
-/** The tracked items' labels by id, for the disparities' rows; their ids alone when the register does not answer. */
-async function itemLabels(region) {
+/** The tracked items by id (label, UCD codes), for the disparities' rows; none when the register does not answer. */
+async function trackedItems(region) {
   try {
     const { data } = await api(region ? `/v1/medicines?${new URLSearchParams({ region })}` : '/v1/medicines');
-    return new Map(data.map((m) => [m.itemId, m.label]));
+    return new Map(data.map((m) => [m.itemId, m]));
   } catch {
     return new Map();
   }
+}
+
+/** A tracked item as its users name it: its label and UCD codes; its id only when the register does not know it. */
+function itemCell(items, id) {
+  if (!id) return 'Tous les médicaments';
+  const m = items.get(id);
+  if (!m) return escapeHtml(id);
+  return `${escapeHtml(m.label)}${m.ucds?.length ? `<br><span class="fr-hint-text">UCD13 : ${m.ucds.map(escapeHtml).join(', ')}</span>` : ''}`;
 }
 
 const LEVELS = { REGION: 'Région', DEPARTEMENT: 'Département' };
@@ -130,9 +138,9 @@ function situation(place) {
 }
 
 async function showDisparities(container, region) {
-  const [{ data }, labels] = await Promise.all([
-    api(`/v1/insights/disparities?${new URLSearchParams(region ? { region } : {})}`), itemLabels(region)]);
-  const item = (id) => (id ? `${escapeHtml(labels.get(id) ?? id)} <span class="fr-hint-text">${escapeHtml(id)}</span>` : 'Tous les médicaments');
+  const [{ data }, items] = await Promise.all([
+    api(`/v1/insights/disparities?${new URLSearchParams(region ? { region } : {})}`), trackedItems(region)]);
+  const item = (id) => itemCell(items, id);
   const place = (p) => `${escapeHtml(p.name)} (${escapeHtml(p.code)})`;
   const places = data.places.map((p) => [place(p), LEVELS[p.level] ?? escapeHtml(p.level), days(p.medianCoverageDays), formatNumber(p.puiItems),
     situation(p)]);
@@ -145,7 +153,7 @@ async function showDisparities(container, region) {
 <h3 class="fr-mt-4w" id="en-retard-titre">Territoires en retard et médicaments concernés</h3>
 ${table('Territoires en retard sur la médiane nationale, par médicament', ['Territoire', 'Médicament', 'Couverture médiane',
     'Médiane nationale', 'Écart', 'Part de la médiane nationale', 'PUI × médicaments'], shortfalls,
-    { id: 'en-retard', rowHeaders: true, whenEmpty: 'Aucun territoire de votre ressort n’est en retard sur la médiane nationale cette semaine.' })}
+    { id: 'en-retard', rowHeaders: true, multiline: true, whenEmpty: 'Aucun territoire de votre ressort n’est en retard sur la médiane nationale cette semaine.' })}
 <h3 class="fr-mt-4w" id="territoires-titre">Couverture médiane de chaque territoire</h3>
 ${table('Couverture médiane de chaque région et département', ['Territoire', 'Niveau', 'Couverture médiane', 'PUI × médicaments', 'Situation'],
     places, { id: 'territoires', rowHeaders: true, whenEmpty: 'Aucun territoire calculé cette semaine.' })}`;
@@ -161,6 +169,9 @@ if (session) {
 <div id="periode"><p>Chargement…</p></div>
 <section aria-labelledby="indicateurs-titre" class="fr-mt-4w">
   <h2 id="indicateurs-titre">Indicateurs T0, M6 et M12</h2>
+  <p id="jalons">T0, M6 et M12 sont les trois relevés que demande l’appel à projets : T0 sur une période de référence avant
+    la mise en service de l’outil, M6 et M12 sur les périodes six et douze mois après ; choisissez chacune ci-dessus
+    (première et dernière semaine) pour en obtenir les chiffres et les comparer.</p>
   <div id="resultat-indicateurs" aria-live="polite"><p>Chargement…</p></div>
 </section>
 <section aria-labelledby="disparites-titre" class="fr-mt-6w">

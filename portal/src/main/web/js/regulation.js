@@ -10,7 +10,7 @@
 import { api, findOrNull } from './api.js';
 import { clearMessages, showSummary } from './forms.js';
 import { escapeHtml, pageBody, showError, startPage } from './layout.js';
-import { formatDay, formatInstant, formatNumber, lastThursday, showSendFailure } from './format.js';
+import { counted, formatAuthor, formatDay, formatInstant, lastThursday, showSendFailure } from './format.js';
 import { table } from './historique.js';
 import { catalogue, inUnits, orderStatus } from './commande.js';
 import { regionName } from './autorites.js';
@@ -32,22 +32,23 @@ async function proposals(region, days) {
 
 const DEVICES_REASON = 'Dispositifs d’administration ramenés à ce qu’il faut pour les vaccins approuvés (boîtes entières).';
 
-const days = (d) => (d === null || d === undefined ? 'inconnue' : `${formatNumber(Math.round(d))} jour(s)`);
+const days = (d) => (d === null || d === undefined ? 'inconnue' : counted(Math.round(d), 'jour', 'jours'));
 
 /** Why the proposal is what it is, in one sentence. */
 function proposalText(p, line) {
   if (line.proposed && p.product.followsVaccines) {
-    return `Proposition : ${quantityOf(p.proposed, line.productCode)} sur ${formatNumber(p.asked)}, ce qu’il faut pour les vaccins proposés de la commande (boîtes entières).`;
+    return `Proposition : ${quantityOf(p.proposed, line.productCode)} sur ${quantityOf(p.asked, line.productCode)}, ce qu’il faut pour les vaccins proposés de la commande (boîtes entières).`;
   }
-  return `Proposition : ${formatNumber(p.proposed)} sur ${formatNumber(p.asked)} (stock ${formatNumber(p.stock)}, `
-    + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${formatNumber(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
+  const units = (n) => quantityOf(n, line.productCode);
+  return `Proposition : ${units(p.proposed)} sur ${units(p.asked)} (stock ${units(p.stock)}, `
+    + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${units(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
     + `couverture ${days(p.coverageBefore)} → ${days(p.coverageAfter)}).`;
 }
 
 function shortageNotice(shortages) {
   if (!shortages.length) return '';
   return `<div class="fr-notice fr-notice--info fr-mb-4w"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Stock disponible insuffisant</p>
-<ul>${shortages.map((p) => `<li>${escapeHtml(p.name)}, journée du ${escapeHtml(formatDay(p.orderDay))} : ${formatNumber(p.available)} disponibles pour ${formatNumber(p.asked)} demandés en France (${formatNumber(p.approved)} déjà approuvés).
+<ul>${shortages.map((p) => `<li>${escapeHtml(p.name)}, journée du ${escapeHtml(formatDay(p.orderDay))} : ${escapeHtml(quantityOf(p.available, p.productCode))} ${p.available >= 2 ? 'disponibles' : 'disponible'} pour ${escapeHtml(quantityOf(p.asked, p.productCode))} ${p.asked >= 2 ? 'demandées' : 'demandée'} en France (${escapeHtml(quantityOf(p.approved, p.productCode))} déjà ${p.approved >= 2 ? 'approuvées' : 'approuvée'}).
   Les quantités proposées portent chaque PUI à la même couverture, ${days(p.level)}, en boîtes entières ; vous pouvez les modifier.</li>`).join('')}</ul></div></div></div>`;
 }
 
@@ -64,15 +65,15 @@ function unavailableNotice(error) {
 function declared(lots, productCode, today) {
   if (!lots) return 'Aucun lot déclaré';
   const held = lots.lines.filter((l) => l.productCode === productCode && l.quantity > 0);
+  if (!held.length) return escapeHtml(quantityOf(0, productCode));
   const expired = (l) => l.expired || l.expiry < today;
   const total = held.filter((l) => !expired(l)).reduce((s, l) => s + l.quantity, 0);
-  if (!held.length) return escapeHtml(quantityOf(0, productCode));
-  return `${escapeHtml(quantityOf(total, productCode))} non périmées<br><span class="fr-text--xs">${held.map((l) => `lot ${escapeHtml(l.lot)}, ${formatNumber(l.quantity)}, péremption ${escapeHtml(formatDay(l.expiry))}${expired(l) ? ' (périmé)' : ''}`).join('<br>')}</span>`;
+  return `${escapeHtml(quantityOf(total, productCode))} non ${total >= 2 ? 'périmées' : 'périmée'}<br><span class="fr-text--xs">${held.map((l) => `lot ${escapeHtml(l.lot)}, ${escapeHtml(quantityOf(l.quantity, productCode))}, péremption ${escapeHtml(formatDay(l.expiry))}${expired(l) ? ' (périmé)' : ''}`).join('<br>')}</span>`;
 }
 
 function reviewedView(order) {
   const last = order.history[order.history.length - 1];
-  return `<p>${orderStatus(order.status)} — ${escapeHtml(formatInstant(last.at))}, par ${escapeHtml(last.by)}</p>
+  return `<p>${orderStatus(order.status)} — ${escapeHtml(formatInstant(last.at))}, par ${escapeHtml(formatAuthor(last.by))}</p>
 ${table(`Décision sur la commande ${order.orderId}`, ['Produit', 'Commandé', 'Approuvé', 'Motif'],
     order.lines.map((l) => [escapeHtml(nameOf(l.productCode)), escapeHtml(quantityOf(l.quantity, l.productCode)),
       escapeHtml(quantityOf(l.approvedQuantity ?? 0, l.productCode)), escapeHtml(l.reason ?? '')]), { rowHeaders: true })}`;
@@ -92,7 +93,7 @@ function lineDecision(k, i, line, share) {
   }
   return `
 <fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
-  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${escapeHtml(quantityOf(line.quantity, line.productCode))} commandées</legend>
+  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${escapeHtml(quantityOf(line.quantity, line.productCode))} ${line.quantity >= 2 ? 'commandées' : 'commandée'}</legend>
   ${share ? `<p class="fr-fieldset__element fr-text--sm proposition" id="${p}-proposition">${escapeHtml(proposalText(share, line))}</p>` : ''}
   <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>

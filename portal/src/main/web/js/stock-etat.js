@@ -39,17 +39,18 @@ function showExpiredFlag(row) {
   row.querySelector('.etat-lot').innerHTML = isExpired(row) ? EXPIRES_WITHIN.EXPIRED : '';
 }
 
+/** A lot's row: five columns that fit a 1,280 px screen, the expired flag under its expiry date. */
 function rowHtml(line) {
   const n = ++rowCount;
   const options = products.map((p) => `<option value="${escapeHtml(p.code)}"${p.code === line.productCode ? ' selected' : ''}>${escapeHtml(p.name)}</option>`).join('');
-  const field = (label, control) => `<td><div class="fr-input-group fr-mb-0"><label class="fr-label fr-sr-only" for="${control.id}">${label}</label>${control.html}</div></td>`;
+  const field = (label, control, below = '') => `<td><div class="fr-input-group fr-mb-0"><label class="fr-label fr-sr-only" for="${control.id}">${label}</label>${control.html}</div>${below}</td>`;
   return `
 <tr data-row="${n}">
   ${field('Produit', { id: `produit-${n}`, html: `<select class="fr-select" id="produit-${n}" data-field="productCode"><option value="">Choisir</option>${options}</select>` })}
   ${field('Numéro de lot', { id: `lot-${n}`, html: `<input class="fr-input" id="lot-${n}" data-field="lot" maxlength="40" autocomplete="off" value="${escapeHtml(line.lot ?? '')}">` })}
-  ${field('Date de péremption', { id: `peremption-${n}`, html: `<input class="fr-input" type="date" id="peremption-${n}" data-field="expiry" value="${escapeHtml(line.expiry ?? '')}">` })}
+  ${field('Date de péremption', { id: `peremption-${n}`, html: `<input class="fr-input" type="date" id="peremption-${n}" data-field="expiry" value="${escapeHtml(line.expiry ?? '')}">` },
+    '<div class="etat-lot fr-mt-1v"></div>')}
   ${field('Quantité (unités)', { id: `quantite-${n}`, html: `<input class="fr-input" id="quantite-${n}" data-field="quantity" inputmode="numeric" autocomplete="off" value="${escapeHtml(line.quantity ?? '')}">` })}
-  <td class="etat-lot"></td>
   <td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" data-action="retirer">Retirer</button></td>
 </tr>`;
 }
@@ -103,7 +104,7 @@ ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos sai
 <form id="formulaire-lots" novalidate aria-labelledby="lots-titre">
   <p class="fr-hint-text">Un lot épuisé se déclare avec la quantité 0. Un lot périmé qui reste en stock est signalé « Périmé » : il est déclaré comme tel pour être repris.</p>
   ${table(`Lots de vaccins et d’antiviraux du stock d’État détenus par ${pui.name}`,
-    ['Produit', 'Lot', 'Péremption', 'Quantité (unités)', 'État', 'Action'], [], { id: 'lots' })}
+    ['Produit', 'Lot', 'Péremption', 'Quantité<br>(unités)', 'Action'], [], { id: 'lots' })}
   <ul class="fr-btns-group fr-btns-group--inline-md">
     <li><button type="button" class="fr-btn fr-btn--secondary" id="ajouter-lot">Ajouter un lot</button></li>
     <li><button type="submit" class="fr-btn" id="envoyer-lots">Envoyer les lots</button></li>

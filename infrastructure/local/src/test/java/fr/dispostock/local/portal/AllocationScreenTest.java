@@ -89,15 +89,16 @@ class AllocationScreenTest {
 
         // then the shortage is said, and each vaccine line comes with its share, already in the form and editable
         String notice = portal.waitForText(By.cssSelector(".fr-notice"), "Stock disponible insuffisant").getText();
-        assertTrue(notice.contains("720 disponibles pour 1 200 demandés en France") || notice.contains("720 disponibles pour 1\u202f200"), notice);
+        assertTrue(notice.contains("720 doses disponibles pour 1 200 doses demandées en France")
+                || notice.contains("720 doses disponibles pour 1\u202f200 doses demandées en France"), notice);
         WebElement form = vaccineLine(pontDeVaux);
-        assertEquals("Proposition : 360 sur 600 (stock 120, consommation 30 par jour, couverture 4 jour(s) → 16 jour(s)).",
+        assertEquals("Proposition : 360 doses sur 600 doses (stock 120 doses, consommation 30 doses par jour, couverture 4 jours → 16 jours).",
                 form.findElement(By.cssSelector(".proposition")).getText());
         assertEquals("reduire", new Select(form.findElement(By.cssSelector("select[data-line='0']"))).getFirstSelectedOption().getAttribute("value"));
         WebElement quantity = form.findElement(By.cssSelector("[data-pointer='/lines/0/approvedQuantity']"));
         assertEquals("360", quantity.getAttribute("value"));
         assertFalse(quantity.getAttribute("readonly") != null, "the proposal is editable");
-        assertTrue(vaccineLine(thoissey).findElement(By.cssSelector(".proposition")).getText().startsWith("Proposition : 360 sur 600 (stock 0, consommation inconnue"));
+        assertTrue(vaccineLine(thoissey).findElement(By.cssSelector(".proposition")).getText().startsWith("Proposition : 360 doses sur 600 doses (stock 0 dose, consommation inconnue"));
         // with the quantities in their units, the expired lot out of the total held, and the syringes proposed with
         // the vaccines following the 360 doses: 400 (4 boxes of 100), not the 600 ordered
         assertTrue(form.findElement(By.cssSelector("legend")).getText().endsWith(": 600 doses commandées"),
@@ -106,7 +107,7 @@ class AllocationScreenTest {
         assertTrue(held.contains("120 doses non périmées") && held.contains("(périmé)"), held);
         WebElement syringes = form.findElement(By.cssSelector("[data-pointer='/lines/1/approvedQuantity']"));
         assertEquals("400", syringes.getAttribute("value"));
-        assertTrue(form.findElements(By.cssSelector(".proposition")).get(1).getText().startsWith("Proposition : 400 pièces sur 600"),
+        assertTrue(form.findElements(By.cssSelector(".proposition")).get(1).getText().startsWith("Proposition : 400 unités sur 600 unités, "),
                 form.findElements(By.cssSelector(".proposition")).get(1).getText());
         portal.checkAccessibility();
         portal.screenshot("60-repartition-proposee");
@@ -130,7 +131,7 @@ class AllocationScreenTest {
 
         // then, the page opened again, Thoissey is proposed what is left: 420, 7 packs
         portal.open("/regulation.html");
-        assertTrue(vaccineLine(thoissey).findElement(By.cssSelector(".proposition")).getText().startsWith("Proposition : 420 sur 600"));
+        assertTrue(vaccineLine(thoissey).findElement(By.cssSelector(".proposition")).getText().startsWith("Proposition : 420 doses sur 600 doses"));
         assertTrue(portal.driver().findElements(By.id("commande-" + pontDeVaux)).isEmpty(), "a reviewed order leaves the queue");
         portal.checkAccessibility();
         portal.screenshot("61-repartition-apres-decision");

@@ -66,7 +66,8 @@ class AuthorityRegistersTest {
         portal.waitFor(By.id("recherche")).sendKeys("viriat");
         portal.driver().findElement(By.cssSelector("#formulaire-recherche button")).click();
         // then Fleyriat is found, and opened it shows its sites, its PUI and its audit trail
-        portal.waitForText(By.id("nombre-resultats"), "établissement(s) sur");
+        portal.waitForText(By.id("nombre-resultats"), " sur ");
+        assertFalse(text("nombre-resultats").contains("(s)"), text("nombre-resultats"));
         portal.waitFor(By.cssSelector("a[data-ej='" + FLEYRIAT_EJ + "']")).click();
         portal.waitForText(By.id("fiche"), "Historique des modifications");
         String fiche = text("fiche");
@@ -89,8 +90,8 @@ class AuthorityRegistersTest {
 
         // then the report says what became of each line, in French
         portal.waitFor(By.id("rapport-titre"));
-        assertEquals("1 site(s) mis à jour", text("rapport-modifies"));
-        assertEquals("3 ligne(s) rejetée(s)", text("rapport-rejetes"));
+        assertEquals("1 site mis à jour", text("rapport-modifies"));
+        assertEquals("3 lignes rejetées", text("rapport-rejetes"));
         String rejected = text("lignes-rejetees");
         assertTrue(rejected.contains("figure déjà à la ligne 2") && rejected.contains("une ARS n’importe que les lignes de sa région")
                 && rejected.contains("est du département 01, pas du 03"), rejected);
@@ -120,7 +121,7 @@ class AuthorityRegistersTest {
         portal.waitForText(By.id("fiche"), "n’a pas accès");
         portal.waitFor(By.id("recherche")).sendKeys("FLEYRIAT");
         portal.driver().findElement(By.cssSelector("#formulaire-recherche button")).click();
-        portal.waitForText(By.id("nombre-resultats"), "0 établissement(s)");
+        portal.waitForText(By.id("nombre-resultats"), "0 établissement sur");
         portal.checkAccessibility();
         portal.screenshot("22-etablissements-autre-region");
         // and the API refuses it the same

@@ -82,11 +82,22 @@ class IndicatorsScreenTest {
         assertTrue(figures.contains("(" + region.get("declarations") + " / " + region.get("expectedDeclarations") + ")"), figures);
         assertFalse(figures.contains("France entière") || figures.contains("Bretagne"), figures);
 
-        // and Allier falls behind the nation on the item, with its 2 days against the nation's median
+        // and T0, M6 and M12 are said in a sentence a regional agent reads
+        String milestones = portal.driver().findElement(By.id("jalons")).getText();
+        assertTrue(milestones.contains("T0 sur une période de référence avant la mise en service")
+                && milestones.contains("M6 et M12 sur les périodes six et douze mois après"), milestones);
+
+        // and Allier falls behind the nation on the item, named by its label and UCD codes, not by the register's id,
+        // with its 2 days against the nation's median
         String behind = text("#en-retard tbody");
-        assertTrue(behind.contains("Allier (03)") && behind.contains(item) && behind.contains("2 j"), behind);
+        Map<String, Object> medicine = portal.call("GET", "/v1/medicines/" + item, ars, null, null).json();
+        String ucd = (String) ((List<?>) medicine.get("ucds")).get(0);
+        assertTrue(behind.contains("Allier (03)") && behind.contains((String) medicine.get("label")) && behind.contains(ucd)
+                && !behind.contains(item) && behind.contains("2 j"), behind);
         String places = text("#territoires tbody");
         assertTrue(places.contains("Allier (03)") && places.contains("En retard sur 1 médicament") && !places.contains("Côtes-d"), places);
+        // and every table fits the page: long cells wrap rather than scroll sideways
+        assertEquals(List.of(), WideTables.on(portal), "tables scrolling sideways");
         portal.checkAccessibility();
         portal.screenshot("indicateurs-1-ars-84");
 

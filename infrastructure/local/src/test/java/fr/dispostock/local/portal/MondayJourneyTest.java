@@ -149,8 +149,12 @@ class MondayJourneyTest {
         }
         portal.open("/declaration.html?pui=" + BY_CSV + "&semaine=" + week);
         portal.waitFor(By.id("envoyer"));
-        List<String> items = portal.driver().findElements(By.cssSelector("#table-declaration tbody th"))
-                .stream().map(th -> th.getText().lines().reduce((a, b) -> b).orElseThrow()).toList();
+        // the grid names the new item as pharmacists do, by its name and UCD code (its id is the CSV template's business)
+        String grid = portal.driver().findElement(By.cssSelector("#table-declaration tbody")).getText();
+        assertTrue(grid.contains("Trimébutine 50 mg/5 ml\nUCD13 : 3400890241144") && !grid.contains(ITEM), grid);
+        List<String> items = ((List<?>) portal.call("GET", "/v1/puis/" + BY_CSV + "/declarations/" + week + "/expected",
+                portal.token("{\"roles\":[\"PHARMACIST\"],\"finessEj\":[\"" + HCL + "\"]}"), null, null).json().get("items"))
+                .stream().map(i -> (String) ((Map<?, ?>) i).get("itemId")).toList();
         assertTrue(items.contains(ITEM), items.toString());
         Path file = Files.createTempFile("croix-rousse", ".csv");
         Files.writeString(file, "itemId;stock;averageDailyConsumption\n" + items.stream().map(i -> i + ";12;0,5").collect(Collectors.joining("\n")) + "\n");

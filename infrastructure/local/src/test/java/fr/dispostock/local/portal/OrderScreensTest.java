@@ -169,6 +169,9 @@ class OrderScreensTest {
         String toShipBefore = portal.driver().findElement(By.id("a-expedier")).getText();
         assertTrue(shown.contains("13 AV DU DOCTEUR BOYER") && shown.contains("01800 MEXIMIEUX"), shown);
         assertTrue(shown.contains("Approuvé par l’ARS"), shown);
+        // each quantity in its product's unit: ordered and approved, and the lots to enter
+        assertTrue(shown.contains("126 gélules") && shown.contains("84 gélules"), shown);
+        assertEquals("gélules", card(orderId).findElement(By.cssSelector("tbody tr .unite")).getText());
         portal.checkAccessibility();
         portal.screenshot("34-expeditions-a-expedier");
 
@@ -182,8 +185,8 @@ class OrderScreensTest {
         portal.js().executeScript("arguments[0].value = '2029-04-30'", rows.get(1).findElement(By.cssSelector("[data-field='expiry']")));
         rows.get(1).findElement(By.cssSelector("[data-field='quantity']")).sendKeys("42");
         // then the excess is said as typed, and sending is refused before anything leaves
-        String said = portal.waitForText(By.id("commande-" + orderId), "unités approuvées").getText();
-        assertTrue(said.contains("que les 84 unités approuvées"), said);
+        String said = portal.waitForText(By.id("commande-" + orderId), "gélules approuvées").getText();
+        assertTrue(said.contains("que les 84 gélules approuvées"), said);
         form.findElement(By.cssSelector("button[type='submit']")).click();
         portal.waitForText(By.cssSelector("#commande-" + orderId + " #resume-du-formulaire"), "Jamais plus que la quantité approuvée");
         assertEquals("PARTIALLY_APPROVED", read(orderId).get("status"));

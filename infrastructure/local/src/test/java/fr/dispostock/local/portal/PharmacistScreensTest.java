@@ -110,6 +110,10 @@ class PharmacistScreensTest {
         openDeclaration(week);
         portal.checkAccessibility();
         portal.screenshot("10-declaration-grille");
+        // each medicine named as pharmacists say it, by its name and UCD codes, not by the register's id
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week + "/expected").object().get("items")).get(0);
+        assertEquals(first.get("label") + "\nUCD13 : " + String.join(", ", ((List<?>) first.get("ucds")).stream().map(Object::toString).toList()),
+                portal.driver().findElement(By.cssSelector("#table-declaration tbody th")).getText());
         int rows = gridRows();
         fillRows(0, rows, "0", "0");
         cell("stock", 3).clear();
@@ -223,8 +227,8 @@ class PharmacistScreensTest {
         // given a file of the template's shape with a negative stock on its 4th line
         IsoWeek week = thisWeek().previous().previous();
         openDeclaration(week);
-        List<String> items = portal.driver().findElements(By.cssSelector("#table-declaration tbody th"))
-                .stream().map(th -> th.getText().lines().reduce((a, b) -> b).orElseThrow()).toList();
+        List<String> items = ((List<?>) api("/v1/puis/" + FLEYRIAT_ET + "/declarations/" + week + "/expected").object().get("items"))
+                .stream().map(i -> (String) ((Map<?, ?>) i).get("itemId")).toList();
         StringBuilder csv = new StringBuilder("itemId;stock;averageDailyConsumption;libelle\n");
         for (int i = 0; i < items.size(); i++) {
             csv.append(items.get(i)).append(';').append(i == 2 ? "-5" : "10").append(";0,5;\"x\"\n");
@@ -370,6 +374,9 @@ class PharmacistScreensTest {
         assertEquals("", rows.get(0).findElement(By.cssSelector(".etat-lot")).getDomProperty("textContent"));
         // and each product's whole name, presentation included, fits in its select
         assertEquals(List.of(), cutProductNames(), "names cut in the product select");
+        // and the lots fit the page at 1,280 px, "Retirer" included: nothing to scroll sideways
+        assertEquals(1280, portal.driver().manage().window().getSize().getWidth());
+        assertEquals(List.of(), WideTables.on(portal), "tables scrolling sideways");
         portal.screenshot("20-stock-etat-saisie");
         portal.driver().findElement(By.id("envoyer-lots")).click();
         portal.waitForText(By.id("resume-du-formulaire"), "dont 1 périmé");
@@ -381,6 +388,7 @@ class PharmacistScreensTest {
         WebElement figures = portal.waitFor(By.id("chiffres-peremption"));
         assertTrue(figures.getText().contains("5\nunités périmées"), figures.getText());
         assertTrue(figures.getText().contains("40\nunités périment dans 30 jours ou moins"), figures.getText());
+        assertEquals(List.of(), WideTables.on(portal), "tables scrolling sideways");
         portal.checkAccessibility();
         portal.screenshot("21-stock-etat-peremptions");
     }
@@ -418,7 +426,7 @@ class PharmacistScreensTest {
         portal.signInAsPharmacist(FLEYRIAT_EJ);
         portal.open("/commandes.html?pui=" + FLEYRIAT_ET);
         portal.waitFor(By.id("boites-MPOX-MVA-BN")).sendKeys("2");
-        portal.waitForText(By.id("proposes"), "Seringue 1 mL avec aiguille : 1 boîte (100 pièces)");
+        portal.waitForText(By.id("proposes"), "Seringue 1 mL avec aiguille : 1 boîte (100 unités)");
         portal.checkAccessibility();
         portal.screenshot("30-commande-saisie");
 

@@ -99,6 +99,16 @@ class SteeringScreensTest {
         portal.driver().findElement(By.cssSelector("#par-departement a[href*='departement=69']")).click();
         assertTrue(rowOf("par-pui", HERRIOT).contains("Faite"), rowOf("par-pui", HERRIOT));
         assertTrue(rowOf("par-pui", LYON_SUD).contains("Incomplète"), rowOf("par-pui", LYON_SUD));
+        // and the tiles count the Rhône as its row does, not the region, under a heading naming it and the week in French
+        List<String> rhone = portal.driver().findElements(By.cssSelector("#par-departement tbody tr")).stream()
+                .filter(r -> r.getText().contains("(69)")).findFirst().orElseThrow()
+                .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        List<String> tiles = portal.driver().findElements(By.cssSelector("#synthese .fr-tile__title")).stream().map(WebElement::getText).toList();
+        assertTrue(tiles.get(0).startsWith(rhone.get(1) + " / " + rhone.get(0) + " ("), tiles + " " + rhone);
+        assertEquals(rhone.subList(2, 5), tiles.subList(1, 4), tiles + " " + rhone);
+        assertTrue(text("#resultat h2").startsWith("Rhône (69), Auvergne-Rhône-Alpes, semaine " + Integer.parseInt(week.substring(6)) + " ("),
+                text("#resultat h2"));
+        assertFalse(text("#non-declarants caption").contains("-W"), text("#non-declarants caption"));
         // and the PUIs of the Rhône that have not declared, listed once, with their contact details, for a campaign
         // to them (not to the whole region)
         assertFalse(text("#par-pui").contains(CROIX_ROUSSE), text("#par-pui"));
@@ -289,6 +299,13 @@ class SteeringScreensTest {
                 .mapToLong(m -> ((List<?>) m.get("to")).size()).sum();
         assertEquals(recipients, mailed);
         portal.waitForText(By.id("campagnes"), subject);
+        // and everything is said in French words, bounced mail as "non distribués" (never "revenus"), the week as
+        // elsewhere, plurals whole; the list fits the page
+        String said = text("#envoi") + text("#campagnes");
+        assertTrue(said.contains("Non distribués (rebonds)") && said.contains("non distribués (rebonds) : ")
+                && said.contains(" — semaine " + Integer.parseInt(week.substring(6)) + " ("), said);
+        assertFalse(said.contains("evenus") || said.contains("(s)") || said.contains("— " + week), said);
+        assertEquals(List.of(), WideTables.on(portal), "tables scrolling sideways");
         check("campagnes-2-envoyee");
 
         // and the ARS of Bretagne sees nothing of it, on the page or through the API
