@@ -50,7 +50,7 @@ async function dueSection(establishments, calendar) {
   <table>
     <caption>${escapeHtml(e.name)} (FINESS juridique ${escapeHtml(e.finessEj)})</caption>
     <thead><tr><th scope="col">PUI</th><th scope="col">Déclaration hebdomadaire (lundi)</th><th scope="col">Lots du stock d’État (jeudi)</th></tr></thead>
-    <tbody>${rows.join('') || '<tr><td colspan="3">Aucune PUI enregistrée : votre ARS l’ajoute au registre.</td></tr>'}</tbody>
+    <tbody>${rows.join('') || '<tr><td colspan="3">Aucune PUI enregistrée : votre ARS l’ajoute au registre.</td></tr>'}</tbody>
   </table>
 </div></div></div></div>`;
   }));
@@ -58,12 +58,12 @@ async function dueSection(establishments, calendar) {
   return `
 <section aria-labelledby="du-titre" class="fr-mb-6w">
   <h2 id="du-titre">À faire cette semaine</h2>
-  <p>Semaine ${escapeHtml(calendar.week.split('-W')[1])} : déclaration hebdomadaire le ${day(calendar.weeklyDeclarationDay)},
+  <p>Semaine ${escapeHtml(calendar.week.split('-W')[1])} : déclaration hebdomadaire le ${day(calendar.weeklyDeclarationDay)},
      lots du stock d’État le ${day(calendar.lotDeclarationDay)}.</p>
   ${tables.join('')}
   <div class="fr-callout">
     <h3 class="fr-callout__title">Prochaine journée de commande du stock d’État</h3>
-    <p class="fr-callout__text">${day(calendar.nextOrderDay)} : commandes reçues jusqu’à ${cutOff} (heure de Paris).</p>
+    <p class="fr-callout__text">${day(calendar.nextOrderDay)} : commandes reçues jusqu’à ${cutOff} (heure de Paris).</p>
     <a class="fr-btn fr-btn--secondary" href="commandes.html">Préparer une commande</a>
   </div>
 </section>`;

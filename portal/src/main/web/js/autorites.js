@@ -35,7 +35,7 @@ export function workingRegion(user) {
  * the others, the region they work on, said.
  */
 export function regionChoice(user, region) {
-  if (!isNational(user)) return `<p>Région : <strong>${escapeHtml(regionName(region))}</strong></p>`;
+  if (!isNational(user)) return `<p>Région : <strong>${escapeHtml(regionName(region))}</strong></p>`;
   return `
 <form class="fr-mb-4w" method="get" id="choix-region">
   ${regionSelect('Région', region, 'name="region" required', 'Choisissez une région')}
@@ -80,7 +80,7 @@ export function auditTrail(entries, caption) {
     const after = e.after ?? {};
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
       .filter((k) => k !== 'version' && shown(before[k], k) !== shown(after[k], k))
-      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k], k))} → ` : ''}${escapeHtml(shown(after[k], k))}</li>`);
+      .map((k) => `<li><strong>${escapeHtml(FIELDS[k] ?? k)}</strong> : ${e.before ? `${escapeHtml(shown(before[k], k))} → ` : ''}${escapeHtml(shown(after[k], k))}</li>`);
     return `<tr><td>${escapeHtml(formatInstant(e.at))}</td><td>${escapeHtml(formatAuthor(e.by))}</td><td>${escapeHtml(ACTIONS[e.action] ?? e.action)}</td>
       <td>${fields.length ? `<ul class="fr-mb-0">${fields.join('')}</ul>` : '—'}</td></tr>`;
   });
@@ -126,14 +126,14 @@ export function regionSelect(label, selected, attributes, none = 'France entièr
  */
 export function weekHint(week) {
   const example = /^[0-9]{4}-W[0-9]{2}$/.test(week ?? '') ? week : '2026-W47';
-  return `Année, W et numéro de semaine : ${example} pour la ${formatWeek(example)}`;
+  return `Année, W et numéro de semaine : ${example} pour la ${formatWeek(example)}`;
 }
 
 /** A week input with its hint (ISO week: what the API takes), and a region select for the national operator. */
 export function scopeFields(user, week, region) {
   const own = ownRegion(user);
   const regionField = own
-    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
+    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
     : regionSelect('Région', region, 'name="region"');
   return `
 <div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">${escapeHtml(weekHint(week))}</span></label>

@@ -43,7 +43,7 @@ function form(user, prefill) {
   const audiences = Object.entries(AUDIENCE).filter(([type]) => !own || type !== 'ALL');
   const audience = prefill.audience && AUDIENCE[prefill.audience] ? prefill.audience : audiences[0][0];
   const region = own ? `<p class="fr-text--sm">Destinataires de la région ${escapeHtml(regionName(own))} uniquement.</p>`
-    : regionSelect('Région <span class="fr-hint-text">Pour « une région », ou pour limiter les non-déclarants à une région</span>',
+    : regionSelect('Région <span class="fr-hint-text">Pour « une région », ou pour limiter les non-déclarants à une région</span>',
       prefill.region, 'data-pointer="/audience/region"');
   return `
 <form id="redaction" novalidate>
@@ -51,7 +51,7 @@ function form(user, prefill) {
     <input class="fr-input" id="objet" maxlength="200" required data-pointer="/subject"></div>
   <div class="fr-input-group"><label class="fr-label" for="texte">Texte <span class="fr-hint-text">Le message en texte simple, lu par toutes les messageries</span></label>
     <textarea class="fr-input" id="texte" rows="6" required data-pointer="/bodyText"></textarea></div>
-  <div class="fr-input-group"><label class="fr-label" for="html">Version HTML (facultative) <span class="fr-hint-text">Paragraphes, listes, liens, gras et italique ; le reste est retiré de l’aperçu</span></label>
+  <div class="fr-input-group"><label class="fr-label" for="html">Version HTML (facultative) <span class="fr-hint-text">Paragraphes, listes, liens, gras et italique ; le reste est retiré de l’aperçu</span></label>
     <textarea class="fr-input" id="html" rows="4" data-pointer="/bodyHtml"></textarea></div>
   <button type="button" class="fr-btn fr-btn--tertiary fr-mb-3w" id="apercu-bouton">Aperçu de la version HTML</button>
   <div id="apercu" class="fr-callout fr-mb-3w" hidden aria-live="polite"></div>
@@ -62,7 +62,7 @@ function form(user, prefill) {
       <label class="fr-label" for="audience-${type}">${escapeHtml(label)}</label></div></div>`).join('')}
   </fieldset>
   ${region}
-  <div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Pour les non-déclarants : semaine ISO, par exemple 2026-W49</span></label>
+  <div class="fr-input-group"><label class="fr-label" for="semaine">Semaine <span class="fr-hint-text">Pour les non-déclarants : semaine ISO, par exemple 2026-W49</span></label>
     <input class="fr-input" id="semaine" pattern="[0-9]{4}-W[0-9]{2}" value="${escapeHtml(prefill.semaine)}" data-pointer="/audience/week"></div>
   <div class="fr-input-group"><label class="fr-label" for="departement">Département (facultatif) <span class="fr-hint-text">Pour limiter les non-déclarants à un département de la région, par exemple 69</span></label>
     <input class="fr-input" id="departement" maxlength="3" value="${escapeHtml(prefill.departement ?? '')}" data-pointer="/audience/departement"></div>
@@ -74,11 +74,11 @@ function form(user, prefill) {
 function progress(c) {
   const done = c.sent + c.failed;
   return `
-<h2 id="progression-titre">Envoi : ${escapeHtml(c.subject)}</h2>
+<h2 id="progression-titre">Envoi : ${escapeHtml(c.subject)}</h2>
 ${badge(...STATUS[c.status])}
 <p class="fr-mt-2w"><label for="progression">${counted(done, 'message traité', 'messages traités')} sur ${counted(c.recipients, 'destinataire', 'destinataires')}</label></p>
 <progress id="progression" max="${Math.max(1, c.recipients)}" value="${done}"></progress>
-<p id="compteurs" role="status">Envoyés : ${formatNumber(c.sent)} · en échec : ${formatNumber(c.failed)} · non distribués (rebonds) : ${formatNumber(c.bounced)} · écartés (adresses bloquées) : ${formatNumber(c.suppressed)}</p>`;
+<p id="compteurs" role="status">Envoyés : ${formatNumber(c.sent)} · en échec : ${formatNumber(c.failed)} · non distribués (rebonds) : ${formatNumber(c.bounced)} · écartés (adresses bloquées) : ${formatNumber(c.suppressed)}</p>`;
 }
 
 /** Whom a campaign writes to, as HTML. */
@@ -110,7 +110,7 @@ function wire(body, user) {
     const preview = f.querySelector('#apercu');
     preview.hidden = false;
     const html = f.querySelector('#html').value.trim();
-    preview.innerHTML = html ? `<p class="fr-text--sm fr-mb-1w">Aperçu :</p>${sanitized(html)}` : '<p>Pas de version HTML : le texte sera envoyé seul.</p>';
+    preview.innerHTML = html ? `<p class="fr-text--sm fr-mb-1w">Aperçu :</p>${sanitized(html)}` : '<p>Pas de version HTML : le texte sera envoyé seul.</p>';
   });
   f.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -125,7 +125,7 @@ function wire(body, user) {
     try {
       const c = (await api('/v1/campaigns', { method: 'POST', body: {
         subject: f.querySelector('#objet').value, bodyText: f.querySelector('#texte').value, ...(html ? { bodyHtml: html } : {}), audience } })).data;
-      showSummary(f, 'info', `Campagne prête : ${counted(c.recipients, 'destinataire', 'destinataires')}`,
+      showSummary(f, 'info', `Campagne prête : ${counted(c.recipients, 'destinataire', 'destinataires')}`,
         `<p id="audience-preparee">${audienceOf(c)}</p><p>Vérifiez le nombre de destinataires, puis envoyez-la (rien n’est envoyé avant).</p>`);
       sending.innerHTML = `<button type="button" class="fr-btn" id="envoyer">Envoyer à ${counted(c.recipients, 'destinataire', 'destinataires')}</button>`;
       sending.querySelector('#envoyer').addEventListener('click', async () => {

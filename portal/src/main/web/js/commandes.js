@@ -50,8 +50,8 @@ function showProposed() {
   $('#proposes').innerHTML = proposed.length === 0 ? '' : `
 <div class="fr-callout fr-mb-3w">
   <h3 class="fr-callout__title">Dispositifs proposés avec les vaccins</h3>
-  <p class="fr-callout__text">Ajoutés à la commande, en boîtes entières, sauf si vous les commandez vous-même :</p>
-  <ul>${proposed.map((d) => `<li>${escapeHtml(nameOf(d.code))} : ${counted(d.quantity / product(d.code).packSize, 'boîte', 'boîtes')} (${units(d.quantity, product(d.code))})</li>`).join('')}</ul>
+  <p class="fr-callout__text">Ajoutés à la commande, en boîtes entières, sauf si vous les commandez vous-même :</p>
+  <ul>${proposed.map((d) => `<li>${escapeHtml(nameOf(d.code))} : ${counted(d.quantity / product(d.code).packSize, 'boîte', 'boîtes')} (${units(d.quantity, product(d.code))})</li>`).join('')}</ul>
 </div>`;
 }
 
@@ -76,9 +76,9 @@ function showForm() {
   ]);
   $('#commande').innerHTML = `
 <h2 id="commande-titre">Passer une commande</h2>
-<p id="jour-de-commande" class="fr-text--lead">Prochain jour de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
+<p id="jour-de-commande" class="fr-text--lead">Prochain jour de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
   Les commandes passées avant le ${escapeHtml(formatInstant(calendar.orderCutOff))} y sont rattachées.</p>
-<p>Les quantités se commandent en boîtes entières. La commande est examinée par l’ARS de la région, qui peut l’approuver, l’ajuster ou la refuser ligne par ligne ; vous pouvez l’annuler tant qu’elle n’est pas examinée.</p>
+<p>Les quantités se commandent en boîtes entières. La commande est examinée par l’ARS de la région, qui peut l’approuver, l’ajuster ou la refuser ligne par ligne ; vous pouvez l’annuler tant qu’elle n’est pas examinée.</p>
 <form id="formulaire-commande" novalidate aria-labelledby="commande-titre" data-idempotency-key="${escapeHtml(order.key)}">
   ${table('Produits du stock d’État pouvant être commandés', ['Produit', 'Conditionnement', 'Nombre de boîtes', 'Unités'], rows, { rowHeaders: true, id: 'catalogue' })}
   <div id="proposes" aria-live="polite"></div>
@@ -128,7 +128,7 @@ async function place(form, key) {
     return;
   }
   if (errors.length) {
-    showErrors(form, errors, 'La commande n’est pas envoyée : des quantités sont à corriger');
+    showErrors(form, errors, 'La commande n’est pas envoyée : des quantités sont à corriger');
     return;
   }
   const button = $('#commander');
@@ -141,7 +141,7 @@ async function place(form, key) {
     drafts.drop(draftKey());
     showForm(); // a new form, with a new key
     showSummary($('#formulaire-commande'), 'success', `Commande ${data.orderId} envoyée à l’ARS`, `
-<p>Jour de commande : jeudi ${escapeHtml(formatDay(data.orderDay))}. Elle apparaît ci-dessous, avec son état.</p>
+<p>Jour de commande : jeudi ${escapeHtml(formatDay(data.orderDay))}. Elle apparaît ci-dessous, avec son état.</p>
 ${linesTable(data)}`);
     await showOrders();
   } catch (error) {
@@ -153,8 +153,8 @@ ${linesTable(data)}`);
       drafts.save(draftKey(), { key: crypto.randomUUID(), packs: packsTyped() });
       showForm();
       showSummary($('#formulaire-commande'), 'info', `La commande ${placedBefore[1]} avait bien été enregistrée`, `
-<p>La réponse à votre envoi précédent s’était perdue : cette commande apparaît ci-dessous, avec son état.
-Les quantités affichées n’ont pas été envoyées : vérifiez-les, puis cliquez sur « Commander » pour passer une nouvelle commande.</p>`);
+<p>La réponse à votre envoi précédent s’était perdue : cette commande apparaît ci-dessous, avec son état.
+Les quantités affichées n’ont pas été envoyées : vérifiez-les, puis cliquez sur « Commander » pour passer une nouvelle commande.</p>`);
       await showOrders();
       return;
     }
@@ -182,14 +182,14 @@ function linesTable(order) {
 const STEP = { SUBMITTED: 'Envoyée', APPROVED: 'Approuvée', PARTIALLY_APPROVED: 'Approuvée en partie', REJECTED: 'Refusée', SHIPPED: 'Expédiée', CANCELLED: 'Annulée' };
 
 function orderHtml(order) {
-  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(formatAuthor(s.by))}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
-  const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${units(l.quantity, product(l.productCode))}`).join(' ; ')}</li>`).join('');
+  const steps = order.history.map((s) => `<li>${escapeHtml(formatInstant(s.at))} : ${STEP[s.status] ?? s.status}, par ${escapeHtml(formatAuthor(s.by))}${s.note ? ` (${escapeHtml(s.note)})` : ''}</li>`).join('');
+  const shipments = order.shipments.map((s) => `<li>Expédiée le ${escapeHtml(formatDay(s.shippedOn))} à ${escapeHtml(s.deliveryAddress)} : ${s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (péremption ${escapeHtml(formatDay(l.expiry))}), ${units(l.quantity, product(l.productCode))}`).join(' ; ')}</li>`).join('');
   return `
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}" data-order="${escapeHtml(order.orderId)}">
   <h3 class="fr-h5 fr-mb-1w">Commande ${escapeHtml(order.orderId)} ${badge(order.status)}</h3>
-  <p class="fr-mb-1w">Jour de commande : jeudi ${escapeHtml(formatDay(order.orderDay))}.</p>
+  <p class="fr-mb-1w">Jour de commande : jeudi ${escapeHtml(formatDay(order.orderDay))}.</p>
   ${linesTable(order)}
-  <p class="fr-mb-1w">Étapes :</p>
+  <p class="fr-mb-1w">Étapes :</p>
   <ul>${steps}${shipments}</ul>
   <div class="annulation">${order.status === 'SUBMITTED' ? `<button type="button" class="fr-btn fr-btn--secondary fr-btn--sm" data-action="annuler">Annuler la commande ${escapeHtml(order.orderId)}</button>` : ''}</div>
 </li>`;
@@ -213,7 +213,7 @@ function askCancel(item) {
   const zone = item.querySelector('.annulation');
   zone.innerHTML = `
 <div class="fr-alert fr-alert--warning fr-alert--sm" role="alert" tabindex="-1">
-  <p>Annuler la commande ${escapeHtml(orderId)} ? Elle ne sera pas examinée par l’ARS ; l’annulation est définitive.</p>
+  <p>Annuler la commande ${escapeHtml(orderId)} ? Elle ne sera pas examinée par l’ARS ; l’annulation est définitive.</p>
   <ul class="fr-btns-group fr-btns-group--inline-sm fr-mt-1w">
     <li><button type="button" class="fr-btn fr-btn--sm" data-action="confirmer-annulation">Confirmer l’annulation</button></li>
     <li><button type="button" class="fr-btn fr-btn--secondary fr-btn--sm" data-action="garder">Garder la commande</button></li>

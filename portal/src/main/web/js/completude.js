@@ -39,7 +39,7 @@ function missingSection(missing, user, where) {
     ...(where.departement ? { departement: where.departement } : {}) };
   const campaign = user.roles.some((r) => r === 'NATIONAL' || r === 'ARS') && missing.length
     ? `<li><a class="fr-btn fr-btn--secondary" id="ecrire" href="campagnes.html?${new URLSearchParams(audience)}">Écrire aux ${title}</a></li>` : '';
-  const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans les fichiers CSV et xlsx.</p>` : '';
+  const cut = missing.length > SHOWN ? `<p id="liste-coupee">Les ${SHOWN} premières sont affichées ; la liste complète est dans les fichiers CSV et xlsx.</p>` : '';
   return `
 <h2 class="fr-mt-6w" id="non-declarants-titre">${title}</h2>
 <ul class="fr-btns-group fr-btns-group--inline-md">
@@ -57,7 +57,7 @@ async function show(container, user, where) {
   const { week, region, departement } = where;
   const query = (by) => api(`/v1/declarations/completeness?${new URLSearchParams({ week, by, ...(region ? { region } : {}) })}`).then((r) => r.data);
   const [main, puis] = await Promise.all([query(region ? 'departement' : 'region'), departement ? query('puis') : null]);
-  const link = (r, extra, what) => `<a class="fr-link" href="completude.html?${new URLSearchParams({ semaine: week, ...extra })}">${escapeHtml(r.name)}<span class="fr-sr-only"> : ${what}</span></a>`;
+  const link = (r, extra, what) => `<a class="fr-link" href="completude.html?${new URLSearchParams({ semaine: week, ...extra })}">${escapeHtml(r.name)}<span class="fr-sr-only"> : ${what}</span></a>`;
   const groups = region
     ? captionedTable('par-departement', `Par département, ${regionName(region)}`, ['Département', ...COUNTS],
       main.rows.map((r) => [`${link(r, { region, departement: r.key }, 'ses PUI')} (${escapeHtml(r.key)})`, ...counts(r)]))

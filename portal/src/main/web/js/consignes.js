@@ -26,7 +26,7 @@ function showList() {
 ${listed.length ? `<ul class="fr-raw-list">${listed.map((i) => `
 <li class="fr-mb-3w">
   <h3 class="fr-h6 fr-mb-1w">${escapeHtml(i.title)}${i.validFrom > today ? ' <span class="fr-badge fr-badge--sm fr-badge--info">À venir</span>' : ''}</h3>
-  <p class="fr-text--sm fr-mb-1w">${i.region ? `Régionale, ${escapeHtml(regionName(i.region))}` : 'Nationale'} : du ${escapeHtml(day(i.validFrom))}${i.validTo ? ` au ${escapeHtml(day(i.validTo))}` : ''}</p>
+  <p class="fr-text--sm fr-mb-1w">${i.region ? `Régionale, ${escapeHtml(regionName(i.region))}` : 'Nationale'} : du ${escapeHtml(day(i.validFrom))}${i.validTo ? ` au ${escapeHtml(day(i.validTo))}` : ''}</p>
   ${keeps(i) ? `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-edit="${escapeHtml(i.id)}">Modifier<span class="fr-sr-only"> ${escapeHtml(i.title)}</span></button>` : ''}
 </li>`).join('')}</ul>` : '<p>Aucune consigne en vigueur ni à venir.</p>'}`;
   zone.querySelectorAll('[data-edit]').forEach((b) => b.addEventListener('click', () => showEditor(listed.find((i) => i.id === b.dataset.edit))));
@@ -40,13 +40,13 @@ function field(id, label, { type = 'text', value = '', hint = '' } = {}) {
 }
 
 function scopeField(i) {
-  if (!isNational(user)) return `<p>Portée : région ${escapeHtml(regionName(user.region))}.</p>`;
+  if (!isNational(user)) return `<p>Portée : région ${escapeHtml(regionName(user.region))}.</p>`;
   const chosen = i ? i.region ?? '' : region ?? '';
   return `<div class="fr-select-group">
   <label class="fr-label" for="portee">Portée</label>
   <select class="fr-select" id="portee" name="portee" data-pointer="/region">
-    <option value=""${chosen ? '' : ' selected'}>Nationale : toutes les PUI</option>
-    ${Object.keys(REGIONS).sort().map((c) => `<option value="${c}"${c === chosen ? ' selected' : ''}>Régionale : ${escapeHtml(regionName(c))}</option>`).join('')}
+    <option value=""${chosen ? '' : ' selected'}>Nationale : toutes les PUI</option>
+    ${Object.keys(REGIONS).sort().map((c) => `<option value="${c}"${c === chosen ? ' selected' : ''}>Régionale : ${escapeHtml(regionName(c))}</option>`).join('')}
   </select>
 </div>`;
 }
@@ -71,7 +71,7 @@ async function preview(form, id) {
     const shown = [...others.filter((i) => inForceOn(i, shownOn)), ...(draft.title && draft.validFrom ? [draft] : [])]
       .sort((a, b) => b.validFrom.localeCompare(a.validFrom));
     zone.innerHTML = `
-<h3 class="fr-h5" id="apercu-titre" tabindex="-1">Aperçu : l’accueil d’un pharmacien ${seenIn ? `de la région ${escapeHtml(regionName(seenIn))}` : 'de n’importe quelle région'}, le ${escapeHtml(day(shownOn))}</h3>
+<h3 class="fr-h5" id="apercu-titre" tabindex="-1">Aperçu : l’accueil d’un pharmacien ${seenIn ? `de la région ${escapeHtml(regionName(seenIn))}` : 'de n’importe quelle région'}, le ${escapeHtml(day(shownOn))}</h3>
 <div class="fr-p-3w fr-mb-3w fr-background-alt--grey">${instructionsHtml(shown)}</div>`;
     zone.querySelector('#apercu-titre').focus();
   } catch (error) {
@@ -85,7 +85,7 @@ function showEditor(i) {
   const id = i?.id ?? `consigne-${isNational(user) ? 'nationale' : user.region}-${Date.now().toString(36)}`;
   const etag = i ? `"${i.version}"` : null;
   zone.innerHTML = `
-<h2 id="edition-titre" tabindex="-1">${i ? `Modifier « ${escapeHtml(i.title)} »` : 'Nouvelle consigne'}</h2>
+<h2 id="edition-titre" tabindex="-1">${i ? `Modifier « ${escapeHtml(i.title)} »` : 'Nouvelle consigne'}</h2>
 <form id="formulaire-consigne" novalidate>
   ${field('title', 'Titre', { value: i?.title ?? '' })}
   <div class="fr-input-group">
@@ -94,7 +94,7 @@ function showEditor(i) {
   </div>
   ${scopeField(i)}
   ${field('validFrom', 'Affichée à partir du', { type: 'date', value: i?.validFrom ?? today })}
-  ${field('validTo', 'Jusqu’au (facultatif)', { type: 'date', value: i?.validTo ?? '', hint: 'Dernier jour d’affichage ; vide : jusqu’à nouvel ordre' })}
+  ${field('validTo', 'Jusqu’au (facultatif)', { type: 'date', value: i?.validTo ?? '', hint: 'Dernier jour d’affichage ; vide : jusqu’à nouvel ordre' })}
   <ul class="fr-btns-group fr-btns-group--inline fr-mt-2w">
     <li><button type="button" class="fr-btn fr-btn--secondary" id="previsualiser">Prévisualiser</button></li>
     <li><button type="submit" class="fr-btn" id="publier">Publier</button></li>
@@ -116,7 +116,7 @@ function showEditor(i) {
       const s = saved.data;
       // published: the form goes (it would invite a second publication), the instruction is in the list to change it
       zone.innerHTML = `<div class="fr-alert fr-alert--success" id="consigne-publiee" role="status" tabindex="-1">
-  <h2 class="fr-alert__title">Consigne publiée : « ${escapeHtml(s.title)} »</h2>
+  <h2 class="fr-alert__title">Consigne publiée : « ${escapeHtml(s.title)} »</h2>
   <p>${inForceOn(s, today) ? 'Les pharmaciens la voient dès maintenant sur leur accueil.' : `Elle sera affichée à partir du ${escapeHtml(day(s.validFrom))}.`}
     Pour la modifier, ouvrez-la depuis la liste ci-dessus.</p></div>`;
       zone.firstElementChild.focus();
@@ -127,7 +127,7 @@ function showEditor(i) {
         listed = (await api(listPath(region))).data;
         showList();
         showSummary(form, 'warning', 'Cette consigne existe déjà', `<p>Votre envoi précédent l’a sans doute publiée
-          (sa réponse s’est perdue) : elle figure dans la liste. Ouvrez-la depuis la liste pour la vérifier ou la modifier.</p>`);
+          (sa réponse s’est perdue) : elle figure dans la liste. Ouvrez-la depuis la liste pour la vérifier ou la modifier.</p>`);
       } else if (error.kind === 'precondition-failed') {
         showFailure(form, error);
       } else {
@@ -145,7 +145,7 @@ if (session) {
   region = workingRegion(user);
   const content = pageBody('Consignes');
   content.innerHTML = `
-<p>Les consignes s’affichent sur l’accueil des pharmaciens : les nationales pour tous, les régionales pour les PUI de leur région.</p>
+<p>Les consignes s’affichent sur l’accueil des pharmaciens : les nationales pour tous, les régionales pour les PUI de leur région.</p>
 ${isNational(user) ? regionChoice(user, region) : ''}
 <button type="button" class="fr-btn fr-mb-4w" id="nouvelle">Rédiger une consigne</button>
 <div id="liste"><p>Chargement…</p></div>

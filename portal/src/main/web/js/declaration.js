@@ -46,14 +46,14 @@ function showState(current) {
     const late = isoDay(parisToday()) > monday;
     state.innerHTML = `
 <p><span class="fr-badge fr-badge--error fr-mr-1w">Non déclarée</span>${late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
-<p>Déclaration attendue le lundi ${formatDay(monday)}${late ? ' : envoyée maintenant, elle sera marquée en retard' : ''}.</p>`;
+<p>Déclaration attendue le lundi ${formatDay(monday)}${late ? ' : envoyée maintenant, elle sera marquée en retard' : ''}.</p>`;
     return;
   }
   const missing = current.missingItems ?? [];
   state.innerHTML = `
 <p>${missing.length ? '<span class="fr-badge fr-badge--warning fr-mr-1w">Incomplète</span>' : '<span class="fr-badge fr-badge--success fr-mr-1w">Déclarée</span>'}${current.late ? '<span class="fr-badge fr-badge--warning">En retard</span>' : ''}</p>
 <p>Envoyée le ${escapeHtml(formatInstant(current.declaredAt))} par ${escapeHtml(formatAuthor(current.declaredBy))}.</p>
-${missing.length ? `<p>${missing.length} médicament${missing.length > 1 ? 's' : ''} manquant${missing.length > 1 ? 's' : ''} :</p><ul id="manquants">${missing.map((id) => `<li>${escapeHtml(labelOf(id))}</li>`).join('')}</ul>` : ''}`;
+${missing.length ? `<p>${missing.length} médicament${missing.length > 1 ? 's' : ''} manquant${missing.length > 1 ? 's' : ''} :</p><ul id="manquants">${missing.map((id) => `<li>${escapeHtml(labelOf(id))}</li>`).join('')}</ul>` : ''}`;
 }
 
 function markMissing(missingItems) {
@@ -77,7 +77,7 @@ function showGrid(current) {
   const rows = items.map((item, i) => {
     const [stock, cmj] = values[item.itemId] ?? ['', ''];
     return [
-      `${escapeHtml(item.label)}${item.ucds?.length ? `<br><span class="fr-text--xs fr-text--regular">UCD13 : ${item.ucds.map(escapeHtml).join(', ')}</span>` : ''}`,
+      `${escapeHtml(item.label)}${item.ucds?.length ? `<br><span class="fr-text--xs fr-text--regular">UCD13 : ${item.ucds.map(escapeHtml).join(', ')}</span>` : ''}`,
       lastWeek(item),
       cell(`stock-${i}`, 'stock', `Stock de ${item.label} (unités)`, stock),
       cell(`cmj-${i}`, 'averageDailyConsumption', `Consommation moyenne journalière de ${item.label} (unités par jour)`, cmj),
@@ -86,7 +86,7 @@ function showGrid(current) {
   });
   $('#grille').innerHTML = `
 <h2 id="grille-titre" class="fr-mt-4w">Stock de la ${escapeHtml(formatWeek(week))}</h2>
-<p id="autres-facons">Vous préférez un fichier ? Plus bas sur cette page :
+<p id="autres-facons">Vous préférez un fichier ? Plus bas sur cette page :
   <a class="fr-link" href="#xlsx-titre">déclarer avec un tableur (xlsx)</a> ou
   <a class="fr-link" href="#csv-titre">par fichier CSV</a>.</p>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="saisies-reprises"><p>Vos saisies non envoyées pour cette PUI et cette semaine ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
@@ -127,7 +127,7 @@ function submit(form, incompleteConfirmed) {
     if (message) errors.push({ pointer: f.dataset.pointer, message });
   }));
   if (errors.length) {
-    showErrors(form, errors, 'La déclaration n’est pas envoyée : des cases sont à corriger');
+    showErrors(form, errors, 'La déclaration n’est pas envoyée : des cases sont à corriger');
     return;
   }
   if (filled.length === 0) {
@@ -137,7 +137,7 @@ function submit(form, incompleteConfirmed) {
   if (empty.length && !incompleteConfirmed) {
     empty.forEach((r) => { $(`#etat-${r.i}`).innerHTML = '<span class="fr-badge fr-badge--sm fr-badge--warning">Vide</span>'; });
     const summary = showSummary(form, 'warning', `${empty.length} médicament${empty.length > 1 ? 's' : ''} sans valeur`, `
-<p>Une case vide n’est pas un zéro : saisissez 0 pour un stock nul. Sans ces médicaments, la déclaration sera enregistrée comme incomplète.</p>
+<p>Une case vide n’est pas un zéro : saisissez 0 pour un stock nul. Sans ces médicaments, la déclaration sera enregistrée comme incomplète.</p>
 <ul>${empty.map((r) => `<li><a href="#stock-${r.i}">${escapeHtml(r.item.label)}</a></li>`).join('')}</ul>
 <button type="button" class="fr-btn fr-btn--secondary fr-mt-2w" id="envoyer-incomplete">Envoyer sans ces médicaments</button>`);
     summary.querySelectorAll('a[href^="#"]').forEach((a) => a.addEventListener('click', (event) => {
@@ -166,11 +166,11 @@ async function send(form, filled) {
     markMissing(data.missingItems);
     const missing = data.missingItems.length;
     showSummary(form, 'success', missing ? 'Déclaration enregistrée, incomplète' : 'Déclaration enregistrée', `
-<p>Enregistrée le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''} : ${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''}${missing ? `, ${missing} manquant${missing > 1 ? 's' : ''}` : ''}.</p>`);
+<p>Enregistrée le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''} : ${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''}${missing ? `, ${missing} manquant${missing > 1 ? 's' : ''}` : ''}.</p>`);
     await refreshState();
   } catch (error) {
-    showSendFailure(form, error, 'La déclaration n’a pas été enregistrée : des cases sont à corriger',
-      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
+    showSendFailure(form, error, 'La déclaration n’a pas été enregistrée : des cases sont à corriger',
+      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
   } finally {
     button.disabled = false;
     button.textContent = 'Envoyer la déclaration';
@@ -179,7 +179,7 @@ async function send(form, filled) {
 
 /** What a file sent (CSV or xlsx) declared, under the grid reloaded with it. */
 const savedFile = (data) => `
-<p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`;
+<p>${data.lines.length} médicament${data.lines.length > 1 ? 's' : ''} déclaré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${data.late ? ', en retard' : ''}${data.missingItems.length ? ` ; ${data.missingItems.length} manquant${data.missingItems.length > 1 ? 's' : ''}` : ''}. La grille ci-dessus montre les chiffres enregistrés.</p>`;
 
 /** The week as an xlsx template of the API, filled in a spreadsheet program and sent back whole. */
 function showXlsx() {
@@ -187,14 +187,14 @@ function showXlsx() {
   const path = `/v1/puis/${encodeURIComponent(pui.finessEt)}/declarations/${week}/spreadsheet`;
   xlsx.innerHTML = `
 <h2 id="xlsx-titre">Déclarer avec un tableur (Excel, LibreOffice)</h2>
-<p>Téléchargez le classeur de cette PUI et de cette semaine : chaque médicament attendu avec ses codes UCD et les
+<p>Téléchargez le classeur de cette PUI et de cette semaine : chaque médicament attendu avec ses codes UCD et les
   chiffres de la semaine précédente. Remplissez les cellules jaunes (colonnes <code>stock</code> et
-  <code>averageDailyConsumption</code>) ; la feuille « Consignes » rappelle les règles. Déposez ensuite le classeur :
+  <code>averageDailyConsumption</code>) ; la feuille « Consignes » rappelle les règles. Déposez ensuite le classeur :
   toutes les lignes sont enregistrées, ou aucune, et une ligne laissée vide reste à déclarer.</p>
 <button type="button" class="fr-btn fr-btn--secondary" id="modele-xlsx">Télécharger le classeur (xlsx)</button>
 <form id="formulaire-xlsx" class="fr-mt-3w" novalidate aria-labelledby="xlsx-titre">
   <div class="fr-upload-group">
-    <label class="fr-label" for="fichier-xlsx">Classeur rempli <span class="fr-hint-text">Format xlsx, 1 Mo au plus : le classeur téléchargé ci-dessus</span></label>
+    <label class="fr-label" for="fichier-xlsx">Classeur rempli <span class="fr-hint-text">Format xlsx, 1 Mo au plus : le classeur téléchargé ci-dessus</span></label>
     <input class="fr-upload" type="file" id="fichier-xlsx" name="fichier-xlsx" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-pointer="">
   </div>
   <button type="submit" class="fr-btn fr-mt-2w" id="envoyer-xlsx">Envoyer le classeur</button>
@@ -208,7 +208,7 @@ function showXlsx() {
   });
   onFileSent(xlsx.querySelector('#formulaire-xlsx'), {
     input: '#fichier-xlsx', button: '#envoyer-xlsx', missing: 'choisissez le classeur xlsx rempli', list: 'erreurs-xlsx',
-    saved: 'Classeur enregistré', refused: 'Le classeur n’a pas été enregistré : aucune ligne n’est enregistrée',
+    saved: 'Classeur enregistré', refused: 'Le classeur n’a pas été enregistré : aucune ligne n’est enregistrée',
     send: (file) => api(path, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
     // each message names its sheet, row and column ("sheet 'Déclaration', row 7, column F: …")
     describe: ({ message }) => inFrench(message),
@@ -252,9 +252,9 @@ function showCsv() {
   const csv = $('#csv');
   csv.innerHTML = `
 <h2 id="csv-titre">Déclarer par fichier CSV</h2>
-<p>Depuis un tableur ou le logiciel de gestion de stock : téléchargez le modèle de cette PUI et de cette semaine,
+<p>Depuis un tableur ou le logiciel de gestion de stock : téléchargez le modèle de cette PUI et de cette semaine,
   remplissez les colonnes <code>stock</code> et <code>averageDailyConsumption</code> (séparateur point-virgule, virgule
-  décimale acceptée ; la colonne <code>libelle</code> n’est pas lue), puis déposez le fichier. Toutes les lignes sont
+  décimale acceptée ; la colonne <code>libelle</code> n’est pas lue), puis déposez le fichier. Toutes les lignes sont
   enregistrées, ou aucune.</p>
 <button type="button" class="fr-btn fr-btn--secondary" id="modele">Télécharger le modèle CSV</button>
 <form id="formulaire-csv" class="fr-mt-3w" novalidate aria-labelledby="csv-titre">
@@ -272,7 +272,7 @@ function showCsv() {
   let lineOf = (n) => n + 2;
   onFileSent(csv.querySelector('#formulaire-csv'), {
     input: '#fichier', button: '#envoyer-csv', missing: 'choisissez le fichier CSV rempli', list: 'erreurs-csv',
-    saved: 'Fichier enregistré', refused: 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée',
+    saved: 'Fichier enregistré', refused: 'Le fichier n’a pas été enregistré : aucune ligne n’est enregistrée',
     send: async (file) => {
       const text = await file.text();
       const fileLines = text.split(/\r?\n/).map((line, i) => ({ line, number: i + 1 })).slice(1).filter((l) => l.line.trim() !== '');
@@ -282,7 +282,7 @@ function showCsv() {
     },
     describe: ({ pointer, message }) => {
       const at = /^\/lines\/(\d+)(?:\/(\w+))?$/.exec(pointer);
-      return `${at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : ''}${inFrench(message)}`;
+      return `${at ? `Ligne ${lineOf(Number(at[1]))} du fichier${at[2] ? `, ${FIELDS[at[2]] ?? at[2]}` : ''} : ` : ''}${inFrench(message)}`;
     },
   });
 }
@@ -319,7 +319,7 @@ async function load() {
   try {
     if (week > isoWeekOf(parisToday())) {
       $('#etat').innerHTML = '';
-      $('#grille').innerHTML = '<div class="fr-alert fr-alert--info"><p>Cette semaine n’a pas encore commencé : elle se déclare à partir de son lundi.</p></div>';
+      $('#grille').innerHTML = '<div class="fr-alert fr-alert--info"><p>Cette semaine n’a pas encore commencé : elle se déclare à partir de son lundi.</p></div>';
       $('#xlsx').innerHTML = '';
       $('#csv').innerHTML = '';
       $('#historique').innerHTML = '';
@@ -347,8 +347,8 @@ if (session) {
   main.innerHTML = `
 <div class="fr-container fr-my-6w">
   <h1>Déclaration hebdomadaire</h1>
-  <p>Chaque lundi, pour chaque médicament suivi : le stock disponible (en unités) et la consommation moyenne
-    journalière (CMJ, en unités par jour, 3 décimales au plus). Un stock nul se déclare <strong>0</strong> :
+  <p>Chaque lundi, pour chaque médicament suivi : le stock disponible (en unités) et la consommation moyenne
+    journalière (CMJ, en unités par jour, 3 décimales au plus). Un stock nul se déclare <strong>0</strong> :
     une case vide n’est pas un zéro.</p>
   <div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-8" id="choix-pui"><p>Chargement…</p></div>

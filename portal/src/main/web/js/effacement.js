@@ -11,8 +11,8 @@ import { escapeHtml, pageBody, startPage } from './layout.js';
 const STEPS = [
   ['/v1/accounts/erasures', 'Comptes et historiques des répertoires'],
   ['/v1/declarations/erasures', 'Déclarations hebdomadaires'],
-  ['/v1/state-stock/erasures', 'Stock d’État : lots et commandes'],
-  ['/v1/campaigns/erasures', 'Courriels : destinataires et adresses écartées'],
+  ['/v1/state-stock/erasures', 'Stock d’État : lots et commandes'],
+  ['/v1/campaigns/erasures', 'Courriels : destinataires et adresses écartées'],
 ];
 
 const session = await startPage('effacement');
@@ -20,12 +20,12 @@ if (session) {
   const body = pageBody('Effacement d’un compte');
   body.innerHTML = `
 <p>À la demande d’une personne (RGPD), son adresse électronique est remplacée partout par un pseudonyme,
-toujours le même : les historiques gardent qui a fait quoi, sans l’adresse. Son compte est oublié ;
+toujours le même : les historiques gardent qui a fait quoi, sans l’adresse. Son compte est oublié ;
 une adresse écartée des envois (retour ou plainte) le reste. L’effacement ne peut pas être annulé.</p>
 <form id="effacement" novalidate>
   <div class="fr-input-group">
     <label class="fr-label" for="email">Adresse électronique du compte
-      <span class="fr-hint-text">Par exemple : prenom.nom@chu-exemple.fr</span></label>
+      <span class="fr-hint-text">Par exemple : prenom.nom@chu-exemple.fr</span></label>
     <input class="fr-input" type="email" id="email" name="email" autocomplete="off" required data-pointer="/email">
   </div>
   <button type="submit" class="fr-btn">Effacer ce compte</button>
@@ -56,7 +56,7 @@ une adresse écartée des envois (retour ou plainte) le reste. L’effacement ne
   const askConfirmation = (email) => {
     result.innerHTML = `
 <div class="fr-alert fr-alert--warning" id="confirmation" role="alert" tabindex="-1">
-  <h2 class="fr-alert__title">Effacer définitivement ${escapeHtml(email)} ?</h2>
+  <h2 class="fr-alert__title">Effacer définitivement ${escapeHtml(email)} ?</h2>
   <p>Cette adresse sera remplacée partout par un pseudonyme et son compte oublié. L’effacement ne peut pas être annulé.</p>
   <ul class="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
     <li><button type="button" class="fr-btn" id="confirmer">Effacer ${escapeHtml(email)}</button></li>

@@ -29,13 +29,13 @@ async function lenders(detail, finessEt, name, itemId, week) {
       formatNumber(p.spare), `<strong>${formatNumber(p.proposed)}</strong>`]);
     detail.innerHTML = `
 <h4 id="depannage-titre" tabindex="-1">Dépannage de ${escapeHtml(name)}</h4>
-<p>${l.need === 0 ? `Son stock et les livraisons attendues couvrent ${l.safetyDays} jours : pas de dépannage nécessaire.`
+<p>${l.need === 0 ? `Son stock et les livraisons attendues couvrent ${l.safetyDays} jours : pas de dépannage nécessaire.`
     : `Il lui manque <strong>${formatNumber(l.need)}</strong> unités pour couvrir ${l.safetyDays} jours à ${formatNumber(l.adjustedDailyConsumption)} par jour
- (stock ${formatNumber(l.stock)}, ${formatNumber(l.incoming)} en cours de livraison). Chaque PUI proposée garde ${l.safetyDays} jours de sa propre consommation ;
+ (stock ${formatNumber(l.stock)}, ${formatNumber(l.incoming)} en cours de livraison). Chaque PUI proposée garde ${l.safetyDays} jours de sa propre consommation ;
  les distances sont à vol d’oiseau entre les sites FINESS.`}</p>
-${l.need === 0 ? '' : captionedTable('preteurs', `PUI qui peuvent prêter : celles de la région d’abord, puis les plus proches (${formatNumber(l.lenders.length)})`,
+${l.need === 0 ? '' : captionedTable('preteurs', `PUI qui peuvent prêter : celles de la région d’abord, puis les plus proches (${formatNumber(l.lenders.length)})`,
     ['PUI', 'Région', 'Distance', 'Stock', 'Peut prêter', 'Quantité proposée'], rows)}
-<p class="fr-text--sm">Une proposition : appelez les pharmacies avant tout transfert.</p>`;
+<p class="fr-text--sm">Une proposition : appelez les pharmacies avant tout transfert.</p>`;
     detail.querySelector('#depannage-titre').focus();
   } catch (error) {
     showError(detail, error);
@@ -49,7 +49,7 @@ async function atRisk(container, { itemId, week, region, names }) {
   } catch (error) {
     // a week no run has assessed yet: no list at all, rather than an empty one that would read as no risk
     if (error.kind === 'not-found') {
-      container.innerHTML = `<p id="risques-non-calcules">Les risques de rupture ne sont pas encore calculés pour la ${escapeHtml(formatWeek(week))} :
+      container.innerHTML = `<p id="risques-non-calcules">Les risques de rupture ne sont pas encore calculés pour la ${escapeHtml(formatWeek(week))} :
  ils le sont chaque lundi après les déclarations.</p>`;
     } else {
       showError(container, error);
@@ -63,7 +63,7 @@ ${captionedTable('risques-rupture', `PUI à risque de rupture sous ${HORIZON} jo
     risks.map((r) => [`${escapeHtml(name(r.finessEt))} <span class="fr-text--xs">(${escapeHtml(r.finessEt)})</span>`,
       formatNumber(r.stock), formatNumber(r.adjustedDailyConsumption), days(r.coverageDays),
       badge(r.withinDays <= 7 ? 'error' : 'warning', `sous ${r.withinDays} jours`),
-      `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-pui="${escapeHtml(r.finessEt)}">Qui peut dépanner ?<span class="fr-sr-only"> ${escapeHtml(name(r.finessEt))}</span></button>`]))}
+      `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-pui="${escapeHtml(r.finessEt)}">Qui peut dépanner ?<span class="fr-sr-only"> ${escapeHtml(name(r.finessEt))}</span></button>`]))}
 <div id="depannage" aria-live="polite"></div>`;
   const detail = container.querySelector('#depannage');
   container.querySelectorAll('[data-pui]').forEach((button) => button.addEventListener('click',
@@ -72,7 +72,7 @@ ${captionedTable('risques-rupture', `PUI à risque de rupture sous ${HORIZON} jo
 
 /** The PUIs nearby that would use some of a lot's expiring units in time, or 'aucune'. */
 const takersOf = (lot) => (lot.takers.length
-  ? `<ul class="fr-raw-list">${lot.takers.map((t) => `<li>${escapeHtml(t.name)} : ${formatNumber(t.couldUse)} à ${formatNumber(t.km)} km</li>`).join('')}</ul>`
+  ? `<ul class="fr-raw-list">${lot.takers.map((t) => `<li>${escapeHtml(t.name)} : ${formatNumber(t.couldUse)} à ${formatNumber(t.km)} km</li>`).join('')}</ul>`
   : 'aucune');
 
 async function expiring(container, { week, region }) {
@@ -93,10 +93,10 @@ async function expiring(container, { week, region }) {
     known(l) ? formatNumber(l.used) : '—', known(l) ? `<strong>${formatNumber(l.expiring)}</strong>` : '—',
     known(l) ? takersOf(l) : '—']));
   container.innerHTML = `
-<p id="peremption-total">Lots déclarés le ${escapeHtml(formatDay(e.date))} : <strong>${formatNumber(e.units)}</strong> unités,
+<p id="peremption-total">Lots déclarés le ${escapeHtml(formatDay(e.date))} : <strong>${formatNumber(e.units)}</strong> unités,
  dont <strong>${formatNumber(e.expiring)}</strong> périmeront sans être utilisées au rythme d’utilisation de chaque PUI
  (premier périmé, premier utilisé), mesuré sur ses déclarations du jeudi et les livraisons reçues des 8 dernières semaines${e.unknownUse
-    ? ` ; <strong>${formatNumber(e.unknownUse)}</strong> unités d’usage inconnu (moins de deux jeudis déclarés en 8 semaines), comptées à part` : ''}.
+    ? ` ; <strong>${formatNumber(e.unknownUse)}</strong> unités d’usage inconnu (moins de deux jeudis déclarés en 8 semaines), comptées à part` : ''}.
  Pour chaque lot, les PUI de la région qui en utiliseraient à temps, les plus proches d’abord.</p>
 ${region ? '' : captionedTable('peremption-regions', 'Par région', ['Région', 'Unités déclarées', 'Périmeront sans être utilisées', 'Usage inconnu'],
     e.regions.map((r) => [escapeHtml(regionName(r.region)), formatNumber(r.units), formatNumber(r.expiring), formatNumber(r.unknownUse)]))}
@@ -112,9 +112,9 @@ ${captionedTable('peremption-lots', `Lots qui périmeront en partie sans être u
 export async function helpSection(container, { itemId, week, region, names }) {
   container.innerHTML = `
 <h3 class="fr-mt-4w">Dépannages et péremptions</h3>
-<p class="fr-text--sm">Propositions calculées sur les déclarations de la semaine : une personne décide.</p>
+<p class="fr-text--sm">Propositions calculées sur les déclarations de la semaine : une personne décide.</p>
 ${region ? '<h4>Dépannages entre PUI</h4><div id="entraide-risques"><p>Chargement…</p></div>' : ''}
-<h4>Stock d’État : unités qui périmeront sans être utilisées</h4><div id="entraide-peremptions"><p>Chargement…</p></div>`;
+<h4>Stock d’État : unités qui périmeront sans être utilisées</h4><div id="entraide-peremptions"><p>Chargement…</p></div>`;
   await Promise.all([
     region ? atRisk(container.querySelector('#entraide-risques'), { itemId, week, region, names }) : null,
     expiring(container.querySelector('#entraide-peremptions'), { week, region }),

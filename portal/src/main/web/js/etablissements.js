@@ -44,7 +44,7 @@ function showResults(query) {
     formatNumber(e.sites.length), formatNumber(e.puis.length),
   ]);
   zone.innerHTML = `
-<p role="status" id="nombre-resultats">${counted(found.length, 'établissement', 'établissements')} sur ${formatNumber(register.length)}${found.length > SHOWN_AT_MOST ? ` : les ${SHOWN_AT_MOST} premiers sont affichés, précisez la recherche` : ''}.</p>
+<p role="status" id="nombre-resultats">${counted(found.length, 'établissement', 'établissements')} sur ${formatNumber(register.length)}${found.length > SHOWN_AT_MOST ? ` : les ${SHOWN_AT_MOST} premiers sont affichés, précisez la recherche` : ''}.</p>
 ${rows.length ? table('Établissements trouvés', ['Établissement', 'FINESS juridique', 'Communes', 'Sites', 'PUI'], rows, { rowHeaders: true }) : ''}`;
   zone.querySelectorAll('a[data-ej]').forEach((a) => a.addEventListener('click', (event) => {
     event.preventDefault();
@@ -69,10 +69,10 @@ async function showEstablishment(finessEj, focus = true) {
     zone.innerHTML = `
 <h2 id="fiche-titre" tabindex="-1">${escapeHtml(e.name)}</h2>
 <ul>
-  <li>FINESS juridique : ${escapeHtml(e.finessEj)}</li>
-  <li>Région : ${escapeHtml(regionName(e.region))}, département ${escapeHtml(e.departement)}</li>
-  <li>Catégorie : ${escapeHtml(e.category ?? '—')}</li>
-  <li>Statut : ${e.status === 'CLOSED' ? 'fermé' : 'ouvert'}</li>
+  <li>FINESS juridique : ${escapeHtml(e.finessEj)}</li>
+  <li>Région : ${escapeHtml(regionName(e.region))}, département ${escapeHtml(e.departement)}</li>
+  <li>Catégorie : ${escapeHtml(e.category ?? '—')}</li>
+  <li>Statut : ${e.status === 'CLOSED' ? 'fermé' : 'ouvert'}</li>
 </ul>
 <h3>Sites (FINESS géographiques)</h3>
 ${sites.length ? table(`Sites de ${e.name}`, ['Site', 'FINESS géographique', 'Catégorie', 'Adresse', 'PUI'], sites, { rowHeaders: true }) : '<p>Aucun site enregistré.</p>'}
@@ -103,7 +103,7 @@ function importSection() {
   <form id="formulaire-import" novalidate>
     <div class="fr-upload-group">
       <label class="fr-label" for="fichier-finess">Fichier de l’extrait (CSV)
-        <span class="fr-hint-text">En-tête aux noms officiels (nofinesset;nofinessej;rs;…;code_departement). Seules les lignes de votre région sont acceptées ; réimporter le même fichier ne change rien.</span>
+        <span class="fr-hint-text">En-tête aux noms officiels (nofinesset;nofinessej;rs;…;code_departement). Seules les lignes de votre région sont acceptées ; réimporter le même fichier ne change rien.</span>
       </label>
       <input class="fr-upload" type="file" id="fichier-finess" name="fichier" accept=".csv,text/csv">
     </div>

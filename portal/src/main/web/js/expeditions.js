@@ -140,7 +140,7 @@ function shippedTable(orders) {
   return table('Commandes expédiées', ['Commande', 'PUI', 'Expédiée le', 'Lots'], orders.map((o) => {
     const s = o.shipments[o.shipments.length - 1];
     return [escapeHtml(o.orderId), escapeHtml(o.finessEt), s ? escapeHtml(formatDay(s.shippedOn)) : '—',
-      s ? s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (${escapeHtml(formatDay(l.expiry))}) : ${quantityOf(l.quantity, l.productCode)}`).join('<br>') : '—'];
+      s ? s.lots.map((l) => `${escapeHtml(nameOf(l.productCode))}, lot ${escapeHtml(l.lot)} (${escapeHtml(formatDay(l.expiry))}) : ${quantityOf(l.quantity, l.productCode)}`).join('<br>') : '—'];
   }), { rowHeaders: true });
 }
 
@@ -153,7 +153,7 @@ async function show(done = '') {
   content.innerHTML = `${done}
 <section aria-labelledby="a-expedier" class="fr-mb-6w">
   <h2 id="a-expedier">Commandes approuvées à expédier (${formatNumber(toShip.length)})</h2>
-  <p>Saisissez les lots expédiés et leur date de péremption : jamais plus que la quantité approuvée par l’ARS.</p>
+  <p>Saisissez les lots expédiés et leur date de péremption : jamais plus que la quantité approuvée par l’ARS.</p>
   ${toShip.length ? `<ul class="fr-raw-list">${toShip.map((o, i) => orderCard(o, deliveries[i])).join('')}</ul>` : '<p>Aucune commande à expédier.</p>'}
 </section>
 <section aria-labelledby="expediees"><h2 id="expediees">Commandes expédiées</h2>${shippedTable(shipped.slice(0, 20))}</section>`;

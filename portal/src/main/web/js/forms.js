@@ -79,7 +79,7 @@ export function showErrors(form, errors, title = 'Certaines informations sont à
     if (!field) return `<li>${escapeHtml(message)}</li>`;
     const shown = field.dataset.error || message;
     markField(field, shown);
-    return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(shown)}</a></li>`;
+    return `<li><a href="#${field.id}">${escapeHtml(labelOf(field))} : ${escapeHtml(shown)}</a></li>`;
   });
   const summary = showSummary(form, 'error', title, `<ul>${items.join('')}</ul>`);
   summary.querySelectorAll('a[href^="#"]').forEach((a) => a.addEventListener('click', (event) => {

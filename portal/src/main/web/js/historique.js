@@ -15,7 +15,7 @@ const PAGE = 20;
 export function showHistory(container, { path, earlier, linesTable }) {
   container.innerHTML = `
 <h2 id="historique-titre">Historique des corrections</h2>
-<p>${earlier === 0 ? 'Aucune correction : les chiffres affichés sont les seuls envoyés.'
+<p>${earlier === 0 ? 'Aucune correction : les chiffres affichés sont les seuls envoyés.'
     : `${earlier} version${earlier > 1 ? 's' : ''} antérieure${earlier > 1 ? 's' : ''}, ${earlier > 1 ? 'remplacées chacune' : 'remplacée'} par une correction.`}</p>
 <ol class="fr-raw-list fr-accordions-group fr-mb-3w" id="historique-versions"></ol>
 <div id="historique-erreur"></div>

@@ -53,7 +53,7 @@ const weekInput = (id, pointer, label, value) => `
 function periodForm(user, { from, to, region }) {
   const own = ownRegion(user);
   const regionField = own
-    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
+    ? `<p class="fr-mb-2w">Région : <strong>${escapeHtml(regionName(own))}</strong></p>`
     : regionSelect('Région', region, 'name="region" data-pointer="region"', 'France entière et toutes les régions');
   return `
 <form method="get" action="indicateurs.html" class="fr-mb-4w" id="choix">
@@ -91,7 +91,7 @@ async function showIndicators(container, { from, to, region }) {
   const computed = areas.some((f) => f.weeks > 0);
   container.innerHTML = `
 <p>Du début de la ${escapeHtml(formatWeek(data.from))} à la fin de la ${escapeHtml(formatWeek(data.to))}.</p>
-${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vide"><p>Aucune semaine de cette période n’a encore été calculée :
+${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vide"><p>Aucune semaine de cette période n’a encore été calculée :
   les chiffres ci-dessous sont vides.</p></div>`}
 <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
   <li><button type="button" class="fr-btn fr-btn--secondary" id="indicateurs-csv">Télécharger en CSV</button></li>
@@ -99,11 +99,11 @@ ${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vid
 <div id="erreur-csv"></div>
 ${table(`Indicateurs de la ${formatWeek(data.from)} à la ${formatWeek(data.to)}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
     'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.', multiline: true })}
-<p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
-  En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.
-  Couverture médiane : jours de stock médians des PUI × médicaments, au plus 365. Alertes « rupture sous 7, 14 ou 28 jours » levées ;
+<p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
+  En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.
+  Couverture médiane : jours de stock médians des PUI × médicaments, au plus 365. Alertes « rupture sous 7, 14 ou 28 jours » levées ;
   leur précision est la part de celles dont l’horizon est passé qui ont été suivies d’un stock nul déclaré un lundi (une rupture
-  entre deux lundis n’est pas vue : c’est un minimum).</p>`;
+  entre deux lundis n’est pas vue : c’est un minimum).</p>`;
   const file = `indicateurs-${from}-${to}${region ? `-${region}` : ''}.csv`;
   container.querySelector('#indicateurs-csv').addEventListener('click', () =>
     downloadFile(`/v1/insights/indicators?${new URLSearchParams({ ...scope, format: 'csv' })}`, file)
@@ -125,7 +125,7 @@ function itemCell(items, id) {
   if (!id) return 'Tous les médicaments';
   const m = items.get(id);
   if (!m) return escapeHtml(id);
-  return `${escapeHtml(m.label)}${m.ucds?.length ? `<br><span class="fr-hint-text">UCD13 : ${m.ucds.map(escapeHtml).join(', ')}</span>` : ''}`;
+  return `${escapeHtml(m.label)}${m.ucds?.length ? `<br><span class="fr-hint-text">UCD13 : ${m.ucds.map(escapeHtml).join(', ')}</span>` : ''}`;
 }
 
 const LEVELS = { REGION: 'Région', DEPARTEMENT: 'Département' };
@@ -147,7 +147,7 @@ async function showDisparities(container, region) {
   const shortfalls = data.places.flatMap((p) => p.behind.map((s) => [place(p), item(s.itemId), days(s.medianCoverageDays),
     days(s.nationalMedianDays), days(s.daysBelow), percent(s.share), formatNumber(s.puiItems)]));
   container.innerHTML = `
-<p>Semaine calculée la plus récente : <strong>${escapeHtml(formatWeek(data.week))}</strong>. Couverture médiane en France :
+<p>Semaine calculée la plus récente : <strong>${escapeHtml(formatWeek(data.week))}</strong>. Couverture médiane en France :
   <strong>${days(data.nation.medianCoverageDays)}</strong> (${formatNumber(data.nation.puiItems)} PUI × médicaments). Un territoire est en retard
   sur un médicament quand sa couverture médiane est inférieure à ${percent(data.behindShare)} de celle de la France pour ce médicament.</p>
 <h3 class="fr-mt-4w" id="en-retard-titre">Territoires en retard et médicaments concernés</h3>
@@ -165,12 +165,12 @@ if (session) {
   const params = new URLSearchParams(window.location.search);
   const region = ownRegion(session.user) ?? (params.get('region') || null);
   body.innerHTML = `
-<p>Une aide à la décision : chaque chiffre est calculé par des règles documentées, sans apprentissage ; une personne décide.</p>
+<p>Une aide à la décision : chaque chiffre est calculé par des règles documentées, sans apprentissage ; une personne décide.</p>
 <div id="periode"><p>Chargement…</p></div>
 <section aria-labelledby="indicateurs-titre" class="fr-mt-4w">
   <h2 id="indicateurs-titre">Indicateurs T0, M6 et M12</h2>
-  <p id="jalons">T0, M6 et M12 sont les trois relevés que demande l’appel à projets : T0 sur une période de référence avant
-    la mise en service de l’outil, M6 et M12 sur les périodes six et douze mois après ; choisissez chacune ci-dessus
+  <p id="jalons">T0, M6 et M12 sont les trois relevés que demande l’appel à projets : T0 sur une période de référence avant
+    la mise en service de l’outil, M6 et M12 sur les périodes six et douze mois après ; choisissez chacune ci-dessus
     (première et dernière semaine) pour en obtenir les chiffres et les comparer.</p>
   <div id="resultat-indicateurs" aria-live="polite"><p>Chargement…</p></div>
 </section>

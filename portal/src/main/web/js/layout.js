@@ -19,17 +19,17 @@ const NAVIGATION = [
   { id: 'declaration', href: 'declaration.html', label: 'Déclaration hebdomadaire', roles: PHARMACIST },
   { id: 'stock-etat', href: 'stock-etat.html', label: 'Stock d’État', roles: PHARMACIST },
   { id: 'commandes', href: 'commandes.html', label: 'Commandes', roles: PHARMACIST },
-  { id: 'etablissements', group: 'referentiels', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'], purpose: 'Le répertoire FINESS : sites, PUI, historique, et l’import d’un extrait.' },
+  { id: 'etablissements', group: 'referentiels', href: 'etablissements.html', label: 'Établissements', roles: ['ARS', 'NATIONAL'], purpose: 'Le répertoire FINESS : sites, PUI, historique, et l’import d’un extrait.' },
   { id: 'medicaments', group: 'referentiels', href: 'medicaments.html', label: 'Médicaments suivis', roles: ['NATIONAL', 'ARS', 'OMEDIT'], purpose: 'Les médicaments déclarés chaque semaine, leurs codes UCD et leur période de suivi.' },
-  { id: 'consignes', group: 'referentiels', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'], purpose: 'Les consignes affichées aux pharmaciens : rédiger, prévisualiser, publier.' },
-  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'], purpose: 'Les commandes du stock d’État de la région : accepter, réduire ou refuser chaque ligne.' },
-  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'], purpose: 'Les commandes acceptées à expédier : adresse de livraison, lots et péremptions envoyés.' },
-  { id: 'completude', group: 'pilotage', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
+  { id: 'consignes', group: 'referentiels', href: 'consignes.html', label: 'Consignes', roles: ['NATIONAL', 'ARS'], purpose: 'Les consignes affichées aux pharmaciens : rédiger, prévisualiser, publier.' },
+  { id: 'regulation', href: 'regulation.html', label: 'Régulation des commandes', roles: ['ARS'], purpose: 'Les commandes du stock d’État de la région : accepter, réduire ou refuser chaque ligne.' },
+  { id: 'expeditions', href: 'expeditions.html', label: 'Expéditions', roles: ['SUPPLIER'], purpose: 'Les commandes acceptées à expédier : adresse de livraison, lots et péremptions envoyés.' },
+  { id: 'completude', group: 'pilotage', href: 'completude.html', label: 'Complétude', roles: AUTHORITIES, purpose: 'Qui a déclaré la semaine, par région, département et PUI ; la liste des PUI en retard.' },
   { id: 'indicateurs', group: 'pilotage', href: 'indicateurs.html', label: 'Indicateurs', roles: AUTHORITIES, purpose: 'Les indicateurs T0, M6 et M12 par région (complétude, ruptures, couverture, alertes), en CSV, et les territoires en retard sur la médiane nationale.' },
   { id: 'stock', group: 'pilotage', href: 'stock.html', label: 'Situation des stocks', roles: AUTHORITIES, purpose: 'Les jours de couverture d’un médicament, la carte de France et la tendance sur 8 semaines.' },
   { id: 'campagnes', group: 'communication', href: 'campagnes.html', label: 'Campagnes', roles: ['NATIONAL', 'ARS'], purpose: 'Écrire aux PUI (toutes, une région, les non-déclarants) et suivre l’envoi.' },
   { id: 'relances', group: 'communication', href: 'relances.html', label: 'Relances', roles: ['NATIONAL'], purpose: 'Ce que chaque relance programmée a envoyé la dernière fois.' },
-  { id: 'effacement', href: 'effacement.html', label: 'Effacement d’un compte', roles: ['NATIONAL'], purpose: 'Effacer l’adresse d’une personne (RGPD) : un pseudonyme la remplace dans toutes les traces.' },
+  { id: 'effacement', href: 'effacement.html', label: 'Effacement d’un compte', roles: ['NATIONAL'], purpose: 'Effacer l’adresse d’une personne (RGPD) : un pseudonyme la remplace dans toutes les traces.' },
 ];
 
 /** Whether the signed-in user may open this navigation entry. */
@@ -148,7 +148,7 @@ const FOOTER = `
     </div>
     <div class="fr-footer__bottom">
       <ul class="fr-footer__bottom-list">
-        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non conforme (audit à venir)</span></li>
+        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non conforme (audit à venir)</span></li>
       </ul>
       <div class="fr-footer__bottom-copy">
         <p>Sauf mention contraire, les contenus de ce site sont proposés sous licence etalab-2.0.</p>
@@ -180,7 +180,7 @@ function notice(main, session) {
   <h1>${expired ? 'Session expirée' : 'Connexion'}</h1>
   <div class="fr-alert fr-alert--${expired ? 'warning' : 'info'}">
     <h2 class="fr-alert__title">${expired ? 'Votre session a expiré.' : 'Connectez-vous pour accéder à Dispostock.'}</h2>
-    <p>${expired ? 'Reconnectez-vous : vous reviendrez sur cette page.'
+    <p>${expired ? 'Reconnectez-vous : vous reviendrez sur cette page.'
     : 'Dispostock est réservé aux pharmaciens des PUI et aux autorités sanitaires, avec leur compte de la plateforme d’identité.'}</p>
   </div>
   <button type="button" class="fr-btn fr-mt-4w" id="connexion">${expired ? 'Se reconnecter' : 'Se connecter'}</button>
@@ -213,7 +213,7 @@ export async function startPage(current) {
   <h1>${escapeHtml(page.label)}</h1>
   <div class="fr-alert fr-alert--error" id="acces-refuse">
     <h2 class="fr-alert__title">Votre compte n’a pas accès à cette page.</h2>
-    <p>Elle est réservée aux comptes suivants : ${page.roles.map((r) => ROLE_NAMES[r]).join(', ')}.</p>
+    <p>Elle est réservée aux comptes suivants : ${page.roles.map((r) => ROLE_NAMES[r]).join(', ')}.</p>
   </div>
   <a class="fr-btn fr-mt-4w" href="index.html">Retour à l’accueil</a>
 </div>`;

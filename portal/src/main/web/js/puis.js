@@ -9,8 +9,8 @@ import { escapeHtml, pageBody, showError, startPage } from './layout.js';
 // French messages for the fields the API may refuse (its own messages are for developers)
 const FIELDS = [
   { id: 'nom', pointer: '/name', label: 'Nom de la PUI', hint: 'Tel qu’il apparaît dans les messages de Dispostock', autocomplete: 'organization', error: 'Saisissez un nom de 200 caractères au plus.' },
-  { id: 'email', pointer: '/email', label: 'Adresse e-mail de la PUI', hint: 'Les rappels et les messages nationaux y sont envoyés. Format attendu : pharmacie@chu-exemple.fr', type: 'email', autocomplete: 'email', error: 'Saisissez une adresse e-mail valide, par exemple pharmacie@chu-exemple.fr.' },
-  { id: 'telephone', pointer: '/phone', label: 'Téléphone (facultatif)', hint: 'Chiffres, espaces et + (6 à 20 caractères)', type: 'tel', autocomplete: 'tel', error: 'Saisissez un numéro de téléphone : chiffres, espaces et +, 6 à 20 caractères.' },
+  { id: 'email', pointer: '/email', label: 'Adresse e-mail de la PUI', hint: 'Les rappels et les messages nationaux y sont envoyés. Format attendu : pharmacie@chu-exemple.fr', type: 'email', autocomplete: 'email', error: 'Saisissez une adresse e-mail valide, par exemple pharmacie@chu-exemple.fr.' },
+  { id: 'telephone', pointer: '/phone', label: 'Téléphone (facultatif)', hint: 'Chiffres, espaces et + (6 à 20 caractères)', type: 'tel', autocomplete: 'tel', error: 'Saisissez un numéro de téléphone : chiffres, espaces et +, 6 à 20 caractères.' },
 ];
 const ADDRESS = [
   { id: 'adresse-ligne1', pointer: '/deliveryAddress/line1', label: 'Adresse', hint: 'Numéro et voie', autocomplete: 'address-line1', error: 'Saisissez l’adresse de livraison (200 caractères au plus).' },
@@ -44,11 +44,14 @@ function read(form, pui) {
   };
 }
 
+/** A value between quotes, or 'vide' (empty quotes read as a typing slip). */
+const quoted = (value) => (value ? `« ${escapeHtml(value)} »` : 'vide');
+
 /** The user's changes (what he sent that differs from what he had read), to offer them again after a conflict. */
 function unsaved(sent, read, current) {
   return [...FIELDS, ...ADDRESS]
     .filter((f) => (valueAt(sent, f.pointer) || '') !== (valueAt(read, f.pointer) || ''))
-    .map((f) => `<li>${f.label} : « ${escapeHtml(valueAt(sent, f.pointer))} » (enregistré entre-temps : « ${escapeHtml(valueAt(current, f.pointer))} »)</li>`);
+    .map((f) => `<li>${f.label} : ${quoted(valueAt(sent, f.pointer))} (enregistré entre-temps : ${quoted(valueAt(current, f.pointer))})</li>`);
 }
 
 async function showPui(container, finessEt) {
@@ -79,7 +82,7 @@ async function showPui(container, finessEt) {
     fill(form, pui);
     showSummary(form, 'warning', 'Quelqu’un a modifié cette PUI pendant que vous la consultiez',
       `<p>Vos modifications n’ont pas été enregistrées, pour ne pas effacer les siennes. Le formulaire affiche
-       maintenant les informations à jour.${lost.length ? ' Voici ce que vous aviez saisi : reportez-le si besoin, puis enregistrez.' : ''}</p>
+       maintenant les informations à jour.${lost.length ? ' Voici ce que vous aviez saisi : reportez-le si besoin, puis enregistrez.' : ''}</p>
        ${lost.length ? `<ul>${lost.join('')}</ul>` : ''}`);
   }
 
@@ -98,7 +101,7 @@ async function showPui(container, finessEt) {
     } catch (error) {
       await (error.kind === 'precondition-failed' ? reloadAfterConflict(sent) : Promise.reject(error))
         .catch((failure) => showSendFailure(form, failure, 'Certaines informations sont à corriger',
-          'Ce que vous avez saisi reste dans le formulaire : enregistrez à nouveau dans quelques instants.'));
+          'Ce que vous avez saisi reste dans le formulaire : enregistrez à nouveau dans quelques instants.'));
     } finally {
       button.disabled = false;
     }

@@ -37,25 +37,25 @@ const days = (d) => (d === null || d === undefined ? 'inconnue' : counted(Math.r
 /** Why the proposal is what it is, in one sentence. */
 function proposalText(p, line) {
   if (line.proposed && p.product.followsVaccines) {
-    return `Proposition : ${quantityOf(p.proposed, line.productCode)} sur ${quantityOf(p.asked, line.productCode)}, ce qu’il faut pour les vaccins proposés de la commande (boîtes entières).`;
+    return `Proposition : ${quantityOf(p.proposed, line.productCode)} sur ${quantityOf(p.asked, line.productCode)}, ce qu’il faut pour les vaccins proposés de la commande (boîtes entières).`;
   }
   const units = (n) => quantityOf(n, line.productCode);
-  return `Proposition : ${units(p.proposed)} sur ${units(p.asked)} (stock ${units(p.stock)}, `
-    + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${units(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
+  return `Proposition : ${units(p.proposed)} sur ${units(p.asked)} (stock ${units(p.stock)}, `
+    + `${p.dailyUse === null ? 'consommation inconnue : la commande est comptée pour 28 jours' : `consommation ${units(Math.round(p.dailyUse * 10) / 10)} par jour`}, `
     + `couverture ${days(p.coverageBefore)} → ${days(p.coverageAfter)}).`;
 }
 
 function shortageNotice(shortages) {
   if (!shortages.length) return '';
   return `<div class="fr-notice fr-notice--info fr-mb-4w"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Stock disponible insuffisant</p>
-<ul>${shortages.map((p) => `<li>${escapeHtml(p.name)}, journée du ${escapeHtml(formatDay(p.orderDay))} : ${escapeHtml(quantityOf(p.available, p.productCode))} ${p.available >= 2 ? 'disponibles' : 'disponible'} pour ${escapeHtml(quantityOf(p.asked, p.productCode))} ${p.asked >= 2 ? 'demandées' : 'demandée'} en France (${escapeHtml(quantityOf(p.approved, p.productCode))} déjà ${p.approved >= 2 ? 'approuvées' : 'approuvée'}).
-  Les quantités proposées portent chaque PUI à la même couverture, ${days(p.level)}, en boîtes entières ; vous pouvez les modifier.</li>`).join('')}</ul></div></div></div>`;
+<ul>${shortages.map((p) => `<li>${escapeHtml(p.name)}, journée du ${escapeHtml(formatDay(p.orderDay))} : ${escapeHtml(quantityOf(p.available, p.productCode))} ${p.available >= 2 ? 'disponibles' : 'disponible'} pour ${escapeHtml(quantityOf(p.asked, p.productCode))} ${p.asked >= 2 ? 'demandées' : 'demandée'} en France (${escapeHtml(quantityOf(p.approved, p.productCode))} déjà ${p.approved >= 2 ? 'approuvées' : 'approuvée'}).
+  Les quantités proposées portent chaque PUI à la même couverture, ${days(p.level)}, en boîtes entières ; vous pouvez les modifier.</li>`).join('')}</ul></div></div></div>`;
 }
 
 /** The proposals could not be had: the orders are shown as asked, each line to decide by hand. */
 function unavailableNotice(error) {
   return `<div class="fr-notice fr-notice--warning fr-mb-4w" id="propositions-indisponibles"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Propositions de répartition indisponibles</p>
-<p>${escapeHtml(error.message)} Les commandes sont affichées sans proposition : vous pouvez les examiner, ou recharger la page plus tard pour obtenir les propositions.</p></div></div></div>`;
+<p>${escapeHtml(error.message)} Les commandes sont affichées sans proposition : vous pouvez les examiner, ou recharger la page plus tard pour obtenir les propositions.</p></div></div></div>`;
 }
 
 /**
@@ -89,11 +89,11 @@ function lineDecision(k, i, line, share) {
   let reason = '';
   if (share && share.proposed < line.quantity) {
     reason = line.proposed && share.product.followsVaccines ? DEVICES_REASON
-      : `Stock national insuffisant : répartition équitable entre les PUI (couverture portée à ${days(share.coverageAfter)}).`;
+      : `Stock national insuffisant : répartition équitable entre les PUI (couverture portée à ${days(share.coverageAfter)}).`;
   }
   return `
 <fieldset class="fr-fieldset fr-mb-2w" aria-labelledby="${p}-legende">
-  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${escapeHtml(quantityOf(line.quantity, line.productCode))} ${line.quantity >= 2 ? 'commandées' : 'commandée'}</legend>
+  <legend class="fr-fieldset__legend fr-text--regular" id="${p}-legende"><strong>${name}</strong> : ${escapeHtml(quantityOf(line.quantity, line.productCode))} ${line.quantity >= 2 ? 'commandées' : 'commandée'}</legend>
   ${share ? `<p class="fr-fieldset__element fr-text--sm proposition" id="${p}-proposition">${escapeHtml(proposalText(share, line))}</p>` : ''}
   <div class="fr-fieldset__element"><div class="fr-grid-row fr-grid-row--gutters">
     <div class="fr-col-12 fr-col-md-3"><div class="fr-select-group"><label class="fr-label" for="${p}-decision">Décision</label>
@@ -111,7 +111,7 @@ function orderCard(k, order, pui, lots, thursday, today) {
 <li class="fr-mb-6w" id="commande-${escapeHtml(order.orderId)}">
   <h3 class="fr-h5 fr-mb-1w">${escapeHtml(pui.name)} — commande ${escapeHtml(order.orderId)}</h3>
   <p class="fr-mb-1w">PUI ${escapeHtml(pui.finessEt)}, passée le ${escapeHtml(formatInstant(order.createdAt))} pour le jeudi ${escapeHtml(formatDay(order.orderDay))}.
-    Lots déclarés par la PUI le jeudi ${escapeHtml(formatDay(thursday))}${lots ? '' : ' : aucun'}.</p>
+    Lots déclarés par la PUI le jeudi ${escapeHtml(formatDay(thursday))}${lots ? '' : ' : aucun'}.</p>
   ${table(`Lignes de la commande ${order.orderId}`, ['Produit', 'Commandé', `Lots déclarés le ${formatDay(thursday)}`],
     order.lines.map((line) => [`${escapeHtml(nameOf(line.productCode))}${line.proposed ? '<br><span class="fr-text--xs">proposé avec les vaccins</span>' : ''}`,
       escapeHtml(quantityOf(line.quantity, line.productCode)), declared(lots, line.productCode, today)]), { rowHeaders: true })}
@@ -189,7 +189,7 @@ function wire(item, order) {
         // someone reviewed it meanwhile: his decision stands, shown as it is now
         const { data } = await api(`/v1/orders/${encodeURIComponent(order.orderId)}`);
         zone.innerHTML = `<div class="fr-alert fr-alert--warning fr-mb-2w" role="alert" tabindex="-1"><h4 class="fr-alert__title">Cette commande a été examinée entre-temps</h4>
-          <p>Quelqu’un d’autre a enregistré sa décision pendant que vous la consultiez ; la vôtre n’a pas été enregistrée. Voici la commande rechargée.</p></div>${reviewedView(data)}`;
+          <p>Quelqu’un d’autre a enregistré sa décision pendant que vous la consultiez ; la vôtre n’a pas été enregistrée. Voici la commande rechargée.</p></div>${reviewedView(data)}`;
         zone.firstElementChild.focus();
       } else {
         showSendFailure(form, error, 'La décision n’a pas été enregistrée', 'Vos choix sont conservés dans le formulaire.');
@@ -231,8 +231,8 @@ if (session) {
       .catch((error) => ({ byLine: new Map(), shortages: [], failure: error }));
     proposed = fair.byLine;
     content.innerHTML = `
-<p>Région ${escapeHtml(regionName(region))}. Prochaine journée de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
-  Pour chaque ligne, approuvez, réduisez ou refusez ; un motif est demandé dès que vous approuvez moins que commandé.</p>
+<p>Région ${escapeHtml(regionName(region))}. Prochaine journée de commande : jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}.
+  Pour chaque ligne, approuvez, réduisez ou refusez ; un motif est demandé dès que vous approuvez moins que commandé.</p>
 ${fair.failure ? unavailableNotice(fair.failure) : shortageNotice(fair.shortages)}
 ${await section(`Commandes du jeudi ${escapeHtml(formatDay(calendar.nextOrderDay))}`, 'file-prochaine', coming, calendar, 0)}
 ${earlier.length ? await section('Commandes de journées passées encore à examiner', 'file-anterieure', earlier, calendar, coming.length) : ''}`;

@@ -102,7 +102,7 @@ function showLots(current) {
 <p id="etat-lots">${lotsState(current)}</p>
 ${draft ? '<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w"><p>Vos saisies non envoyées pour ce jeudi ont été reprises. Elles restent dans cet onglet jusqu’à l’envoi.</p></div>' : ''}
 <form id="formulaire-lots" novalidate aria-labelledby="lots-titre">
-  <p class="fr-hint-text">Un lot épuisé se déclare avec la quantité 0. Un lot périmé qui reste en stock est signalé « Périmé » : il est déclaré comme tel pour être repris.</p>
+  <p class="fr-hint-text">Un lot épuisé se déclare avec la quantité 0. Un lot périmé qui reste en stock est signalé « Périmé » : il est déclaré comme tel pour être repris.</p>
   ${table(`Lots de vaccins et d’antiviraux du stock d’État détenus par ${pui.name}`,
     ['Produit', 'Lot', 'Péremption', 'Quantité<br>(unités)', 'Action'], [], { id: 'lots' })}
   <ul class="fr-btns-group fr-btns-group--inline-md">
@@ -157,11 +157,11 @@ async function submit(form) {
     if (message) errors.push({ pointer: f.dataset.pointer, message });
   }));
   if (sent.length === 0) {
-    showSummary(form, 'error', 'Aucun lot saisi', '<p>Saisissez au moins un lot ; un lot épuisé se déclare avec la quantité 0.</p>');
+    showSummary(form, 'error', 'Aucun lot saisi', '<p>Saisissez au moins un lot ; un lot épuisé se déclare avec la quantité 0.</p>');
     return;
   }
   if (errors.length) {
-    showErrors(form, errors, 'Les lots ne sont pas envoyés : des cases sont à corriger');
+    showErrors(form, errors, 'Les lots ne sont pas envoyés : des cases sont à corriger');
     return;
   }
   const button = $('#envoyer-lots');
@@ -181,8 +181,8 @@ async function submit(form) {
     showSummary(form, 'success', 'Lots enregistrés', `<p>${data.lines.length} lot${data.lines.length > 1 ? 's' : ''} enregistré${data.lines.length > 1 ? 's' : ''} le ${escapeHtml(formatInstant(data.declaredAt))}${expired ? `, dont ${expired} périmé${expired > 1 ? 's' : ''}` : ''}.</p>`);
     await Promise.all([showExpiry(), refreshHistory()]);
   } catch (error) {
-    showSendFailure(form, error, 'Les lots n’ont pas été enregistrés : des cases sont à corriger',
-      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
+    showSendFailure(form, error, 'Les lots n’ont pas été enregistrés : des cases sont à corriger',
+      'Rien n’a été perdu : vos saisies restent dans cet onglet et seront reprises à votre retour.');
   } finally {
     button.disabled = false;
   }
@@ -256,7 +256,7 @@ if (session) {
   main.innerHTML = `
 <div class="fr-container fr-my-6w">
   <h1>Stock d’État</h1>
-  <p>Chaque jeudi, les lots de vaccins et d’antiviraux du stock stratégique de l’État détenus par la PUI : numéro de
+  <p>Chaque jeudi, les lots de vaccins et d’antiviraux du stock stratégique de l’État détenus par la PUI : numéro de
     lot, date de péremption et quantité, pour être réapprovisionné à temps et ne rien laisser périmer.
     Les commandes se passent dans l’onglet <a href="commandes.html">Commandes</a>.</p>
   <div class="fr-grid-row fr-grid-row--gutters">
@@ -283,7 +283,7 @@ if (session) {
     const day = dateInput.value;
     if (!day || day === date) return;
     if (new Date(`${day}T00:00:00Z`).getUTCDay() !== 4) {
-      markField(dateInput, 'choisissez un jeudi : le stock d’État se déclare pour un jeudi');
+      markField(dateInput, 'choisissez un jeudi : le stock d’État se déclare pour un jeudi');
       return;
     }
     date = day;

@@ -52,7 +52,7 @@ function map(data, shading, region, week) {
   const paths = areas.map(([code, name, d]) => {
     const v = shading.value(code, data);
     const link = region ? '' : ` data-region="${code}"`;
-    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v, code, data))}</title></path>`;
+    return `<path d="${d}" fill="${colour(shading, v)}" stroke="#fff" stroke-width="${k}"${link}><title>${escapeHtml(name)} : ${escapeHtml(shading.text(v, code, data))}</title></path>`;
   }).join('');
   const insets = region ? '' : CARTE.insets.map(({ name, frame: [x, y, w, h] }) => `
 <rect x="${x * k}" y="${y * k}" width="${w * k}" height="${h * k}" fill="none" stroke="#929292" stroke-width="${k}"/>
@@ -60,10 +60,10 @@ function map(data, shading, region, week) {
   const where = region ? `départements de ${regionName(region)}` : 'régions de France, outre-mer en encadré';
   return `
 <svg id="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width * k} ${height * k}" role="img" aria-labelledby="carte-titre" class="fr-responsive-img">
-  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, ${escapeHtml(formatWeek(week))} (détail dans le tableau)</title>
+  <title id="carte-titre">Carte : ${escapeHtml(shading.title.toLowerCase())} par ${where}, ${escapeHtml(formatWeek(week))} (détail dans le tableau)</title>
   <g id="zones">${paths}</g>${insets}
 </svg>
-<ul class="fr-raw-list fr-mt-2w" id="legende" aria-label="Légende : ${escapeHtml(shading.title)}">
+<ul class="fr-raw-list fr-mt-2w" id="legende" aria-label="Légende : ${escapeHtml(shading.title)}">
   ${[...shading.classes.map(([, c, label]) => [c, label]), [NO_DATA, 'pas de donnée']].map(([c, label]) =>
     `<li class="fr-text--sm fr-mb-1v"><svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill="${c}" stroke="#929292"/></svg> ${escapeHtml(label)}</li>`).join('')}
 </ul>`;
@@ -78,7 +78,7 @@ function trend(points) {
   const table = captionedTable('tendance-tableau', 'Tendance sur 8 semaines', ['Semaine', 'Stock', 'Consommation / jour', 'Couverture', 'PUI déclarantes', 'PUI à stock nul'],
     points.map((p) => [escapeHtml(formatWeek(p.week)), figure(p.totalStock), figure(p.averageDailyConsumption), coverage(p), formatNumber(p.pusDeclared), zeroStocks(p)]));
   if (points.every((p) => p.coverageDays === null)) {
-    return `<p id="tendance-lacunes">Rien à tracer : aucune couverture ces ${points.length} semaines (aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée).</p>${table}`;
+    return `<p id="tendance-lacunes">Rien à tracer : aucune couverture ces ${points.length} semaines (aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée).</p>${table}`;
   }
   const top = Math.max(1, ...points.map((p) => p.coverageDays).filter((v) => v !== null));
   const x = (i) => `${(8 + (i * 86) / (points.length - 1)).toFixed(2)}%`;
@@ -87,7 +87,7 @@ function trend(points) {
     : `<line x1="${x(i)}" y1="${y(points[i].coverageDays)}" x2="${x(i + 1)}" y2="${y(p.coverageDays)}" stroke="#000091" stroke-width="2"/>`)).join('');
   return `
 <svg width="100%" height="230" role="img" aria-labelledby="tendance-titre" id="tendance">
-  <title id="tendance-titre">Couverture en jours, ${points.length} dernières semaines : de ${escapeHtml(coverage(points[0]))} à ${escapeHtml(coverage(points[points.length - 1]))}</title>
+  <title id="tendance-titre">Couverture en jours, ${points.length} dernières semaines : de ${escapeHtml(coverage(points[0]))} à ${escapeHtml(coverage(points[points.length - 1]))}</title>
   <text x="0" y="16" font-size="14" fill="#3a3a3a">${formatNumber(Math.round(top))} j</text>
   <text x="0" y="184" font-size="14" fill="#3a3a3a">0 j</text>
   <line x1="7%" y1="180" x2="95%" y2="180" stroke="#929292"/>
@@ -96,7 +96,7 @@ function trend(points) {
   ${points.map((p, i) => `<text x="${x(i)}" y="204" font-size="14" text-anchor="middle" fill="#3a3a3a">${Number(p.week.slice(6))}</text>`).join('')}
   <text x="51%" y="226" font-size="14" text-anchor="middle" fill="#3a3a3a">numéro de semaine</text>
 </svg>
-${points.some((p) => p.coverageDays === null) ? '<p class="fr-text--sm" id="tendance-lacunes">Une semaine sans point : aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée (voir le tableau).</p>' : ''}
+${points.some((p) => p.coverageDays === null) ? '<p class="fr-text--sm" id="tendance-lacunes">Une semaine sans point : aucune PUI n’a déclaré, ou aucune consommation n’a été déclarée (voir le tableau).</p>' : ''}
 ${table}`;
 }
 
@@ -127,7 +127,7 @@ async function show(container, params) {
     // an area where no PUI declared the item has no row: nothing declared, not a zero stock
     const o = overview.rows.find((r) => r.key === c.key) ?? { coverageDays: null, pusDeclared: 0, pusZeroStock: 0, totalStock: null };
     const name = region ? `${escapeHtml(c.name)} (${escapeHtml(c.key)})`
-      : `<a class="fr-link" href="stock.html?${new URLSearchParams({ ...params, region: c.key })}">${escapeHtml(c.name)}<span class="fr-sr-only"> : départements</span></a>`;
+      : `<a class="fr-link" href="stock.html?${new URLSearchParams({ ...params, region: c.key })}">${escapeHtml(c.name)}<span class="fr-sr-only"> : départements</span></a>`;
     return [name, coverage(o), figure(o.totalStock), zeroStocks(o), `${formatNumber(c.declared)} / ${formatNumber(c.expected)}`];
   });
   const zero = puis ? puis.rows.filter((r) => r.totalStock === 0) : [];
@@ -143,7 +143,7 @@ ${totals(overview)}
 <div class="fr-grid-row fr-grid-row--gutters">
   <div class="fr-col-12 fr-col-lg-8"><h3>${escapeHtml(s.title)}</h3>${map(data, s, region, week)}</div>
   <div class="fr-col-12">
-  ${captionedTable('tableau-carte', `${region ? 'Par département' : 'Par région'} : couverture et déclarations`,
+  ${captionedTable('tableau-carte', `${region ? 'Par département' : 'Par région'} : couverture et déclarations`,
     [region ? 'Département' : 'Région', 'Couverture', 'Stock', 'PUI à stock nul', 'PUI ayant déclaré'], areaRows)}</div>
 </div>
 <h3 class="fr-mt-4w">Tendance</h3>${trend(overview.trend)}

@@ -66,7 +66,7 @@ class AccountErasureScreenTest {
         // then nothing is erased yet: the screen asks, naming the address, the focus on the question; "Ne pas
         // effacer" (keyboard) puts the focus back on the address
         WebElement question = portal.waitFor(By.id("confirmation"));
-        assertTrue(question.getText().contains("Effacer définitivement " + EMAIL + " ?"), question.getText());
+        assertTrue(question.getText().contains("Effacer définitivement " + EMAIL + "\u202f?"), question.getText());
         assertEquals(question, portal.driver().switchTo().activeElement());
         assertEquals("ph-jeanne <" + EMAIL + ">", declaredBy(path, national));
         portal.checkAccessibility();

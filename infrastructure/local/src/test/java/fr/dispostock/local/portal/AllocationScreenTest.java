@@ -124,7 +124,7 @@ class AllocationScreenTest {
         PortalBrowser.Answer stored = portal.call("GET", "/v1/orders/" + pontDeVaux, ars, null, null);
         Map<?, ?> line = (Map<?, ?>) ((List<?>) stored.json().get("lines")).get(0);
         assertEquals(300, line.get("approvedQuantity"));
-        assertTrue(((String) line.get("reason")).startsWith("Stock national insuffisant : répartition équitable"), (String) line.get("reason"));
+        assertTrue(((String) line.get("reason")).startsWith("Stock national insuffisant\u00a0: répartition équitable"), (String) line.get("reason"));
         Map<?, ?> syringeLine = (Map<?, ?>) ((List<?>) stored.json().get("lines")).get(1);
         assertEquals(List.of(600, 300), List.of(syringeLine.get("quantity"), syringeLine.get("approvedQuantity")), stored.body());
         assertTrue(((String) syringeLine.get("reason")).startsWith("Dispositifs d’administration ramenés"), stored.body());

@@ -102,7 +102,7 @@ class PuiJourneyTest {
 
         // then the portal explains, shows what he typed, and the form holds the colleague's values
         WebElement summary = portal.waitForText(By.id("resume-du-formulaire"), "Quelqu’un a modifié cette PUI");
-        assertTrue(summary.getText().contains("Téléphone (facultatif) : « 04 74 00 00 00 » (enregistré entre-temps : « »)"), summary.getText());
+        assertTrue(summary.getText().contains("Téléphone (facultatif) : « 04 74 00 00 00 » (enregistré entre-temps : vide)"), summary.getText());
         assertTrue(!summary.getText().contains("Adresse e-mail"), "only his own change is listed: " + summary.getText());
         assertEquals("pharmacie@ch-trevoux.fr", field("email").getAttribute("value"));
         assertEquals("", field("telephone").getAttribute("value"));

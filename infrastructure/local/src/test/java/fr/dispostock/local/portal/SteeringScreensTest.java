@@ -294,7 +294,7 @@ class SteeringScreensTest {
         send.click();
         portal.waitUntilSent();
         assertEquals(String.valueOf(recipients), portal.driver().findElement(By.id("progression")).getAttribute("value"));
-        assertTrue(text("#compteurs").contains("Envoyés : " + recipients), text("#compteurs"));
+        assertTrue(text("#compteurs").contains("Envoyés\u00a0: " + recipients), text("#compteurs"));
         long mailed = portal.outbox(null).stream().filter(m -> subject.equals(m.get("subject")))
                 .mapToLong(m -> ((List<?>) m.get("to")).size()).sum();
         assertEquals(recipients, mailed);
@@ -302,7 +302,7 @@ class SteeringScreensTest {
         // and everything is said in French words, bounced mail as "non distribués" (never "revenus"), the week as
         // elsewhere, plurals whole; the list fits the page
         String said = text("#envoi") + text("#campagnes");
-        assertTrue(said.contains("Non distribués (rebonds)") && said.contains("non distribués (rebonds) : ")
+        assertTrue(said.contains("Non distribués (rebonds)") && said.contains("non distribués (rebonds)\u00a0: ")
                 && said.contains(" — semaine " + Integer.parseInt(week.substring(6)) + " ("), said);
         assertFalse(said.contains("evenus") || said.contains("(s)") || said.contains("— " + week), said);
         assertEquals(List.of(), WideTables.on(portal), "tables scrolling sideways");
