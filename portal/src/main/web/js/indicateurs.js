@@ -21,8 +21,9 @@ function weeksBefore(week, count) {
   return isoWeekOf(day);
 }
 
-const percent = (share) => (share === null || share === undefined ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`);
-const days = (n) => (n === null || n === undefined ? '—' : `${formatNumber(Math.round(n * 10) / 10)} j`);
+// a figure keeps its unit on its line (no-break space) when the table's cells wrap
+const percent = (share) => (share === null || share === undefined ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`);
+const days = (n) => (n === null || n === undefined ? '—' : `${formatNumber(Math.round(n * 10) / 10)} j`);
 const areaName = (code) => (code ? regionName(code) : 'France entière');
 
 /**
@@ -98,7 +99,7 @@ ${computed ? '' : `<div class="fr-alert fr-alert--info fr-mb-2w" id="periode-vid
 </ul>
 <div id="erreur-csv"></div>
 ${table(`Indicateurs de la ${formatWeek(data.from)} à la ${formatWeek(data.to)}`, ['Territoire', 'Semaines calculées', 'Complétude', 'En retard',
-    'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.', multiline: true })}
+    'À stock nul', 'Couverture médiane', ...HORIZONS.map((h) => `Alertes à ${h} j`), 'Stock d’État périmé (unités)'], areas.map(figuresRow), { id: 'indicateurs', rowHeaders: true, whenEmpty: 'Aucun territoire.', multiline: true })}
 <p class="fr-text--sm fr-mt-2w">Complétude : déclarations reçues sur déclarations attendues (les PUI du territoire, chaque semaine calculée).
   En retard : part des déclarations faites après leur lundi. À stock nul : part des semaines PUI × médicament déclarées à stock nul.
   Couverture médiane : jours de stock médians des PUI × médicaments, au plus 365. Alertes « rupture sous 7, 14 ou 28 jours » levées ;

@@ -93,7 +93,7 @@ class IndicatorsScreenTest {
         Map<String, Object> medicine = portal.call("GET", "/v1/medicines/" + item, ars, null, null).json();
         String ucd = (String) ((List<?>) medicine.get("ucds")).get(0);
         assertTrue(behind.contains("Allier (03)") && behind.contains((String) medicine.get("label")) && behind.contains(ucd)
-                && !behind.contains(item) && behind.contains("2 j"), behind);
+                && !behind.contains(item) && behind.contains("2\u00a0j"), behind);
         String places = text("#territoires tbody");
         assertTrue(places.contains("Allier (03)") && places.contains("En retard sur 1 médicament") && !places.contains("Côtes-d"), places);
         // and every table fits the page: long cells wrap rather than scroll sideways
