@@ -226,7 +226,10 @@ public final class ShortageAssessor {
         return left <= level ? Optional.of(new MissedDelivery(left, level)) : Optional.empty();
     }
 
-    /** Monday {@code t}'s stock in weeks of the mean adjusted consumption of its last COVER_WEEKS weeks; NaN or infinite when unknown or nothing consumed. */
+    /**
+     * Monday {@code t}'s stock in weeks of the mean adjusted consumption of its last COVER_WEEKS weeks;
+     * NaN when the stock is unknown, infinite when nothing was consumed.
+     */
     private static double weeksOfStock(WeeklySeries s, double[] adjusted, int t) {
         double sum = 0;
         int n = 0;
