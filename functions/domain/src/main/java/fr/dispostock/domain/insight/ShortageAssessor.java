@@ -11,12 +11,14 @@ import java.util.Optional;
  * units under way last along the forecast (from the adjusted consumption) say when it would run out
  * if nothing more arrived. Whether something more arrives is what the supply signals say: with the
  * national supply declared tense, or with no delivery seen in its declarations for much longer than
- * its usual interval, nothing is expected and a stock-out is at risk within 14 or 28 days when the
- * stock lasts less; with a normal supply the PUI's own orders come in time. Within 7 days, the stock
- * must fall short of next week's forecast by more than the week's usual variation allows: a little
- * with a supply signal, a whole spread with a normal supply (the PUI's order, placed now, arrives in
- * a few days unless the stock is far too short); a PUI with nothing left and a demand ahead is out
- * already: within 7 days. A stock lasting under 7 days without being that short is at risk within 14.
+ * its usual interval, or with last week's delivery missing (its stock was as low as when its
+ * deliveries usually come, and none came), nothing is expected and a stock-out is at risk within 14
+ * or 28 days when the stock lasts less; with a normal supply the PUI's own orders come in time.
+ * Within 7 days, the stock must fall short of next week's forecast by more than the week's usual
+ * variation allows: half a spread with a supply signal, a whole spread with a normal supply (the
+ * PUI's order, placed now, arrives in a few days unless the stock is far too short); a PUI with
+ * nothing left and a demand ahead is out already: within 7 days. A stock lasting under 7 days
+ * without being that short is at risk within 14.
  */
 public final class ShortageAssessor {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -25,6 +27,15 @@ public final class ShortageAssessor {
     /** Weeks without delivery, as a multiple of the usual interval between deliveries, that make a stall. */
     static final double STALL_FACTOR = 2;
     static final int MIN_STALL_WEEKS = 3;
+    /** Deliveries seen before the last week, at the least, to know at what stock this PUI's deliveries come. */
+    static final int MIN_DELIVERIES_SEEN = 3;
+    /** The weeks of adjusted consumption a Monday's stock is counted in weeks of (the last 8: two months). */
+    static final int COVER_WEEKS = 8;
+    /**
+     * Last week's delivery is missing when none came and the stock was as low as on this share of the
+     * Mondays its past deliveries followed (0.5: the median).
+     */
+    public static final double USUAL_SHARE = 0.5;
     /** The weeks whose adjusted consumption measures how much a week's demand varies (a quarter). */
     static final int SPREAD_WEEKS = 13;
     /**
@@ -32,7 +43,7 @@ public final class ShortageAssessor {
      * within 7 days, with and without a supply signal. Chosen on the backtest's tuning weeks, never
      * its test weeks (BENCHMARKS.md "insights-backtest", which says whether these are still its choice).
      */
-    public static final double Z_SUPPLY_SIGNAL = 0.25;
+    public static final double Z_SUPPLY_SIGNAL = 0.5;
     public static final double Z_NORMAL_SUPPLY = 1.0;
 
     /**
@@ -51,13 +62,14 @@ public final class ShortageAssessor {
         double available = stock + incoming;
         Double days = daysToStockOut(available, forecast);
         int stalled = weeksWithoutDelivery(series);
-        boolean signal = tension.isPresent() || stalled > 0;
+        Optional<MissedDelivery> missed = missedDelivery(series, USUAL_SHARE);
+        boolean signal = tension.isPresent() || stalled > 0 || missed.isPresent();
         double spread = weeklySpread(adjusted);
         boolean shortWithinAWeek = shortWithinAWeek(available, forecast.week1(), spread,
                 signal ? Z_SUPPLY_SIGNAL : Z_NORMAL_SUPPLY);
         ShortageRisk.Horizon horizon = horizon(days, shortWithinAWeek, signal);
         String reason = reason(stock, series.lastDailyConsumption(), daily, forecast, spread, days, incoming, tension,
-                stalled);
+                stalled, missed);
         return new ShortageRisk(p.finessEt(), p.finessEj(), p.region(), p.departement(), p.itemId(), p.week(),
                 (long) stock, series.lastDailyConsumption(), daily, days, forecast.week1(), forecast.weeks2(),
                 forecast.weeks4(), incoming, tension.isPresent(), horizon, reason);
@@ -155,12 +167,8 @@ public final class ShortageAssessor {
     public static int weeksWithoutDelivery(WeeklySeries s) {
         List<Integer> deliveries = new ArrayList<>();
         for (int t = 1; t < s.weeks(); t++) {
-            if (s.declared(t) && s.declared(t - 1)) {
-                double week = 7 * s.dailyConsumption()[t];
-                double received = s.stock()[t] - s.stock()[t - 1] + week;
-                if (received > Math.max(1, DELIVERY_SHARE * week)) {
-                    deliveries.add(t);
-                }
+            if (delivered(s, t)) {
+                deliveries.add(t);
             }
         }
         if (deliveries.size() < 2) {
@@ -171,8 +179,72 @@ public final class ShortageAssessor {
         return since >= MIN_STALL_WEEKS && since >= STALL_FACTOR * usual ? since : 0;
     }
 
+    /** Whether the week before Monday {@code t} brought a delivery, both Mondays declared. */
+    private static boolean delivered(WeeklySeries s, int t) {
+        if (!s.declared(t) || !s.declared(t - 1)) {
+            return false;
+        }
+        double week = 7 * s.dailyConsumption()[t];
+        double received = s.stock()[t] - s.stock()[t - 1] + week;
+        return received > Math.max(1, DELIVERY_SHARE * week);
+    }
+
+    /**
+     * Last week's delivery missing: last Monday's stock, in weeks of its adjusted consumption, and the
+     * stock its past deliveries followed (the {@code share} quantile of those Mondays' stocks).
+     */
+    public record MissedDelivery(double weeksLeft, double usualWeeks) {
+    }
+
+    /**
+     * Last week's delivery, when the PUI's own pattern expected one and none came: at least
+     * MIN_DELIVERIES_SEEN deliveries before, last Monday's stock (in weeks of the last COVER_WEEKS
+     * weeks' adjusted consumption) at most the {@code share} quantile of the stocks of the Mondays its
+     * deliveries came after, and no delivery in the week since. A PUI orders when its stock runs low:
+     * an order placed then and not delivered is a supply stalled a week after it starts, where
+     * {@link #weeksWithoutDelivery} waits for twice the usual interval.
+     */
+    public static Optional<MissedDelivery> missedDelivery(WeeklySeries s, double share) {
+        int last = s.weeks() - 2; // last Monday: its week's delivery is known this Monday
+        if (last < 0 || !s.declared(last) || !s.declared(last + 1) || delivered(s, last + 1)) {
+            return Optional.empty();
+        }
+        double[] adjusted = AdjustedConsumption.of(s);
+        List<Double> usual = new ArrayList<>();
+        for (int t = 0; t < last; t++) {
+            double weeks = weeksOfStock(s, adjusted, t);
+            if (delivered(s, t + 1) && Double.isFinite(weeks)) {
+                usual.add(weeks);
+            }
+        }
+        if (usual.size() < MIN_DELIVERIES_SEEN) {
+            return Optional.empty();
+        }
+        usual.sort(null);
+        double level = usual.get(Math.min(usual.size() - 1, (int) (share * usual.size())));
+        double left = weeksOfStock(s, adjusted, last);
+        return left <= level ? Optional.of(new MissedDelivery(left, level)) : Optional.empty();
+    }
+
+    /**
+     * Monday {@code t}'s stock in weeks of the mean adjusted consumption of its last COVER_WEEKS weeks;
+     * NaN when the stock is unknown, infinite when nothing was consumed.
+     */
+    private static double weeksOfStock(WeeklySeries s, double[] adjusted, int t) {
+        double sum = 0;
+        int n = 0;
+        for (int u = Math.max(0, t + 1 - COVER_WEEKS); u <= t; u++) {
+            if (!Double.isNaN(adjusted[u])) {
+                sum += adjusted[u];
+                n++;
+            }
+        }
+        return n == 0 || sum <= 0 ? Double.POSITIVE_INFINITY : s.stock()[t] / (7 * sum / n);
+    }
+
     private static String reason(double stock, double declared, double adjusted, Forecast f, double spread, Double days,
-                                 long incoming, Optional<SupplyTension.Tension> tension, int stalled) {
+                                 long incoming, Optional<SupplyTension.Tension> tension, int stalled,
+                                 Optional<MissedDelivery> missed) {
         StringBuilder s = new StringBuilder("stock ").append((long) stock);
         if (Math.abs(adjusted - declared) > 0.05 * Math.max(adjusted, 1e-9)) {
             s.append(", adjusted consumption ").append(units(adjusted)).append("/day (declared ").append(units(declared))
@@ -193,6 +265,8 @@ public final class ShortageAssessor {
         if (stalled > 0) {
             s.append("; no delivery for ").append(stalled).append(" weeks");
         }
+        missed.ifPresent(m -> s.append(String.format(Locale.ROOT, "; no delivery last week with %.1f weeks of stock left"
+                + " (its deliveries came after a median of %.1f)", m.weeksLeft(), m.usualWeeks())));
         s.append(incoming > 0 ? "; " + incoming + " units under way" : "; no order under way");
         return s.toString();
     }

@@ -111,6 +111,56 @@ class ShortageAssessorTest {
         assertEquals(ShortageRisk.Horizon.DAYS_14, assessor.assess(FLEYRIAT, s, 0, Optional.empty()).horizon());
     }
 
+    /**
+     * 30/day (210 a week) and a delivery of 630 in each week that began at 420 (2 weeks): Mondays
+     * 840, 630, 420, 840, 630, 420, 840, 630, 420, 840, 630 and then {@code rest}.
+     */
+    private static WeeklySeries everyThirdWeek(double... rest) {
+        double[] pattern = {840, 630, 420};
+        double[] stock = new double[11 + rest.length];
+        for (int t = 0; t < 11; t++) {
+            stock[t] = pattern[t % 3];
+        }
+        System.arraycopy(rest, 0, stock, 11, rest.length);
+        double[] daily = new double[stock.length];
+        Arrays.fill(daily, 30);
+        return new WeeklySeries(stock, daily);
+    }
+
+    @Test
+    void last_weeks_delivery_missing_when_the_stock_was_as_low_as_before_its_usual_ones_is_a_supply_signal() {
+        // given three deliveries, each after a Monday at 420 (2 weeks of 210), then 420 last Monday and
+        // nothing received: 210 this Monday
+        WeeklySeries s = everyThirdWeek(420, 210);
+
+        // when assessed with a normal supply
+        Optional<ShortageAssessor.MissedDelivery> missed = ShortageAssessor.missedDelivery(s, ShortageAssessor.USUAL_SHARE);
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then 2 weeks left last Monday, the median of the Mondays before its deliveries 2 weeks: a
+        // delivery was due and none came (no stall yet: 3 weeks since the last, its usual interval 3);
+        // 210 / 30 = 7 days with that signal: within 14, and the sentence says why
+        assertEquals(2.0, missed.orElseThrow().weeksLeft(), 1e-9);
+        assertEquals(2.0, missed.orElseThrow().usualWeeks(), 1e-9);
+        assertEquals(0, ShortageAssessor.weeksWithoutDelivery(s));
+        assertEquals(ShortageRisk.Horizon.DAYS_14, r.horizon());
+        assertEquals("stock 210, adjusted consumption 30/day → 7 days; no delivery last week with 2.0 weeks of stock"
+                + " left (its deliveries came after a median of 2.0); no order under way", r.reason());
+    }
+
+    @Test
+    void no_delivery_in_a_week_that_began_with_more_stock_than_before_its_usual_ones_is_no_signal() {
+        // given the same three deliveries, then 630 last Monday (3 weeks) and nothing received: 420 now
+        WeeklySeries s = everyThirdWeek(420);
+
+        // when assessed with a normal supply
+        ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
+
+        // then no delivery was due: no signal, and 14 days of stock are no risk
+        assertEquals(Optional.empty(), ShortageAssessor.missedDelivery(s, ShortageAssessor.USUAL_SHARE));
+        assertEquals(ShortageRisk.Horizon.NONE, r.horizon());
+    }
+
     @Test
     void a_stock_short_of_next_week_by_less_than_its_usual_variation_is_at_risk_within_7_days_only_with_a_supply_signal() {
         // given weeks of 140 and 280 units (20 and 40/day): next week 210, a spread of 80.8 (sample
@@ -122,7 +172,7 @@ class ShortageAssessorTest {
         ShortageRisk tense = assessor.assess(FLEYRIAT, s, 0, TENSION);
 
         // then 60 short is less than one spread (normal supply: the PUI's order arrives first), but more
-        // than a quarter of one (tension: nothing arrives); 150 / 30 = 5 days is within 14 in any case
+        // than half of one (40.4; tension: nothing arrives); 150 / 30 = 5 days is within 14 in any case
         assertEquals(5.0, normal.coverageDays(), 1e-9);
         assertEquals(ShortageRisk.Horizon.DAYS_14, normal.horizon());
         assertEquals(ShortageRisk.Horizon.DAYS_7, tense.horizon());
