@@ -40,7 +40,9 @@ public final class LocalPlatform implements AutoCloseable {
      * SQLite settings of the running database, where pharmacists' declarations live: a write-ahead log
      * (kept in the file: every later connection opens in it too), synced at its checkpoints only (the
      * connection's own setting: were DynamoDB Local to reopen it, after its queue's thread died, it
-     * would sync every commit again, slower and as safe).
+     * would sync every commit again, slower and as safe). DynamoDB Local's connection never makes SQLite's
+     * automatic checkpoint (seen: 12,571 frames of log after 2,000 PutItems, the database file untouched),
+     * so the log grows with the writes, across restarts, and each start replays it.
      * A committed write is in the log before DynamoDB Local answers, so a crash of this process (or
      * a SIGKILL) loses nothing and a power cut leaves the file whole, at worst without its last
      * commits. SQLite's default (a rollback journal, synced at every commit) made each BatchWriteItem
