@@ -100,6 +100,11 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
+    /** DynamoDB Local's server itself: the local platform sets its SQLite connection. */
+    public DynamoDBProxyServer server() {
+        return server;
+    }
+
     public URI endpoint() {
         return endpoint;
     }

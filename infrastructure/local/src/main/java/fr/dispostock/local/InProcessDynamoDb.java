@@ -2,11 +2,8 @@ package fr.dispostock.local;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteDBAccess;
 import com.almworks.sqlite4java.SQLiteConnection;
 import com.almworks.sqlite4java.SQLiteException;
-import com.almworks.sqlite4java.SQLiteJob;
-import com.almworks.sqlite4java.SQLiteQueue;
 import com.almworks.sqlite4java.SQLiteStatement;
 import fr.dispostock.embedded.TableDefinitions;
 import fr.dispostock.platform.dynamo.BatchCalls;
@@ -42,25 +39,25 @@ import java.util.Map;
  */
 public final class InProcessDynamoDb implements AutoCloseable {
     static final String PROPERTY = "dispostock.local.in-process-dynamodb";
-    /** SQLite settings of a database being made; the server opens the copied file with its defaults. */
+    /**
+     * SQLite settings of a database being made; the running platform's server opens the copied file
+     * with settings safe for its data ({@link LocalPlatform#RUNNING}).
+     */
     static final List<String> BULK_LOAD = List.of("journal_mode = MEMORY", "synchronous = OFF",
             "cache_size = -65536"); // KiB: the history's indexes stay in memory
     private static final Logger LOG = LoggerFactory.getLogger(InProcessDynamoDb.class);
     private final AmazonDynamoDBLocal dynamoDb;
     private final DynamoDbClient client;
-    /** DynamoDB Local's one SQLite connection's queue; null where it was not reached. */
-    private final SQLiteQueue sqlite;
+    /** DynamoDB Local's SQLite connection; null where it was not reached. */
+    private final DynamoDbLocalSqlite sqlite;
 
     private InProcessDynamoDb(AmazonDynamoDBLocal dynamoDb, boolean direct) {
         this.dynamoDb = dynamoDb;
-        this.sqlite = sqliteQueue(dynamoDb);
+        this.sqlite = DynamoDbLocalSqlite.of(dynamoDb).orElse(null);
         if (sqlite != null) {
-            onSqlite(connection -> {
-                for (String pragma : BULK_LOAD) {
-                    connection.exec("PRAGMA " + pragma);
-                }
-                return null;
-            });
+            sqlite.apply(BULK_LOAD);
+        } else {
+            LOG.warn("the seed loads with SQLite's defaults (every commit synced)");
         }
         this.client = direct ? new DirectClient(dynamoDb.amazonDynamoDB()) : dynamoDb.dynamoDbClient();
     }
@@ -85,51 +82,9 @@ public final class InProcessDynamoDb implements AutoCloseable {
         return db;
     }
 
-    /**
-     * The queue DynamoDB Local runs every SQLite statement on (one connection). DynamoDB Local has no
-     * option for {@link #BULK_LOAD}, so its queue is reached by reflection; if another version of it
-     * moves things, the seed is only slower (said in the log), and {@code InProcessDynamoDbTest} fails.
-     */
-    private static SQLiteQueue sqliteQueue(AmazonDynamoDBLocal local) {
-        try {
-            Object exceptionMapping = field(local, local.getClass(), "val$handler");
-            Object client = field(exceptionMapping, exceptionMapping.getClass(), "impl");
-            return (SQLiteQueue) field(field(client, client.getClass(), "dbAccess"), SQLiteDBAccess.class, "queue");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("DynamoDB Local's SQLite connection was not reached ({}): the seed loads with SQLite's defaults", e.toString());
-            return null;
-        }
-    }
-
-    private static Object field(Object owner, Class<?> declaring, String name) throws ReflectiveOperationException {
-        java.lang.reflect.Field field = declaring.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(owner);
-    }
-
-    private <T> T onSqlite(SqliteWork<T> work) {
-        return sqlite.execute(new SQLiteJob<T>() {
-            @Override
-            protected T job(SQLiteConnection connection) throws SQLiteException {
-                return work.on(connection);
-            }
-        }).complete();
-    }
-
-    private interface SqliteWork<T> {
-        T on(SQLiteConnection connection) throws SQLiteException;
-    }
-
     /** A PRAGMA's value on DynamoDB Local's own connection: how the tests see {@link #BULK_LOAD} applied. */
     String pragma(String name) {
-        return onSqlite(connection -> {
-            SQLiteStatement read = connection.prepare("PRAGMA " + name);
-            try {
-                return read.step() ? read.columnString(0) : null;
-            } finally {
-                read.dispose();
-            }
-        });
+        return sqlite.pragma(name);
     }
 
     public DynamoDbClient client() {

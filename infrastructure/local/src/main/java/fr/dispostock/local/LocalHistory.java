@@ -56,6 +56,9 @@ public class LocalHistory {
     public static final IsoWeek FIRST_WEEK = LAST_WEEK.minusWeeks(WEEKS - 1);
     private static final String ARS = "local-seed <regulation@ars.invalid>";
     private static final String SUPPLIER = "local-seed <logistique@spf.invalid>";
+    /** The State-stock vaccine the PUIs hold and order, and the syringes that go with it (the catalogue's codes). */
+    static final String MPOX = "MPOX-MVA-BN";
+    private static final String SYRINGES = "SYRINGE-1ML";
     private final DynamoDeclarationStore declarations;
     private final DynamoStateStockStore stateStock;
 
@@ -142,9 +145,9 @@ public class LocalHistory {
             writer.putAll(declarations.table(), written);
             if (holdsStateStock(pui)) {
                 List<Map<String, AttributeValue>> held = new ArrayList<>();
-                lotDeclarations(pui).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
-                lots.add(held.size());
                 List<Order> placed = orders(pui);
+                lotDeclarations(pui, placed).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
+                lots.add(held.size());
                 placed.forEach(o -> held.add(stateStock.items().orderItem(o)));
                 orders.add(placed.size());
                 writer.putAll(stateStock.table(), held);
@@ -159,8 +162,9 @@ public class LocalHistory {
         declarations(pui, items, consumption).forEach(d -> declared.addAll(d.items()));
         List<Map<String, AttributeValue>> held = new ArrayList<>();
         if (holdsStateStock(pui)) {
-            lotDeclarations(pui).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
-            orders(pui).forEach(o -> held.add(stateStock.items().orderItem(o)));
+            List<Order> placed = orders(pui);
+            lotDeclarations(pui, placed).forEach(d -> held.add(stateStock.items().lotsItemOf(d)));
+            placed.forEach(o -> held.add(stateStock.items().orderItem(o)));
         }
         return Map.of(declarations.table(), declared, stateStock.table(), held);
     }
@@ -249,33 +253,70 @@ public class LocalHistory {
     }
 
     private record HeldLot(String productCode, String lot, LocalDate expiry, long[] quantity) {
+        LotLine on(LocalDate thursday) {
+            return new LotLine(productCode, lot, expiry, quantity[0], expiry.isBefore(thursday));
+        }
+
+        /** Units used during the week to that Thursday; none once expired: it waits to be destroyed. */
+        void use(long units, LocalDate thursday) {
+            if (!expiry.isBefore(thursday)) {
+                quantity[0] = Math.max(0, quantity[0] - units);
+            }
+        }
+
+        boolean gone(LocalDate thursday) {
+            return quantity[0] == 0 || expiry.plusWeeks(3).isBefore(thursday);
+        }
     }
 
-    static List<LotDeclaration> lotDeclarations(SeedPui pui) {
+    /** A lot an order shipped to the PUI, used at a pace of its own once received. */
+    private record ShippedLot(LocalDate shippedOn, HeldLot lot, double weeklyUnits) {
+    }
+
+    /**
+     * The PUI's Thursday lots: those it receives every 6–15 weeks, and the vaccine lots its orders
+     * shipped, declared from the first Thursday after their shipment (one shipped on a Thursday is not
+     * in that day's lots) less what was used, a tenth to a fifth of the lot a week: so that the use
+     * measured from the lots and the shipments (StateStockUse) is the use made, not the doses shipped.
+     * Syringes, devices, are not declared on Thursdays.
+     */
+    static List<LotDeclaration> lotDeclarations(SeedPui pui, List<Order> orders) {
         SplittableRandom random = random(pui, 2);
+        SplittableRandom shippedUse = random(pui, 4);
+        List<ShippedLot> shipped = orders.stream().flatMap(o -> o.shipments().stream())
+                .flatMap(s -> s.lots().stream().filter(l -> l.productCode().equals(MPOX)).map(l -> new ShippedLot(
+                        s.shippedOn(), new HeldLot(l.productCode(), l.lot(), l.expiry(), new long[]{l.quantity()}),
+                        l.quantity() * (0.1 + 0.1 * shippedUse.nextDouble()))))
+                .toList();
         List<HeldLot> held = new ArrayList<>();
+        List<ShippedLot> received = new ArrayList<>();
         List<LotDeclaration> out = new ArrayList<>();
         int nextDelivery = 0;
         for (int k = 0; k < WEEKS; k++) {
             LocalDate thursday = FIRST_WEEK.minusWeeks(-k).monday().with(DayOfWeek.THURSDAY);
             if (k == nextDelivery) {
-                String product = random.nextInt(4) == 0 ? "TECOVIRIMAT-200" : "MPOX-MVA-BN";
-                long units = product.equals("MPOX-MVA-BN") ? 20L * (1 + random.nextInt(5)) : 42L * (1 + random.nextInt(2));
+                String product = random.nextInt(4) == 0 ? "TECOVIRIMAT-200" : MPOX;
+                long units = product.equals(MPOX) ? 20L * (1 + random.nextInt(5)) : 42L * (1 + random.nextInt(2));
                 held.add(new HeldLot(product, "FR" + (100000 + random.nextInt(900000)),
                         thursday.plusDays(120 + random.nextInt(330)), new long[]{units}));
                 nextDelivery = k + 6 + random.nextInt(10);
             }
-            for (HeldLot lot : held) { // used during the week; an expired lot waits to be destroyed
-                if (!lot.expiry().isBefore(thursday)) {
-                    lot.quantity()[0] = Math.max(0, lot.quantity()[0] - random.nextInt(6));
-                }
+            for (HeldLot lot : held) {
+                lot.use(random.nextInt(6), thursday);
             }
-            held.removeIf(l -> l.quantity()[0] == 0 || l.expiry().plusWeeks(3).isBefore(thursday));
+            held.removeIf(l -> l.gone(thursday));
+            LocalDate before = thursday.minusWeeks(1);
+            shipped.stream().filter(s -> !s.shippedOn().isBefore(before) && s.shippedOn().isBefore(thursday))
+                    .forEach(received::add);
+            for (ShippedLot s : received) {
+                s.lot().use(Math.round(s.weeklyUnits() * (0.5 + shippedUse.nextDouble())), thursday);
+            }
+            received.removeIf(s -> s.lot().gone(thursday));
             if (random.nextInt(10) == 0) {
                 continue; // not declared that Thursday
             }
-            List<LotLine> lines = held.stream().map(l -> new LotLine(l.productCode(), l.lot(), l.expiry(), l.quantity()[0],
-                    l.expiry().isBefore(thursday))).toList();
+            List<LotLine> lines = new ArrayList<>(held.stream().map(l -> l.on(thursday)).toList());
+            received.forEach(s -> lines.add(s.lot().on(thursday)));
             out.add(new LotDeclaration(pui.finessEt(), pui.finessEj(), pui.region(), pui.departement(), thursday,
                     new LotDeclaration.Revision(at(thursday, 9 * 60 + random.nextInt(8 * 60)), pui.email(), lines), 0));
         }
@@ -304,8 +345,8 @@ public class LocalHistory {
             LocalDate day = days.get(n);
             Instant created = at(day.minusDays(1 + random.nextInt(20)), 9 * 60 + random.nextInt(8 * 60));
             long doses = 20L * (1 + random.nextInt(10));
-            List<Order.Line> ordered = List.of(new Order.Line("MPOX-MVA-BN", doses, false, null, null),
-                    new Order.Line("SYRINGE-1ML", (doses + 99) / 100 * 100, true, null, null));
+            List<Order.Line> ordered = List.of(new Order.Line(MPOX, doses, false, null, null),
+                    new Order.Line(SYRINGES, (doses + 99) / 100 * 100, true, null, null));
             List<Order.Step> steps = new ArrayList<>(List.of(new Order.Step(created, pui.email(), OrderStatus.SUBMITTED, null)));
             int stage = n >= days.size() - 1 ? random.nextInt(3) : n == days.size() - 2 ? 3 + random.nextInt(2) : 5;
             OrderStatus status = OrderStatus.SUBMITTED;
@@ -327,15 +368,15 @@ public class LocalHistory {
                 boolean cut = outcome < 6 && doses > 20;
                 long approved = cut ? doses - 20 : doses;
                 status = cut ? OrderStatus.PARTIALLY_APPROVED : OrderStatus.APPROVED;
-                lines = List.of(new Order.Line("MPOX-MVA-BN", doses, false, approved, cut ? "quantité ajustée à la consommation" : null),
-                        new Order.Line("SYRINGE-1ML", ordered.get(1).quantity(), true, ordered.get(1).quantity(), null));
+                lines = List.of(new Order.Line(MPOX, doses, false, approved, cut ? "quantité ajustée à la consommation" : null),
+                        new Order.Line(SYRINGES, ordered.get(1).quantity(), true, ordered.get(1).quantity(), null));
                 steps.add(new Order.Step(reviewed, ARS, status, null));
                 if (stage >= 4) {
                     LocalDate shipped = day.plusDays(2 + random.nextInt(5));
                     shipments = List.of(new Order.Shipment(shipped, address, List.of(
-                            new Order.ShippedLot("MPOX-MVA-BN", "FR" + (100000 + random.nextInt(900000)),
+                            new Order.ShippedLot(MPOX, "FR" + (100000 + random.nextInt(900000)),
                                     shipped.plusDays(180 + random.nextInt(200)), approved),
-                            new Order.ShippedLot("SYRINGE-1ML", "SY" + (10000 + random.nextInt(90000)),
+                            new Order.ShippedLot(SYRINGES, "SY" + (10000 + random.nextInt(90000)),
                                     shipped.plusYears(3), ordered.get(1).quantity()))));
                     status = OrderStatus.SHIPPED;
                     steps.add(new Order.Step(at(shipped, 14 * 60), SUPPLIER, status, "to " + address));

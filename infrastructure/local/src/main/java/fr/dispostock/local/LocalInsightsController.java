@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,17 +55,33 @@ public class LocalInsightsController {
     }
 
     /**
-     * The Monday run of the seed's last week ({@link LocalHistory#LAST_WEEK}), as its schedule would
-     * have made it, unless made already (then it costs one read): what the authorities' screens show
-     * on a platform nobody ran the insights on. Run by the platform in the background after it starts.
+     * The runs the platform makes by itself once started, in this order: the Monday run of the seed's
+     * last week ({@link LocalHistory#LAST_WEEK}) first, what the authorities' screens show; then the
+     * Monday runs of the four weeks before it, oldest first, each seeing the alerts of those before it;
+     * then the last week's Thursday run (18:00, as scheduled), which sees them all: the outcome of the
+     * alerts raised 1, 2 and 4 weeks before, the indicators' alerts followed by a stock-out.
      */
-    void historysLastMonday() {
+    static List<Instant> historysLastRuns() {
+        LocalDate lastMonday = LocalHistory.LAST_WEEK.monday();
+        List<Instant> runs = new ArrayList<>(List.of(mondayRun(lastMonday, null)));
+        for (int back = 4; back >= 1; back--) {
+            runs.add(mondayRun(lastMonday.minusWeeks(back), null));
+        }
+        runs.add(mondayRun(lastMonday.plusDays(3), LocalTime.of(18, 0)));
+        return runs;
+    }
+
+    /**
+     * One of {@link #historysLastRuns}, as its schedule would have made it, unless made already (then it
+     * costs one read); one left computing (a stop) is finished. Run by the platform in the background.
+     */
+    void historysRun(Instant scheduledFor) {
         long started = System.nanoTime();
-        InsightRunService.Outcome outcome = runs.run(mondayRun(LocalHistory.LAST_WEEK.monday(), null));
+        InsightRunService.Outcome outcome = runs.run(scheduledFor);
         if (!outcome.duplicate()) {
-            LOG.info("insights of {} computed in the background in {} s: {} PUI × items assessed, {} alerts",
-                    outcome.run().week(), (System.nanoTime() - started) / 1_000_000_000, outcome.run().assessed(),
-                    outcome.run().alerts());
+            LOG.info("insights of {} ({}) computed in the background in {} s: {} PUI × items assessed, {} alerts",
+                    outcome.run().week(), scheduledFor, (System.nanoTime() - started) / 1_000_000_000,
+                    outcome.run().assessed(), outcome.run().alerts());
         }
     }
 }

@@ -17,8 +17,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +36,23 @@ import java.util.stream.Stream;
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+    /**
+     * SQLite settings of the running database, where pharmacists' declarations live: a write-ahead log
+     * (kept in the file: every later connection opens in it too), synced at its checkpoints only (the
+     * connection's own setting: were DynamoDB Local to reopen it, after its queue's thread died, it
+     * would sync every commit again, slower and as safe). DynamoDB Local's connection never makes SQLite's
+     * automatic checkpoint (seen: 12,571 frames of log after 2,000 PutItems, the database file untouched),
+     * so the log grows with the writes, across restarts, and each start replays it.
+     * A committed write is in the log before DynamoDB Local answers, so a crash of this process (or
+     * a SIGKILL) loses nothing and a power cut leaves the file whole, at worst without its last
+     * commits. SQLite's default (a rollback journal, synced at every commit) made each BatchWriteItem
+     * of 25 items a synced commit: the background insights run took tens of minutes (README).
+     */
+    static final List<String> RUNNING = List.of("journal_mode = WAL", "synchronous = NORMAL",
+            "cache_size = -65536"); // KiB: the insights' reads of two years of history stay in memory
     private final EmbeddedDynamoDb dynamoDb;
     private final ApplicationContext context;
-    /** The insights of the history's last Monday, computed after the start ({@link #computeInsights}). */
+    /** The insights of the history's last weeks, computed after the start ({@link #computeInsights}). */
     private final ExecutorService background = Executors.newSingleThreadExecutor(LocalPlatform::daemon);
 
     private LocalPlatform(EmbeddedDynamoDb dynamoDb, ApplicationContext context) {
@@ -84,7 +100,9 @@ public final class LocalPlatform implements AutoCloseable {
                 FranceSeed.copyInto(dataDir, seed == Seed.FRANCE);
             }
             EmbeddedDynamoDb started = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), dynamoDbPort);
-            started.createTablesFromTemplate();
+            started.createTablesFromTemplate(); // its first requests: DynamoDB Local has opened its file
+            DynamoDbLocalSqlite.of(started.server()).ifPresentOrElse(sqlite -> sqlite.apply(RUNNING),
+                    () -> LOG.warn("DynamoDB Local runs with SQLite's defaults: every commit synced"));
             return started;
         });
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"))
@@ -131,20 +149,25 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The insights of the history's last Monday, in the background: a national run on the whole-France
-     * history takes minutes here (README "Insights, in short"), which the start does not wait for. A
-     * run already made costs one read; one cut short by a stop is finished by the next start.
+     * The insights of the history's last weeks, in the background, one run after the other
+     * ({@link LocalInsightsController#historysLastRuns}): a national run on the whole-France history
+     * takes a minute or two here (README "Insights, in short"), which the start does not wait for. A
+     * run already made costs one read; one cut short by a stop is finished by the next start, and
+     * those not begun are made then.
      */
     private void computeInsights() {
-        background.execute(() -> {
-            try {
-                context.getBean(LocalInsightsController.class).historysLastMonday();
-            } catch (RuntimeException e) {
-                if (!background.isShutdown()) { // a stop meanwhile: the next start finishes the run
-                    LOG.error("the insights of the history's last Monday were not computed", e);
+        LocalInsightsController controller = context.getBean(LocalInsightsController.class);
+        for (Instant run : LocalInsightsController.historysLastRuns()) {
+            background.execute(() -> {
+                try {
+                    controller.historysRun(run);
+                } catch (RuntimeException e) {
+                    if (!background.isShutdown()) { // a stop meanwhile: the next start finishes the run
+                        LOG.error("the insights run {} of the history was not computed", run, e);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     /**
@@ -183,6 +206,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public ApplicationContext context() {
         return context;
+    }
+
+    /** A PRAGMA's value on the connection DynamoDB Local serves the database with: how the tests see {@link #RUNNING}. */
+    String sqlitePragma(String name) {
+        return DynamoDbLocalSqlite.of(dynamoDb.server()).orElseThrow().pragma(name);
     }
 
     private static Thread daemon(Runnable work) {

@@ -2,11 +2,14 @@ package fr.dispostock.local;
 
 import fr.dispostock.domain.Dates;
 import fr.dispostock.domain.statestock.LotDeclaration;
+import fr.dispostock.domain.statestock.LotLine;
 import fr.dispostock.domain.statestock.Order;
 import fr.dispostock.domain.statestock.OrderStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole-France seed's derived past, as LocalHistory makes it (no database needed). */
@@ -82,7 +86,7 @@ class LocalHistoryTest {
         List<LocalHistory.SeedPui> holders = PUIS.stream().filter(LocalHistory::holdsStateStock).toList();
 
         // when their lots and orders are made
-        List<LotDeclaration> lots = holders.stream().flatMap(p -> LocalHistory.lotDeclarations(p).stream()).toList();
+        List<LotDeclaration> lots = holders.stream().flatMap(p -> LocalHistory.lotDeclarations(p, LocalHistory.orders(p)).stream()).toList();
         List<Order> orders = holders.stream().flatMap(p -> LocalHistory.orders(p).stream()).toList();
 
         // then about one PUI in ten holds some; lots are declared on Thursdays, expired ones flagged; every order state is there
@@ -95,5 +99,43 @@ class LocalHistoryTest {
         assertEquals(EnumSet.allOf(OrderStatus.class), states);
         assertTrue(orders.stream().allMatch(o -> o.history().size() == o.version()
                 && o.history().get(o.history().size() - 1).status() == o.status()));
+    }
+
+    @Test
+    void a_shipped_vaccine_lot_is_declared_on_the_following_thursdays_less_what_was_used() {
+        // given the PUIs that hold State stock, and the vaccine lots their orders shipped
+        List<LocalHistory.SeedPui> holders = PUIS.stream().filter(LocalHistory::holdsStateStock).toList();
+        int checked = 0;
+        for (LocalHistory.SeedPui pui : holders) {
+            List<Order> orders = LocalHistory.orders(pui);
+
+            // when the PUI's Thursday lots are made
+            List<LotDeclaration> lots = LocalHistory.lotDeclarations(pui, orders);
+
+            // then each shipped vaccine lot is in the lots of the Thursday after its shipment (when declared),
+            // with its expiry and no more than was shipped, and it only decreases from one Thursday to the next
+            for (Order.Shipment shipment : orders.stream().flatMap(o -> o.shipments().stream()).toList()) {
+                for (Order.ShippedLot lot : shipment.lots()) {
+                    List<LotLine> declared = lots.stream().filter(d -> d.date().isAfter(shipment.shippedOn()))
+                            .flatMap(d -> d.current().lines().stream().filter(l -> l.lot().equals(lot.lot()))).toList();
+                    if (lot.productCode().equals("SYRINGE-1ML")) {
+                        assertTrue(declared.isEmpty(), "syringes are not declared on Thursdays: " + declared);
+                        continue;
+                    }
+                    LocalDate thursday = shipment.shippedOn().with(TemporalAdjusters.next(DayOfWeek.THURSDAY));
+                    if (lots.stream().anyMatch(d -> d.date().equals(thursday))) {
+                        assertFalse(declared.isEmpty(), pui.finessEt() + " " + lot);
+                        assertTrue(declared.get(0).quantity() > 0 && declared.get(0).quantity() <= lot.quantity(),
+                                lot + " " + declared.get(0));
+                        assertEquals(lot.expiry(), declared.get(0).expiry());
+                        checked++;
+                    }
+                    for (int i = 1; i < declared.size(); i++) {
+                        assertTrue(declared.get(i).quantity() <= declared.get(i - 1).quantity(), declared.toString());
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100, "shipped lots checked: " + checked);
     }
 }

@@ -54,6 +54,12 @@ class LocalPlatformProcessTest {
     }
 
     @Test
+    void a_killed_platform_keeps_every_write_it_answered_on_the_next_start() throws Exception {
+        // SIGKILL: no shutdown hook, DynamoDB Local's SQLite connection never closed (a crash)
+        stopsPromptlyAndKeepsItsData("KILL");
+    }
+
+    @Test
     void a_port_in_use_is_said_in_one_sentence_naming_it_and_the_option() throws Exception {
         // given a port someone else listens on
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {

@@ -350,24 +350,41 @@ class LocalPlatformTest {
     }
 
     @Test
-    void a_fresh_platform_computes_the_insights_of_the_historys_last_monday_without_being_asked() throws Exception {
+    void a_fresh_platform_computes_the_insights_of_the_historys_last_weeks_the_last_monday_first() throws Exception {
         // given the platform started on an empty data directory, nobody having run the insights
-        Instant lastMonday = LocalInsightsController.mondayRun(LocalHistory.LAST_WEEK.monday(), null);
+        List<Instant> runs = LocalInsightsController.historysLastRuns();
         InsightStore insights = platform.context().getBean(InsightStore.class);
 
-        // when the run it starts in the background has had its time
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (insights.run(lastMonday).filter(r -> r.status() == InsightRun.Status.DONE).isEmpty()
+        // when the runs it starts in the background have had their time
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!runs.stream().allMatch(r -> insights.run(r).filter(run -> run.status() == InsightRun.Status.DONE).isPresent())
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
 
-        // then the Monday run of the history's last week is done, and the risks answer from it
-        InsightRun run = insights.run(lastMonday).orElseThrow();
-        assertEquals(InsightRun.Status.DONE, run.status(), run.toString());
-        assertEquals(LocalHistory.LAST_WEEK, run.week());
+        // then the Monday runs of the history's last 5 weeks and its last Thursday's are done, begun
+        // in that order: the last Monday first, the four before it oldest first, the last Thursday last
+        List<InsightRun> made = runs.stream().map(r -> insights.run(r).orElseThrow()).toList();
+        made.forEach(run -> assertEquals(InsightRun.Status.DONE, run.status(), run.toString()));
+        assertEquals(List.of(LocalHistory.LAST_WEEK, LocalHistory.LAST_WEEK.minusWeeks(4), LocalHistory.LAST_WEEK.minusWeeks(3),
+                LocalHistory.LAST_WEEK.minusWeeks(2), LocalHistory.LAST_WEEK.minusWeeks(1), LocalHistory.LAST_WEEK),
+                made.stream().map(InsightRun::week).toList());
+        for (int i = 1; i < made.size(); i++) {
+            assertFalse(made.get(i).startedAt().isBefore(made.get(i - 1).startedAt()), made.toString());
+        }
         Answer risks = call("GET", "/v1/insights/risks?region=84", token("{\"roles\":[\"NATIONAL\"]}"), null);
         assertEquals(200, risks.status(), String.valueOf(risks.json()));
+    }
+
+    @Test
+    void the_database_is_served_with_a_write_ahead_log_synced_at_its_checkpoints() {
+        // given the running platform, whose DynamoDB Local serves the database file
+        // when SQLite is asked how DynamoDB Local's own connection is set
+        // then its journal is a write-ahead log (a crash of the process loses no committed write),
+        // synced at its checkpoints only (NORMAL, not at every commit), with a page cache of 64 MiB
+        assertEquals("wal", platform.sqlitePragma("journal_mode"));
+        assertEquals("1", platform.sqlitePragma("synchronous"));
+        assertEquals("-65536", platform.sqlitePragma("cache_size"));
     }
 
     @Test
