@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -88,8 +89,10 @@ class AuthorityRegistersTest {
         portal.driver().findElement(By.id("fichier-finess")).sendKeys(file.toAbsolutePath().toString());
         portal.driver().findElement(By.id("importer")).click();
 
-        // then the report says what became of each line, in French
+        // then the report says what became of each line, in French (the page moves the focus to it once
+        // it has read the register and the record again)
         portal.waitFor(By.id("rapport-titre"));
+        portal.waiting(Duration.ofSeconds(15)).until(d -> "rapport-titre".equals(d.switchTo().activeElement().getAttribute("id")));
         assertEquals("1 site mis à jour", text("rapport-modifies"));
         assertEquals("3 lignes rejetées", text("rapport-rejetes"));
         String rejected = text("lignes-rejetees");

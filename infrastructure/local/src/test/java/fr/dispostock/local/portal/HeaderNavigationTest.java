@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +81,7 @@ class HeaderNavigationTest {
         portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
 
         // then the sub-menu opens under it, its screens listed, and Tab goes to the first one
-        new WebDriverWait(portal.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(completeness));
+        portal.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(completeness));
         assertEquals("true", steering.getAttribute("aria-expanded"));
         assertEquals(List.of("Complétude", "Indicateurs", "Situation des stocks"),
                 portal.driver().findElements(By.cssSelector("#menu-pilotage .fr-nav__link")).stream().map(WebElement::getText).toList());
@@ -93,7 +92,7 @@ class HeaderNavigationTest {
 
         // when it presses Enter on it, the completeness opens, its group marked as the current one
         portal.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-        new WebDriverWait(portal.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/completude\\.html$"));
+        portal.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/completude\\.html$"));
         WebElement current = portal.waitFor(By.cssSelector("#navigation button[aria-controls='menu-pilotage']"));
         assertEquals("true", current.getAttribute("aria-current"));
         assertEquals("page", portal.driver().findElement(By.cssSelector("#menu-pilotage a[href='completude.html']"))

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -211,7 +210,7 @@ class PharmacistScreensTest {
             portal.js().executeScript("window.scrollTo(0, 0)");
             link.click();
             String rect = "const r = document.getElementById(arguments[0]).getBoundingClientRect();";
-            new WebDriverWait(portal.driver(), Duration.ofSeconds(5))
+            portal.waiting(Duration.ofSeconds(5))
                     .withMessage(() -> alternative + " out of the window: " + portal.js().executeScript(rect
                             + " return JSON.stringify({top: r.top, bottom: r.bottom, window: innerHeight, scrollY, hash: location.hash});", alternative))
                     .until(d -> Boolean.TRUE.equals(portal.js().executeScript(rect

@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     // Chromium's French (package chromium-l10n): without it the browser is American whatever it is told
     private static final Path FRENCH = Path.of("/usr/lib/chromium/locales/fr.pak");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final long POLL_MILLIS = 25;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
@@ -96,7 +98,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** The bytes of a file the browser downloads (an xlsx workbook), once it is whole. */
     public byte[] awaitDownloadedBytes(Path file) {
-        new WebDriverWait(driver, WAIT).until(d -> Files.exists(file));
+        waiting(WAIT).until(d -> Files.exists(file));
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -194,6 +196,14 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         }
     }
 
+    /**
+     * A wait that looks again every {@value #POLL_MILLIS} ms: with Selenium's default half-second
+     * between looks, the waits made much of a test's time.
+     */
+    public WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(POLL_MILLIS));
+    }
+
     /** Opens a page of the portal, e.g. {@code "/puis.html"}. */
     public void open(String path) {
         driver.get(baseUrl() + path);
@@ -201,12 +211,12 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** Waits for an element to be visible and returns it. */
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until an element shows this text. */
     public WebElement waitForText(By by, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
     }
 
@@ -218,7 +228,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     private void openSignInPage(String origin) {
         driver.get(origin + "/index.html");
         waitFor(By.id("se-connecter")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/local/oidc/authorize"));
+        waiting(WAIT).until(ExpectedConditions.urlContains("/local/oidc/authorize"));
     }
 
     /**
@@ -234,7 +244,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
         driver.findElement(By.cssSelector("button[value='rechercher']")).click();
         waitFor(By.cssSelector("label[for='ej-" + finessEj + "']")).click();
         driver.findElement(By.id("se-connecter")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
+        waiting(WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
         waitFor(By.id("se-deconnecter"));
     }
 
@@ -258,7 +268,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("region"))).selectByValue(region);
         }
         driver.findElement(By.id("se-connecter")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
+        waiting(WAIT).until(ExpectedConditions.urlMatches("/index\\.html$"));
         waitFor(By.id("se-deconnecter"));
     }
 
@@ -276,7 +286,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
 
     /** Waits (2 minutes at most) until the campaign screen's progress says the sending is done. */
     public void waitUntilSent() {
-        new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> d.findElement(By.id("envoi"))
+        waiting(Duration.ofMinutes(2)).until(d -> d.findElement(By.id("envoi"))
                 .getAttribute("textContent").contains("Envoyée"));
     }
 
@@ -289,10 +299,14 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     /** The page has no WCAG 2.1 A/AA violation that axe-core finds. */
     @SuppressWarnings("unchecked")
     public void checkAccessibility() {
-        js().executeScript(axeSource());
+        // once per document: a page checked again after a change keeps the axe-core it was given
+        if (Boolean.TRUE.equals(js().executeScript("return typeof window.axe === 'undefined'"))) {
+            js().executeScript(AXE_SOURCE.get());
+        }
+        // only the violations are gathered in full: axe-core's selectors for every passing node are not needed
         Map<String, Object> results = (Map<String, Object>) js().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
                         + ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
                         + " nodes: v.nodes.map(n => n.target.join(' ') + ' : ' + n.failureSummary)}))}))"
                         + ".catch(e => done({error: String(e)}));", WCAG_21_AA);
@@ -302,6 +316,19 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
                 + violations.stream().map(v -> "- " + v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + "\n    "
                         + String.join("\n    ", (List<String>) v.get("nodes"))).collect(Collectors.joining("\n")));
     }
+
+    /** axe-core's source, read once per test JVM. */
+    private static final Supplier<String> AXE_SOURCE = new Supplier<>() {
+        private String source;
+
+        @Override
+        public synchronized String get() {
+            if (source == null) {
+                source = axeSource();
+            }
+            return source;
+        }
+    };
 
     private static String axeSource() {
         Path axe = Path.of(System.getProperty("dispostock.root", "../.."), "portal", "node_modules", "axe-core", "axe.min.js");

@@ -6,10 +6,13 @@ import fr.dispostock.local.LocalPlatform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -21,7 +24,7 @@ import java.util.stream.Stream;
  * The local platform the browser tests run against, on a temporary copy of a seeded database: the
  * seed (thousands of register writes through the API's rules, minutes on a busy machine) is made
  * once per seed version into target/ and copied for each test run, so that no run sees another's
- * changes.
+ * changes. Each test JVM of the run (surefire's forks) has its own copy.
  */
 final class SeededPlatform implements AutoCloseable {
     /** The small seed's own files; the rest (tracked items, catalogue, mapping) is in the whole-France seed's key. */
@@ -37,10 +40,14 @@ final class SeededPlatform implements AutoCloseable {
     static SeededPlatform start() {
         try {
             Path seeded = Path.of("target", "portal-browser-seed-" + seedVersion());
-            if (!Files.exists(seeded)) {
-                Path making = Files.createTempDirectory(Path.of("target"), "portal-browser-seed");
-                LocalPlatform.start(0, making).close();
-                Files.move(making, seeded, StandardCopyOption.ATOMIC_MOVE);
+            // the test JVMs of a run start together: one makes the seed, the others wait for it
+            try (FileChannel lock = FileChannel.open(Path.of("target", "portal-browser-seed.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                if (!Files.exists(seeded)) {
+                    Path making = Files.createTempDirectory(Path.of("target"), "portal-browser-seed");
+                    LocalPlatform.start(0, making).close();
+                    Files.move(making, seeded, StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             Path data = Files.createTempDirectory("portal-browser");
             copy(seeded, data);

@@ -7,7 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,7 @@ class SessionJourneyTest {
         portal.driver().findElement(By.id("recherche")).sendKeys("010780054");
         portal.driver().findElement(By.cssSelector("button[value='rechercher']")).click();
         portal.waitFor(By.id("se-connecter")).click();
-        new WebDriverWait(portal.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/puis\\.html$"));
+        portal.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/puis\\.html$"));
         portal.waitFor(By.id("email"));
     }
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
@@ -211,7 +210,7 @@ class SteeringScreensTest {
 
         // when he clicks Auvergne-Rhône-Alpes on the map
         portal.driver().findElement(By.cssSelector("#carte path[data-region='84']")).click();
-        new WebDriverWait(portal.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("region=84"));
+        portal.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("region=84"));
         portal.waitFor(By.id("stock-nul"));
 
         // then its 12 départements, and Lyon Sud among the PUIs at zero stock
