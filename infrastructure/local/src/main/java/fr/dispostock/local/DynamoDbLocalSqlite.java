@@ -86,6 +86,28 @@ final class DynamoDbLocalSqlite {
         });
     }
 
+    /** What a checkpoint saw: the write-ahead log's frames, and how many of them are now in the database file. */
+    record Checkpoint(long logFrames, long copiedFrames) {
+    }
+
+    /**
+     * A passive checkpoint of the write-ahead log, in turn with DynamoDB Local's statements: this
+     * connection never makes SQLite's automatic one (seen: 12,571 frames of log after 2,000 PutItems, the
+     * database file untouched), so the log would grow without end and each start replay it. Once the
+     * whole log is in the database file, the next write starts it again from its beginning.
+     */
+    Checkpoint checkpoint() {
+        return onConnection(connection -> {
+            SQLiteStatement checkpoint = connection.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+            try {
+                checkpoint.step();
+                return new Checkpoint(checkpoint.columnLong(1), checkpoint.columnLong(2));
+            } finally {
+                checkpoint.dispose();
+            }
+        });
+    }
+
     /** A PRAGMA's value on the connection: how the tests see the settings applied. */
     String pragma(String name) {
         return onConnection(connection -> {

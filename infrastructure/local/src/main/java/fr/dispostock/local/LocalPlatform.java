@@ -23,9 +23,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,8 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
      * (kept in the file: every later connection opens in it too), synced at its checkpoints only (the
      * connection's own setting: were DynamoDB Local to reopen it, after its queue's thread died, it
      * would sync every commit again, slower and as safe). DynamoDB Local's connection never makes SQLite's
-     * automatic checkpoint (seen: 12,571 frames of log after 2,000 PutItems, the database file untouched),
-     * so the log grows with the writes, across restarts, and each start replays it.
+     * automatic checkpoint, so the platform makes one every {@link #CHECKPOINT_SECONDS} and at its stop.
      * A committed write is in the log before DynamoDB Local answers, so a crash of this process (or
      * a SIGKILL) loses nothing and a power cut leaves the file whole, at worst without its last
      * commits. SQLite's default (a rollback journal, synced at every commit) made each BatchWriteItem
@@ -53,11 +54,30 @@ public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedDynamoDb dynamoDb;
     private final ApplicationContext context;
     /** The insights of the history's last weeks, computed after the start ({@link #computeInsights}). */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(LocalPlatform::daemon);
+    private final ExecutorService background = Executors.newSingleThreadExecutor(work -> daemon(work, "local-insights"));
+    /** The write-ahead log folded back into the database file every few seconds ({@link DynamoDbLocalSqlite#checkpoint}). */
+    private final ScheduledExecutorService checkpoints =
+            Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "local-wal-checkpoints"));
+    private final Optional<DynamoDbLocalSqlite> sqlite;
 
     private LocalPlatform(EmbeddedDynamoDb dynamoDb, ApplicationContext context) {
         this.dynamoDb = dynamoDb;
         this.context = context;
+        this.sqlite = DynamoDbLocalSqlite.of(dynamoDb.server());
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_SECONDS, CHECKPOINT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Seconds between two checkpoints: at ~250 items written a second, a log of some 50 MB at most. */
+    static final int CHECKPOINT_SECONDS = 10;
+
+    /** A checkpoint of the write-ahead log now; a failed one leaves the log to the next (said in the log). */
+    Optional<DynamoDbLocalSqlite.Checkpoint> checkpoint() {
+        try {
+            return sqlite.map(DynamoDbLocalSqlite::checkpoint);
+        } catch (RuntimeException e) {
+            LOG.warn("a checkpoint of the database's write-ahead log failed: the next one tries again", e);
+            return Optional.empty();
+        }
     }
 
     /** What a start puts into an empty database. */
@@ -213,8 +233,8 @@ public final class LocalPlatform implements AutoCloseable {
         return DynamoDbLocalSqlite.of(dynamoDb.server()).orElseThrow().pragma(name);
     }
 
-    private static Thread daemon(Runnable work) {
-        Thread thread = new Thread(work, "local-insights");
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         return thread;
     }
@@ -222,12 +242,15 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow(); // a run cut short is left computing, and finished by the next start
+        checkpoints.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
+            checkpoints.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         context.close();
+        checkpoint(); // the next start has no log to replay
         dynamoDb.close();
     }
 

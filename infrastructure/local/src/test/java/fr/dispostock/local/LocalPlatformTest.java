@@ -388,6 +388,17 @@ class LocalPlatformTest {
     }
 
     @Test
+    void the_write_ahead_log_is_folded_back_into_the_database_file() {
+        // given the running platform, which wrote its seed's accounts and its insights through the log
+        // when it makes a checkpoint (as it does every few seconds: DynamoDB Local never makes one)
+        DynamoDbLocalSqlite.Checkpoint checkpoint = platform.checkpoint().orElseThrow();
+
+        // then every frame of the log is in the database file, so the next write starts the log again
+        assertTrue(checkpoint.logFrames() > 0, checkpoint.toString());
+        assertEquals(checkpoint.logFrames(), checkpoint.copiedFrames(), checkpoint.toString());
+    }
+
+    @Test
     void the_token_route_refuses_unknown_roles() throws Exception {
         // when a token is asked for a role Dispostock does not know
         Answer a = call("POST", "/local/token", null, "{\"roles\":[\"ADMIN\"]}");
