@@ -325,7 +325,8 @@ public final class InsightsBacktest {
                     boolean underSeven = days != null && days < 7;
                     boolean announced = sim.tension()[w] || sim.refused()[w];
                     boolean stalled = ShortageAssessor.weeksWithoutDelivery(series) > 0;
-                    boolean missed = ShortageAssessor.missedDelivery(series, ShortageAssessor.USUAL_SHARE).isPresent();
+                    boolean missed = ShortageAssessor.missedDelivery(series, AdjustedConsumption.of(series),
+                            ShortageAssessor.USUAL_SHARE).isPresent();
                     double plain = sim.cmj()[w] > 0 ? sim.stock()[w] / sim.cmj()[w] : Double.POSITIVE_INFINITY;
                     ShortageRisk.Horizon[] steps = {ShortageAssessor.horizon(days, underSeven, sim.tension()[w]),
                             ShortageAssessor.horizon(days, underSeven, announced),
@@ -406,11 +407,12 @@ public final class InsightsBacktest {
      * Returns whether the run (its usual share) sees a signal.
      */
     static boolean scoreBars(WeeklySeries series, ShortageRisk r, boolean announced, boolean truth, Score[][][] grids) {
-        double spread = ShortageAssessor.weeklySpread(AdjustedConsumption.of(series));
+        double[] adjusted = AdjustedConsumption.of(series);
+        double spread = ShortageAssessor.weeklySpread(adjusted);
         boolean seen = announced || ShortageAssessor.weeksWithoutDelivery(series) > 0;
         boolean runs = false;
         for (int k = 0; k < USUAL_SHARES.length; k++) {
-            boolean signal = seen || ShortageAssessor.missedDelivery(series, USUAL_SHARES[k]).isPresent();
+            boolean signal = seen || ShortageAssessor.missedDelivery(series, adjusted, USUAL_SHARES[k]).isPresent();
             runs |= k == 0 && signal;
             for (int i = 0; i < SPREADS_WITH_SIGNAL.length; i++) {
                 for (int j = 0; j < SPREADS_WITHOUT_SIGNAL.length; j++) {

@@ -62,7 +62,7 @@ public final class ShortageAssessor {
         double available = stock + incoming;
         Double days = daysToStockOut(available, forecast);
         int stalled = weeksWithoutDelivery(series);
-        Optional<MissedDelivery> missed = missedDelivery(series, USUAL_SHARE);
+        Optional<MissedDelivery> missed = missedDelivery(series, adjusted, USUAL_SHARE);
         boolean signal = tension.isPresent() || stalled > 0 || missed.isPresent();
         double spread = weeklySpread(adjusted);
         boolean shortWithinAWeek = shortWithinAWeek(available, forecast.week1(), spread,
@@ -202,14 +202,14 @@ public final class ShortageAssessor {
      * weeks' adjusted consumption) at most the {@code share} quantile of the stocks of the Mondays its
      * deliveries came after, and no delivery in the week since. A PUI orders when its stock runs low:
      * an order placed then and not delivered is a supply stalled a week after it starts, where
-     * {@link #weeksWithoutDelivery} waits for twice the usual interval.
+     * {@link #weeksWithoutDelivery} waits for twice the usual interval. {@code adjusted}: the series'
+     * {@link AdjustedConsumption}, which the caller has already.
      */
-    public static Optional<MissedDelivery> missedDelivery(WeeklySeries s, double share) {
+    public static Optional<MissedDelivery> missedDelivery(WeeklySeries s, double[] adjusted, double share) {
         int last = s.weeks() - 2; // last Monday: its week's delivery is known this Monday
         if (last < 0 || !s.declared(last) || !s.declared(last + 1) || delivered(s, last + 1)) {
             return Optional.empty();
         }
-        double[] adjusted = AdjustedConsumption.of(s);
         List<Double> usual = new ArrayList<>();
         for (int t = 0; t < last; t++) {
             double weeks = weeksOfStock(s, adjusted, t);

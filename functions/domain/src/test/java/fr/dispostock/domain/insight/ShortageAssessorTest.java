@@ -134,7 +134,7 @@ class ShortageAssessorTest {
         WeeklySeries s = everyThirdWeek(420, 210);
 
         // when assessed with a normal supply
-        Optional<ShortageAssessor.MissedDelivery> missed = ShortageAssessor.missedDelivery(s, ShortageAssessor.USUAL_SHARE);
+        Optional<ShortageAssessor.MissedDelivery> missed = ShortageAssessor.missedDelivery(s, AdjustedConsumption.of(s), ShortageAssessor.USUAL_SHARE);
         ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
 
         // then 2 weeks left last Monday, the median of the Mondays before its deliveries 2 weeks: a
@@ -157,7 +157,7 @@ class ShortageAssessorTest {
         ShortageRisk r = assessor.assess(FLEYRIAT, s, 0, Optional.empty());
 
         // then no delivery was due: no signal, and 14 days of stock are no risk
-        assertEquals(Optional.empty(), ShortageAssessor.missedDelivery(s, ShortageAssessor.USUAL_SHARE));
+        assertEquals(Optional.empty(), ShortageAssessor.missedDelivery(s, AdjustedConsumption.of(s), ShortageAssessor.USUAL_SHARE));
         assertEquals(ShortageRisk.Horizon.NONE, r.horizon());
     }
 
