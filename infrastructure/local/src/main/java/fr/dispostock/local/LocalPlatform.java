@@ -64,6 +64,8 @@ public final class LocalPlatform implements AutoCloseable {
         this.dynamoDb = dynamoDb;
         this.context = context;
         this.sqlite = DynamoDbLocalSqlite.of(dynamoDb.server());
+        sqlite.ifPresentOrElse(connection -> connection.apply(RUNNING),
+                () -> LOG.warn("DynamoDB Local runs with SQLite's defaults: every commit synced"));
         checkpoints.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_SECONDS, CHECKPOINT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -121,8 +123,6 @@ public final class LocalPlatform implements AutoCloseable {
             }
             EmbeddedDynamoDb started = EmbeddedDynamoDb.startPersistent(dataDir.resolve("dynamodb"), dynamoDbPort);
             started.createTablesFromTemplate(); // its first requests: DynamoDB Local has opened its file
-            DynamoDbLocalSqlite.of(started.server()).ifPresentOrElse(sqlite -> sqlite.apply(RUNNING),
-                    () -> LOG.warn("DynamoDB Local runs with SQLite's defaults: every commit synced"));
             return started;
         });
         LocalTokens tokens = LocalTokens.persistent(dataDir.resolve("local-signing-key.json"))
@@ -158,10 +158,10 @@ public final class LocalPlatform implements AutoCloseable {
             starting.thenAccept(EmbeddedDynamoDb::close);
             throw PortInUseException.causing(e, port).orElseThrow(() -> e);
         }
+        LocalPlatform platform = new LocalPlatform(dynamoDb, context); // the database's settings first
         if (seed == Seed.SMALL) {
             context.getBean(LocalSeed.class).seedIfEmpty();
         }
-        LocalPlatform platform = new LocalPlatform(dynamoDb, context);
         if (seed != Seed.NONE) {
             platform.computeInsights();
         }
@@ -230,7 +230,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** A PRAGMA's value on the connection DynamoDB Local serves the database with: how the tests see {@link #RUNNING}. */
     String sqlitePragma(String name) {
-        return DynamoDbLocalSqlite.of(dynamoDb.server()).orElseThrow().pragma(name);
+        return sqlite.orElseThrow().pragma(name);
     }
 
     private static Thread daemon(Runnable work, String name) {
