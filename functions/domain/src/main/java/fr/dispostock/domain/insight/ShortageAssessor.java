@@ -212,9 +212,11 @@ public final class ShortageAssessor {
         }
         List<Double> usual = new ArrayList<>();
         for (int t = 0; t < last; t++) {
-            double weeks = weeksOfStock(s, adjusted, t);
-            if (delivered(s, t + 1) && Double.isFinite(weeks)) {
-                usual.add(weeks);
+            if (delivered(s, t + 1)) {
+                double weeks = weeksOfStock(s, adjusted, t);
+                if (Double.isFinite(weeks)) {
+                    usual.add(weeks);
+                }
             }
         }
         if (usual.size() < MIN_DELIVERIES_SEEN) {
