@@ -21,12 +21,6 @@ export async function catalogue() {
   return new Map(data.map((p) => [p.code, p]));
 }
 
-/** A function giving a product's name by its code (the code itself when the catalogue lacks it). */
-export async function productNamer() {
-  const products = await catalogue();
-  return (code) => products.get(code)?.name ?? code;
-}
-
 // the catalogue counts in English units (its contract with the supplier's software): a dose, a capsule, a piece
 // (a syringe, a needle: the product's name says which); every French unit is feminine ("commandées")
 const UNIT = { dose: ['dose', 'doses'], capsule: ['gélule', 'gélules'], piece: ['unité', 'unités'] };
