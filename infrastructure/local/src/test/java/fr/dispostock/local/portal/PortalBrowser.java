@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -301,7 +300,7 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     public void checkAccessibility() {
         // once per document: a page checked again after a change keeps the axe-core it was given
         if (Boolean.TRUE.equals(js().executeScript("return typeof window.axe === 'undefined'"))) {
-            js().executeScript(AXE_SOURCE.get());
+            js().executeScript(Axe.SOURCE);
         }
         // only the violations are gathered in full: axe-core's selectors for every passing node are not needed
         Map<String, Object> results = (Map<String, Object>) js().executeAsyncScript(
@@ -317,18 +316,10 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
                         + String.join("\n    ", (List<String>) v.get("nodes"))).collect(Collectors.joining("\n")));
     }
 
-    /** axe-core's source, read once per test JVM. */
-    private static final Supplier<String> AXE_SOURCE = new Supplier<>() {
-        private String source;
-
-        @Override
-        public synchronized String get() {
-            if (source == null) {
-                source = axeSource();
-            }
-            return source;
-        }
-    };
+    /** axe-core's source, read once per test JVM (on first use: the holder's class is loaded then). */
+    private static final class Axe {
+        static final String SOURCE = axeSource();
+    }
 
     private static String axeSource() {
         Path axe = Path.of(System.getProperty("dispostock.root", "../.."), "portal", "node_modules", "axe-core", "axe.min.js");
